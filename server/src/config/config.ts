@@ -1,0 +1,86 @@
+/**
+ * Configuration: read once from the environment at start into a typed object.
+ * A bad value stops the start with a message naming the variable.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://");
+
+const envSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
+  HOST: z.preprocess(emptyToUndefined, z.string().min(1).default("127.0.0.1")),
+  KEYGATE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().min(1).default("./data")),
+  DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
+  REDIS_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => /^rediss?:\/\//.test(value), "must start with redis:// or rediss://")
+      .optional(),
+  ),
+  KEYGATE_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
+  KEYGATE_ADMIN_PASSWORD: z.preprocess(
+    emptyToUndefined,
+    z.string().min(12, "must be at least 12 characters").max(256).optional(),
+  ),
+  KEYGATE_PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
+});
+
+/** The service's configuration, parsed from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  publicUrl: string;
+  /** Whether cookies get the `Secure` flag: true when the public URL is https. */
+  secureCookies: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** Thrown when the environment holds a bad value; the message names the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Parses the environment into a {@link Config}.
+ * @example loadConfig({ PORT: "9000" }).port === 9000
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+  }
+  const value = parsed.data;
+  if ((value.KEYGATE_ADMIN_EMAIL === undefined) !== (value.KEYGATE_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError(
+      "invalid configuration: KEYGATE_ADMIN_EMAIL and KEYGATE_ADMIN_PASSWORD must be set together",
+    );
+  }
+  const publicUrl = (value.KEYGATE_PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, "");
+  return {
+    port: value.PORT,
+    host: value.HOST,
+    dataDir: path.resolve(value.KEYGATE_DATA_DIR),
+    databaseUrl: value.DATABASE_URL,
+    redisUrl: value.REDIS_URL,
+    adminEmail: value.KEYGATE_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: value.KEYGATE_ADMIN_PASSWORD,
+    publicUrl,
+    secureCookies: publicUrl.startsWith("https://"),
+    logLevel: value.LOG_LEVEL,
+  };
+}

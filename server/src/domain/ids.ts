@@ -1,0 +1,35 @@
+/**
+ * Prefixed, random, time-sortable ids (`key_01JD...`): logs and URLs say what they point at.
+ */
+import { monotonicFactory } from "ulidx";
+
+export const ID_PREFIXES = {
+  workspace: "ws",
+  user: "usr",
+  api: "api",
+  app: "app",
+  key: "key",
+  event: "evt",
+  session: "ses",
+  member: "mem",
+  request: "req",
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+const ulid = monotonicFactory();
+
+/**
+ * A new id for an entity of this kind.
+ * @example newId("key") // "key_01JDQ7Z8X9..."
+ */
+export function newId(kind: IdKind): string {
+  return `${ID_PREFIXES[kind]}_${ulid()}`;
+}
+
+const ULID_PATTERN = "[0-9A-HJKMNP-TV-Z]{26}";
+
+/** Whether `value` looks like an id of this kind (cheap shape check before a lookup). */
+export function isId(kind: IdKind, value: string): boolean {
+  return new RegExp(`^${ID_PREFIXES[kind]}_${ULID_PATTERN}$`).test(value);
+}

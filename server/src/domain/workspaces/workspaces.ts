@@ -1,0 +1,63 @@
+/** Workspaces: the tenant every key, app, member and event belongs to. */
+import type { Kysely, Transaction } from "kysely";
+import type { Database, Plan, WorkspaceRow } from "../../store/schema.js";
+import { newId } from "../ids.js";
+import { ENTITLEMENTS } from "./entitlements.js";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface PublicWorkspace {
+  id: string;
+  name: string;
+  plan: Plan;
+  keyPrefix: string;
+  policy: { maxKeyLifetimeSeconds: number | null; expiryRequired: boolean };
+  entitlements: {
+    apiAccess: boolean;
+    ipAllowlists: boolean;
+    usageLimits: boolean;
+    auditExport: boolean;
+    maxMembers: number | null;
+    maxKeys: number | null;
+  };
+  createdAt: string;
+  updatedAt: string;
+}
+
+const finite = (n: number) => (Number.isFinite(n) ? n : null);
+
+export function toPublicWorkspace(row: WorkspaceRow): PublicWorkspace {
+  const e = ENTITLEMENTS[row.plan];
+  return {
+    id: row.id,
+    name: row.name,
+    plan: row.plan,
+    keyPrefix: row.key_prefix,
+    policy: { maxKeyLifetimeSeconds: row.max_key_lifetime_seconds, expiryRequired: row.expiry_required },
+    entitlements: { ...e, maxMembers: finite(e.maxMembers), maxKeys: finite(e.maxKeys) },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export async function createWorkspace(
+  db: Db,
+  input: { name: string; plan: Plan; keyPrefix: string; at: Date },
+): Promise<WorkspaceRow> {
+  const row: WorkspaceRow = {
+    id: newId("workspace"),
+    name: input.name,
+    plan: input.plan,
+    key_prefix: input.keyPrefix,
+    max_key_lifetime_seconds: null,
+    expiry_required: false,
+    created_at: input.at,
+    updated_at: input.at,
+  };
+  await db.insertInto("workspaces").values(row).execute();
+  return row;
+}
+
+export async function getWorkspace(db: Db, id: string): Promise<WorkspaceRow | undefined> {
+  return db.selectFrom("workspaces").selectAll().where("id", "=", id).executeTakeFirst();
+}

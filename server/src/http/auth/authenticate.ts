@@ -1,0 +1,82 @@
+/**
+ * Every route declares who may call it in its `config.auth`:
+ *   - `"public"`: anyone (health, login, setup, docs);
+ *   - `"any"`: any signed-in user or root key;
+ *   - a permission such as `"keys:read"`: a principal that holds it.
+ * A route that declares nothing is refused, so forgetting is never an open door.
+ * Cookie sessions must also send the session's `x-csrf-token` on every state-changing request.
+ */
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { AppContext } from "../../app/context.js";
+import { findSession, SESSION_COOKIE } from "../../domain/auth/sessions.js";
+import { hasPermission, type Permission, type Principal } from "../../domain/principal.js";
+import { ApiError, forbidden } from "../errors.js";
+
+export type RouteAuth = "public" | "any" | Permission;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const unauthenticated = (message: string) => new ApiError("UNAUTHENTICATED", message);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+async function resolvePrincipal(ctx: AppContext, request: FastifyRequest): Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) throw unauthenticated("the Authorization header must be 'Bearer <root key>'");
+    const identity = await ctx.rootKeys.authenticate(match[1]);
+    if (!identity) throw unauthenticated("the root key is not valid");
+    return { type: "root_key", ...identity };
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (token === undefined) return null;
+  const session = await findSession(ctx.store.db, ctx.clock, token);
+  if (!session) throw unauthenticated("the session has ended; sign in again");
+  if (!SAFE_METHODS.has(request.method)) {
+    const sent = request.headers["x-csrf-token"];
+    if (typeof sent !== "string" || !sameToken(sent, session.csrfToken)) {
+      throw new ApiError("CSRF_FAILED", "a signed-in change needs the x-csrf-token given at sign-in");
+    }
+  }
+  return { type: "user", ...session };
+}
+
+export function installAuthentication(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest("principal", null);
+  // onRequest: before the body is read, so a caller without a credential learns nothing more.
+  app.addHook("onRequest", async (request) => {
+    const auth = request.routeOptions.config.auth;
+    if (auth === "public" || request.is404) return;
+    if (auth === undefined) throw forbidden("this route declares no access rule");
+    const principal = await resolvePrincipal(ctx, request);
+    if (!principal) throw unauthenticated("send 'Authorization: Bearer <root key>' or sign in");
+    if (auth !== "any" && !hasPermission(principal, auth))
+      throw forbidden(`this needs the ${auth} permission`);
+    request.principal = principal;
+  });
+}
+
+/** The caller of an authenticated route. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthenticated("send 'Authorization: Bearer <root key>' or sign in");
+  return request.principal;
+}
+
+/** The caller's address, as the audit trail records it. */
+export function clientIp(request: FastifyRequest): string {
+  return request.ip;
+}

@@ -1,0 +1,52 @@
+/**
+ * Prometheus metrics, one registry per service instance (tests run several side by side).
+ */
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: "keygate_process_" });
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: "keygate_http_requests_total",
+      help: "HTTP requests answered, by method, route and status code",
+      labelNames: ["method", "route", "status"] as const,
+      registers: [registry],
+    }),
+    verifications: new Counter({
+      name: "keygate_verifications_total",
+      help: "Key verifications, by outcome code",
+      labelNames: ["code"] as const,
+      registers: [registry],
+    }),
+    cacheHits: new Counter({
+      name: "keygate_verify_cache_hits_total",
+      help: "Verifications answered from the in-memory cache (negative entries included)",
+      registers: [registry],
+    }),
+    cacheMisses: new Counter({
+      name: "keygate_verify_cache_misses_total",
+      help: "Verifications that had to read the store",
+      registers: [registry],
+    }),
+    usageFlushSeconds: new Histogram({
+      name: "keygate_usage_flush_duration_seconds",
+      help: "Time to write one batch of buffered usage to the store",
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+      registers: [registry],
+    }),
+    usageFlushLagSeconds: new Gauge({
+      name: "keygate_usage_flush_lag_seconds",
+      help: "Age of the oldest usage record still waiting in the buffer",
+      registers: [registry],
+    }),
+    usageFlushFailures: new Counter({
+      name: "keygate_usage_flush_failures_total",
+      help: "Usage flushes that failed and were kept for the next attempt",
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,83 @@
+/**
+ * Opens the store: embedded PGlite in a data folder by default, PostgreSQL when a URL is given.
+ * Both speak the PostgreSQL dialect through one Kysely instance.
+ */
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import pg from "pg";
+import type { Database } from "./schema.js";
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+export type StoreKind = "pglite" | "postgres";
+
+export interface Store {
+  db: Kysely<Database>;
+  kind: StoreKind;
+  /** Closes every connection (and flushes PGlite to its folder). */
+  close(): Promise<void>;
+  /** Runs a trivial query; throws when the store is unreachable. */
+  ping(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** `postgres://...`: use PostgreSQL. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded store; in memory when neither this nor `databaseUrl` is set. */
+  dataDir?: string | undefined;
+  /** A prepared PGlite data dump to start from (tests load one migrated dump per file). */
+  loadDataDir?: Blob | File | undefined;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+/** Opens the store described by the options. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options);
+}
+
+async function openPglite(options: StoreOptions): Promise<Store> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    kind: "pglite",
+    close: () => db.destroy(),
+    ping: async () => {
+      await client.query("select 1");
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === INT8_OID || oid === NUMERIC_OID
+          ? Number
+          : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A dropped connection must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: "postgres",
+    close: () => db.destroy(),
+    ping: async () => {
+      await pool.query("select 1");
+    },
+  };
+}

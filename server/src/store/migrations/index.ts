@@ -1,0 +1,10 @@
+/**
+ * Every migration this code knows, in order. Add a file `NNNN_name.ts` and list it here;
+ * never edit one that has shipped.
+ */
+import type { Migration } from "kysely";
+import * as initial from "./0001_initial.js";
+
+export const MIGRATIONS: Record<string, Migration> = {
+  "0001_initial": initial,
+};

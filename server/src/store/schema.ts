@@ -1,0 +1,188 @@
+/**
+ * The tables as Kysely sees them. One schema, the PostgreSQL dialect, for PGlite and PostgreSQL alike.
+ * Timestamps are `Date`, bigint counters are `number` (parsed so in {@link ./database.ts}).
+ */
+import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";
+
+type Json = ColumnType<unknown, string, string>;
+type Timestamp = ColumnType<Date, Date, Date>;
+type NullableTimestamp = ColumnType<Date | null, Date | null | undefined, Date | null>;
+
+export type Plan = "free" | "pro" | "enterprise";
+export type Role = "owner" | "admin" | "developer" | "viewer";
+export type Environment = "production" | "staging" | "development";
+export type KeyKind = "token" | "pair";
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  plan: Plan;
+  key_prefix: string;
+  max_key_lifetime_seconds: number | null;
+  expiry_required: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  workspace_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  workspace_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface RootKeysTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  start: string;
+  secret_hash: string;
+  permissions: Json;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+}
+
+export interface ApisTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string;
+  scopes: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppsTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  description: string;
+  environment: Environment;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppApisTable {
+  app_id: string;
+  api_id: string;
+}
+
+export interface KeysTable {
+  id: string;
+  workspace_id: string;
+  app_id: string | null;
+  kind: KeyKind;
+  name: string;
+  environment: Environment;
+  prefix: string;
+  start: string;
+  shared_key: string | null;
+  scopes: Json;
+  meta: Json;
+  expires_at: NullableTimestamp;
+  ip_allowlist: Json;
+  /** `{ limit, windowMs }` or null. */
+  rate_limit: Json | null;
+  quota_remaining: number | null;
+  /** `{ amount, interval }` or null. */
+  quota_refill: Json | null;
+  quota_refilled_at: NullableTimestamp;
+  enabled: boolean;
+  revoked_at: NullableTimestamp;
+  revoked_reason: string | null;
+  rotated_at: NullableTimestamp;
+  deleted_at: NullableTimestamp;
+  usage_count: ColumnType<number, number | undefined, number>;
+  last_used_at: NullableTimestamp;
+  last_used_ip: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Every secret a key answers to: the current one (no expiry) and old ones in their rotation grace. */
+export interface KeySecretsTable {
+  secret_hash: string;
+  key_id: string;
+  workspace_id: string;
+  expires_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface KeyUsageTable {
+  key_id: string;
+  workspace_id: string;
+  granularity: "hour" | "day";
+  bucket: Timestamp;
+  outcome: string;
+  count: ColumnType<number, number, number>;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  workspace_id: string;
+  actor_type: "user" | "root_key" | "system";
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details: Json;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  setup_tokens: SetupTokensTable;
+  root_keys: RootKeysTable;
+  apis: ApisTable;
+  apps: AppsTable;
+  app_apis: AppApisTable;
+  keys: KeysTable;
+  key_secrets: KeySecretsTable;
+  key_usage: KeyUsageTable;
+  audit_events: AuditEventsTable;
+}
+
+export type WorkspaceRow = Selectable<WorkspacesTable>;
+export type UserRow = Selectable<UsersTable>;
+export type RootKeyRow = Selectable<RootKeysTable>;
+export type ApiRow = Selectable<ApisTable>;
+export type AppRow = Selectable<AppsTable>;
+export type KeyRow = Selectable<KeysTable>;
+export type NewKeyRow = Insertable<KeysTable>;
+export type KeyUpdate = Updateable<KeysTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -1,0 +1,37 @@
+/**
+ * Cache invalidation: a change to a key (or root key) must reach every verifier cache before the
+ * management call returns. Single node: {@link LocalInvalidation} calls the handlers in process.
+ * Cluster mode adds implementations over PostgreSQL LISTEN/NOTIFY and Redis pub/sub.
+ */
+
+/** Secret hashes whose cached verification records are stale. */
+export interface InvalidationMessage {
+  kind: "key" | "root_key";
+  /** SHA-256 (base64url) of each secret to drop. */
+  hashes: string[];
+}
+
+export type InvalidationHandler = (message: InvalidationMessage) => void;
+
+export interface Invalidation {
+  /** Drops the entries here and, in a cluster, on every other node; resolves once sent. */
+  publish(message: InvalidationMessage): Promise<void>;
+  subscribe(handler: InvalidationHandler): void;
+  close(): Promise<void>;
+}
+
+export class LocalInvalidation implements Invalidation {
+  private readonly handlers: InvalidationHandler[] = [];
+
+  async publish(message: InvalidationMessage): Promise<void> {
+    for (const handler of this.handlers) handler(message);
+  }
+
+  subscribe(handler: InvalidationHandler): void {
+    this.handlers.push(handler);
+  }
+
+  async close(): Promise<void> {
+    this.handlers.length = 0;
+  }
+}
