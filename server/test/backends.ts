@@ -19,6 +19,7 @@ export interface Backend {
 }
 
 let dumpBytes: Promise<Buffer> | undefined;
+let emptyDumpBytes: Promise<Buffer> | undefined;
 
 const pgliteBackend: Backend = {
   name: "pglite",
@@ -28,7 +29,9 @@ const pgliteBackend: Backend = {
     return openStore({ loadDataDir: new Blob([new Uint8Array(bytes)]) });
   },
   async openEmpty() {
-    return { store: await openStore({}) };
+    emptyDumpBytes ??= readFile(inject("pgliteEmptyDumpPath"));
+    const bytes = await emptyDumpBytes;
+    return { store: await openStore({ loadDataDir: new Blob([new Uint8Array(bytes)]) }) };
   },
 };
 

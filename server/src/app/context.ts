@@ -9,7 +9,12 @@ import { RootKeyAuthenticator } from "../domain/root-keys/root-key-authenticator
 import { LoginThrottle } from "../http/auth/login-throttle.js";
 import { createMetrics, type Metrics } from "../observability/metrics.js";
 import type { Store } from "../store/database.js";
+import { createVerification } from "../verifier/create-verification.js";
 import { type Invalidation, LocalInvalidation } from "../verifier/invalidation.js";
+import type { RateLimiter } from "../verifier/rate-limiter.js";
+import type { UsageBuffer } from "../verifier/usage-buffer.js";
+import type { VerificationCache, VerificationCacheOptions } from "../verifier/verification-cache.js";
+import type { Verifier } from "../verifier/verifier.js";
 
 export interface AppContext {
   config: Config;
@@ -20,6 +25,13 @@ export interface AppContext {
   invalidation: Invalidation;
   rootKeys: RootKeyAuthenticator;
   loginThrottle: LoginThrottle;
+  /** Judges presented keys (POST /v1/keys/verify). */
+  verifier: Verifier;
+  /** The verifier's cache of key records, dropped by invalidation. */
+  verificationCache: VerificationCache;
+  rateLimiter: RateLimiter;
+  /** Buffered verification usage, written every second and on close. */
+  usage: UsageBuffer;
 }
 
 export interface ContextOptions {
@@ -30,18 +42,35 @@ export interface ContextOptions {
   invalidation?: Invalidation;
   /** Collect process metrics (CPU, memory, event loop); off in tests. */
   defaultMetrics?: boolean;
+  /** Per-key rate limits; in memory by default. */
+  rateLimiter?: RateLimiter;
+  /** Sizes and lifetimes of the verifier's cache. */
+  verificationCache?: VerificationCacheOptions;
+  /** How often verification usage is written (default 1000 ms). */
+  usageFlushIntervalMs?: number;
 }
 
 export function createContext(options: ContextOptions): AppContext {
   const invalidation = options.invalidation ?? new LocalInvalidation();
+  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
   return {
     config: options.config,
     store: options.store,
     clock: options.clock,
     logger: options.logger,
-    metrics: createMetrics({ defaultMetrics: options.defaultMetrics ?? false }),
+    metrics,
     invalidation,
     rootKeys: new RootKeyAuthenticator(options.store.db, invalidation),
     loginThrottle: new LoginThrottle(options.clock),
+    ...createVerification({
+      db: options.store.db,
+      clock: options.clock,
+      metrics,
+      logger: options.logger,
+      invalidation,
+      rateLimiter: options.rateLimiter,
+      cache: options.verificationCache,
+      usageFlushIntervalMs: options.usageFlushIntervalMs,
+    }),
   };
 }

@@ -14,7 +14,15 @@ const postgresUrl = z
   .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://");
 
 const envSchema = z.object({
-  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "must be a whole number from 0 to 65535" })
+      .int({ error: "must be a whole number from 0 to 65535" })
+      .min(0, { error: "must be a whole number from 0 to 65535" })
+      .max(65535, { error: "must be a whole number from 0 to 65535" })
+      .default(8080),
+  ),
   HOST: z.preprocess(emptyToUndefined, z.string().min(1).default("127.0.0.1")),
   KEYGATE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().min(1).default("./data")),
   DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
@@ -30,7 +38,10 @@ const envSchema = z.object({
     emptyToUndefined,
     z.string().min(12, "must be at least 12 characters").max(256).optional(),
   ),
-  KEYGATE_PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  KEYGATE_PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  ),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
 });
 

@@ -15,7 +15,8 @@ import {
 import type { AppContext } from "../app/context.js";
 import { newId } from "../domain/ids.js";
 import { installAuthentication } from "./auth/authenticate.js";
-import { installErrorHandling } from "./error-handler.js";
+import { handleFrameworkError, installErrorHandling } from "./error-handler.js";
+import { installNulGuard } from "./reject-nul.js";
 import { registerRoutes } from "./routes/index.js";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -30,6 +31,7 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
     requestIdHeader: false,
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: handleFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -59,8 +61,15 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/docs", uiConfig: { docExpansion: "list" } });
+  // The reference UI is public: its routes get `auth: "public"` (they declare no rule of their own).
+  await app.register(async (docs) => {
+    docs.addHook("onRoute", (route) => {
+      route.config = { ...route.config, auth: "public" };
+    });
+    await docs.register(fastifySwaggerUi, { routePrefix: "/docs", uiConfig: { docExpansion: "list" } });
+  });
   installAuthentication(app, ctx);
+  installNulGuard(app);
 
   app.addHook("onRequest", async (_request, reply) => {
     reply.header("x-request-id", _request.id);

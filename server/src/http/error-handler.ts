@@ -8,33 +8,69 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ApiError, ERROR_STATUS, type ErrorCode } from "./errors.js";
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string) {
+  // Also here: a refusal in an early hook skips the hook that sets it on every response.
+  reply.header("x-request-id", request.id);
   return reply.code(ERROR_STATUS[code]).send({ error: { code, message, requestId: request.id } });
 }
 
+/** A schema failure as fastify-type-provider-zod reports it: the zod issue spread into `params`. */
 interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] } };
+  params?: {
+    keys?: string[];
+    expected?: string;
+    format?: string;
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    inclusive?: boolean;
+    values?: unknown[];
+  };
+}
+
+const UNITS: Record<string, string> = { string: "characters", array: "items", set: "items" };
+
+/** zod's default wording for a few issues, said the way the rest of our messages are. */
+function rewordIssue(issue: ValidationIssue): string {
+  const message = issue.message ?? "invalid";
+  const params = issue.params ?? {};
+  if (issue.keyword === "invalid_type" && message.endsWith("received undefined")) return "required";
+  if (issue.keyword === "invalid_type" && message.endsWith("received NaN")) return "must be a number";
+  if (issue.keyword === "invalid_type" && params.expected === "int") return "must be a whole number";
+  if (issue.keyword === "invalid_value" && message.startsWith("Invalid option:") && params.values)
+    return `must be one of ${params.values.map((value) => JSON.stringify(value)).join(", ")}`;
+  if (issue.keyword === "invalid_format" && params.format === "datetime")
+    return "must be an ISO 8601 time with a zone, such as 2027-01-01T00:00:00Z";
+  const isDefault = message.startsWith("Too small:") || message.startsWith("Too big:");
+  if (isDefault && (issue.keyword === "too_small" || issue.keyword === "too_big")) {
+    const small = issue.keyword === "too_small";
+    const bound = small ? params.minimum : params.maximum;
+    const unit = UNITS[params.origin ?? ""];
+    if (bound !== undefined) {
+      if (unit) return `must have ${small ? "at least" : "at most"} ${bound} ${unit}`;
+      if (params.inclusive === false) return `must be ${small ? "above" : "below"} ${bound}`;
+      return `must be ${small ? "at least" : "at most"} ${bound}`;
+    }
+  }
+  return message;
 }
 
 function describeValidation(error: FastifyError): string {
   const issues = (error.validation ?? []) as ValidationIssue[];
-  const parts = issues.slice(0, 5).map((issue) => {
-    const zodIssue = issue.params?.issue;
-    const where =
-      (zodIssue?.path ?? []).map(String).join(".") ||
-      issue.instancePath?.replace(/^\//, "").replaceAll("/", ".") ||
-      "";
-    let message = zodIssue?.message ?? issue.message ?? "invalid";
-    if (zodIssue?.code === "unrecognized_keys" && zodIssue.keys)
-      message = `unknown field(s) ${zodIssue.keys.join(", ")}`;
-    if (message.startsWith("Invalid input: expected") && message.endsWith("received undefined"))
-      message = "required";
-    const context =
-      error.validationContext && error.validationContext !== "body" ? `${error.validationContext}.` : "";
-    return where ? `${context}${where}: ${message}` : `${error.validationContext ?? "request"}: ${message}`;
+  const inBody = error.validationContext === undefined || error.validationContext === "body";
+  const parts = issues.flatMap((issue) => {
+    const where = issue.instancePath?.replace(/^\//, "").replaceAll("/", ".") ?? "";
+    const prefix = [inBody ? "" : error.validationContext, where].filter(Boolean).join(".");
+    if (issue.keyword === "unrecognized_keys" && issue.params?.keys)
+      return issue.params.keys.map((key) => `${prefix ? `${prefix}.` : ""}${key}: unknown field`);
+    if (where === "" && issue.keyword === "invalid_type" && issue.params?.expected === "object")
+      return [inBody ? "the body must be a JSON object" : `${error.validationContext}: must be an object`];
+    if (!prefix) return [`${error.validationContext ?? "request"}: ${rewordIssue(issue)}`];
+    return [`${prefix}: ${rewordIssue(issue)}`];
   });
-  return parts.join("; ") || "the request is not valid";
+  return parts.slice(0, 5).join("; ") || "the request is not valid";
 }
 
 const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
@@ -53,7 +89,36 @@ const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; message?: string }> = 
     message: "the content-length does not match the body",
   },
   FST_ERR_CTP_INVALID_TYPE: { code: "VALIDATION_FAILED", message: "the content-type is not valid" },
+  FST_ERR_BAD_URL: { code: "VALIDATION_FAILED", message: "the URL is not valid (bad percent-encoding)" },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: "VALIDATION_FAILED",
+    message: "a part of the path is over 200 characters",
+  },
+  // PostgreSQL refuses these characters (such as \u0000) in text and JSON: the input's fault.
+  "22021": { code: "VALIDATION_FAILED", message: "a value holds a character that cannot be stored" },
+  "22P05": { code: "VALIDATION_FAILED", message: "a value holds a character that cannot be stored" },
 };
+
+const INTERNAL_MESSAGE = "an internal error occurred; quote the request id when reporting it";
+const MAX_ECHOED_PATH = 200;
+
+/**
+ * For Fastify's `frameworkErrors` option: errors the router raises before any hook runs (a bad
+ * percent-encoding, an over-long path parameter) get the same error body and request id.
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+  if (known) {
+    sendError(reply, request, known.code, known.message ?? "the request is not valid");
+    return;
+  }
+  request.log.error({ err: error, requestId: request.id }, "unhandled framework error");
+  sendError(reply, request, "INTERNAL", INTERNAL_MESSAGE);
+}
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -72,15 +137,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error.statusCode === 413)
       return sendError(reply, request, "PAYLOAD_TOO_LARGE", "the body is over the 1 MB limit");
     request.log.error({ err: error, requestId: request.id }, "unhandled error");
-    return sendError(
-      reply,
-      request,
-      "INTERNAL",
-      "an internal error occurred; quote the request id when reporting it",
-    );
+    return sendError(reply, request, "INTERNAL", INTERNAL_MESSAGE);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, request, "NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    const shown = path.length > MAX_ECHOED_PATH ? `${path.slice(0, MAX_ECHOED_PATH)}...` : path;
+    return sendError(reply, request, "NOT_FOUND", `no route ${request.method} ${shown}`);
+  });
 }

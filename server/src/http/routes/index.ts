@@ -1,8 +1,30 @@
 /** Every route of the service, one file per endpoint or small resource. */
 import type { AppContext } from "../../app/context.js";
 import type { ZodApp } from "../zod-app.js";
+import { apiRoutes } from "./apis.js";
+import { appRoutes } from "./apps.js";
+import { auditEventRoutes } from "./audit-events.js";
+import { authRoutes } from "./auth.js";
 import { healthRoutes } from "./health.js";
+import { keyRoutes } from "./keys/key-routes.js";
+import { keyUsageRoute } from "./keys/usage.js";
+import { verifyKeyRoute } from "./keys/verify.js";
+import { memberRoutes } from "./members.js";
+import { rootKeyRoutes } from "./root-keys.js";
+import { setupRoutes } from "./setup.js";
+import { workspaceRoutes } from "./workspace.js";
 
 export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   healthRoutes(app, ctx);
+  keyRoutes(app, ctx);
+  verifyKeyRoute(app, ctx);
+  keyUsageRoute(app, ctx);
+  appRoutes(app, ctx);
+  apiRoutes(app, ctx);
+  authRoutes(app, ctx);
+  setupRoutes(app, ctx);
+  workspaceRoutes(app, ctx);
+  memberRoutes(app, ctx);
+  rootKeyRoutes(app, ctx);
+  auditEventRoutes(app, ctx);
 }

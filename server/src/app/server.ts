@@ -1,0 +1,124 @@
+/**
+ * The running service: opens the store (embedded PGlite in the data folder, or PostgreSQL),
+ * applies migrations, bootstraps the first workspace, builds the app and listens. `close()` stops
+ * accepting requests, lets the app's close hooks run (the usage buffer flushes there), then
+ * closes the store.
+ */
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { type Clock, systemClock } from "../clock.js";
+import type { Config } from "../config/config.js";
+import { bootstrap } from "../domain/workspaces/bootstrap.js";
+import { createApp } from "../http/app.js";
+import { createLogger } from "../observability/logger.js";
+import { openStore, type Store } from "../store/database.js";
+import { migrateToLatest } from "../store/migrate.js";
+import { type AppContext, createContext } from "./context.js";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
+
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Where the human-facing lines (the setup link) go; stdout by default. */
+  print?: (line: string) => void;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** The address the server listens on, such as `http://127.0.0.1:8080`. */
+  url: string;
+  /** The one-time link that creates the owner, when the first start had no admin configured. */
+  setupUrl: string | undefined;
+  /** Milliseconds from the call to listening. */
+  startupMs: number;
+  /** Stops the server and closes the store; safe to call twice. */
+  close(): Promise<void>;
+}
+
+function listeningUrl(app: FastifyInstance, config: Config): string {
+  const address = app.server.address() as AddressInfo | null;
+  const port = address?.port ?? config.port;
+  const host = address?.address ?? config.host;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
+/** Where the data lives, for the start-up log line (never the database password). */
+export function describeStore(config: Config): string {
+  if (!config.databaseUrl) return `PGlite in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname}`;
+}
+
+/**
+ * Starts Keygate as configured.
+ * @example const server = await startServer(loadConfig()); ... await server.close();
+ * @throws SchemaTooNewError when the database was migrated by a newer Keygate
+ * @throws DataDirInUseError when another process uses the embedded data folder
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const started = performance.now();
+  const logger = options.logger ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+
+  let lock: DataDirLock | undefined;
+  let store: Store | undefined;
+  let app: FastifyInstance | undefined;
+  const closeAll = async () => {
+    try {
+      await app?.close();
+    } finally {
+      try {
+        await store?.close();
+      } finally {
+        await lock?.release();
+      }
+    }
+  };
+
+  try {
+    if (!config.databaseUrl) lock = await lockDataDir(config.dataDir);
+    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const migrations = await migrateToLatest(store.db);
+    if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, "applied migrations");
+    const boot = await bootstrap({ store, clock, config, logger });
+    const ctx = createContext({ config, store, clock, logger, defaultMetrics: true });
+    app = await createApp(ctx);
+    await app.listen({ host: config.host, port: config.port });
+
+    const url = listeningUrl(app, config);
+    const startupMs = Math.round(performance.now() - started);
+    logger.info({ url, startupMs, store: describeStore(config) }, `Keygate is listening on ${url}`);
+    if (boot.setupUrl) {
+      logger.info("no owner yet: the one-time setup link is printed on stdout");
+      print("");
+      print("  Keygate has no owner yet. Open this link once to create the owner account:");
+      print("");
+      print(`    ${boot.setupUrl}`);
+      print("");
+      print("  (It works once, for 24 hours. Restart Keygate for a new one.)");
+      print("");
+    }
+
+    let closing: Promise<void> | undefined;
+    const running: RunningServer = {
+      app,
+      ctx,
+      url,
+      setupUrl: boot.setupUrl,
+      startupMs,
+      close() {
+        closing ??= closeAll();
+        return closing;
+      },
+    };
+    return running;
+  } catch (error) {
+    await closeAll().catch((closeError: unknown) =>
+      logger.warn({ err: closeError }, "cleanup after a failed start failed"),
+    );
+    throw error;
+  }
+}

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { backends } from "../../test/backends.js";
+import { type CapturedIo, type CliTarget, captureIo, cliTarget, envOf } from "../../test/cli-target.js";
+import { createWorkspace } from "../domain/workspaces/workspaces.js";
+import type { Store } from "../store/database.js";
+import type { WorkspaceRow } from "../store/schema.js";
+import { CliError } from "./cli-error.js";
+import { runCli } from "./program.js";
+import { setWorkspacePlan } from "./workspace-plan.js";
+
+const CREATED = new Date("2026-01-01T00:00:00.000Z");
+
+async function planChanges(store: Store, workspaceId: string) {
+  return store.db
+    .selectFrom("audit_events")
+    .select(["actor_type", "actor_id", "action", "target_type", "target_id", "ip", "details", "created_at"])
+    .where("workspace_id", "=", workspaceId)
+    .where("action", "=", "workspace.plan_changed")
+    .execute();
+}
+
+describe.each(backends)("keygate workspace plan on $name", (backend) => {
+  let target: CliTarget;
+  let io: CapturedIo;
+  let free: WorkspaceRow;
+  let other: WorkspaceRow;
+  let acme: string;
+  let globex: string;
+  let round = 0;
+  beforeAll(async () => {
+    target = await cliTarget(backend);
+  });
+  afterAll(async () => target.remove());
+  beforeEach(async () => {
+    io = captureIo();
+    round += 1;
+    acme = `Acme ${round}`;
+    globex = `Globex ${round}`;
+    [free, other] = await target.withDb(async (store) => [
+      await createWorkspace(store.db, { name: acme, plan: "free", keyPrefix: "acme", at: CREATED }),
+      await createWorkspace(store.db, { name: globex, plan: "pro", keyPrefix: "globex", at: CREATED }),
+    ]);
+  });
+
+  it("sets the plan of a workspace named by id, with its audit event, in one go", async () => {
+    const change = await setWorkspacePlan(target.config, { workspace: free.id, plan: "pro" }, io);
+    expect(change).toMatchObject({ previousPlan: "free", changed: true });
+    expect(change.workspace).toMatchObject({ id: free.id, plan: "pro", updatedAt: "2026-06-01T12:00:00.000Z" });
+    expect(change.workspace.entitlements.apiAccess).toBe(true);
+    expect(io.out).toEqual([`Workspace "${acme}" (${free.id}) is now on the pro plan (was free).`]);
+    await target.withDb(async (store) => {
+      const row = await store.db.selectFrom("workspaces").selectAll().where("id", "=", free.id).executeTakeFirst();
+      expect(row).toMatchObject({ plan: "pro", updated_at: io.clock.now() });
+      expect(await planChanges(store, free.id)).toEqual([
+        {
+          actor_type: "system",
+          actor_id: null,
+          action: "workspace.plan_changed",
+          target_type: "workspace",
+          target_id: free.id,
+          ip: null,
+          details: { from: "free", to: "pro", source: "cli" },
+          created_at: io.clock.now(),
+        },
+      ]);
+      const untouched = await store.db
+        .selectFrom("workspaces")
+        .select("plan")
+        .where("id", "=", other.id)
+        .executeTakeFirst();
+      expect(untouched).toEqual({ plan: "pro" });
+    });
+  });
+
+  it("finds a workspace by its exact name through the command line", async () => {
+    expect(await runCli(["workspace", "plan", globex, "enterprise"], { ...io, env: envOf(target.config) })).toBe(
+      0,
+    );
+    expect(io.out).toEqual([`Workspace "${globex}" (${other.id}) is now on the enterprise plan (was pro).`]);
+    expect(io.errors).toEqual([]);
+  });
+
+  it("changes nothing and writes no event when the plan is already set", async () => {
+    const change = await setWorkspacePlan(target.config, { workspace: globex, plan: "pro" }, io);
+    expect(change.changed).toBe(false);
+    expect(io.out).toEqual([`Workspace "${globex}" (${other.id}) is already on the pro plan; nothing changed.`]);
+    await target.withDb(async (store) => expect(await planChanges(store, other.id)).toEqual([]));
+  });
+
+  it("refuses an unknown workspace, an ambiguous name and an unknown plan", async () => {
+    await expect(setWorkspacePlan(target.config, { workspace: "Initech", plan: "pro" }, io)).rejects.toThrow(
+      new CliError('no workspace has the id or name "Initech" (see: keygate workspace list)'),
+    );
+    await expect(
+      setWorkspacePlan(target.config, { workspace: "ws_01JD0000000000000000000000", plan: "pro" }, io),
+    ).rejects.toThrow(/no workspace has the id or name "ws_01JD0000000000000000000000"/);
+    const twin = await target.withDb((store) =>
+      createWorkspace(store.db, { name: acme, plan: "free", keyPrefix: "acme", at: CREATED }),
+    );
+    await expect(setWorkspacePlan(target.config, { workspace: acme, plan: "pro" }, io)).rejects.toThrow(
+      `2 workspaces are named "${acme}" (${free.id}, ${twin.id}); give the id instead`,
+    );
+    await expect(setWorkspacePlan(target.config, { workspace: free.id, plan: "gold" }, io)).rejects.toThrow(
+      'the plan must be one of free, pro, enterprise (got "gold")',
+    );
+    await target.withDb(async (store) => {
+      const plans = await store.db
+        .selectFrom("workspaces")
+        .select("plan")
+        .where("id", "in", [free.id, other.id, twin.id])
+        .orderBy("id")
+        .execute();
+      expect(plans).toEqual([{ plan: "free" }, { plan: "pro" }, { plan: "free" }]);
+      expect(await planChanges(store, free.id)).toEqual([]);
+    });
+    expect(io.out).toEqual([]);
+  });
+
+  it("answers an unknown plan on the command line with the choices and exit code 1", async () => {
+    expect(await runCli(["workspace", "plan", acme, "gold"], { ...io, env: envOf(target.config) })).toBe(1);
+    expect(io.errors[0]).toBe(
+      "error: command-argument value 'gold' is invalid for argument 'plan'. Allowed choices are free, pro, enterprise.",
+    );
+  });
+});

@@ -1,0 +1,115 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+function refusal(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+const ADMIN = { KEYGATE_ADMIN_EMAIL: "Ops@Example.com", KEYGATE_ADMIN_PASSWORD: "correct horse battery" };
+
+describe("loadConfig", () => {
+  it("uses the documented defaults for an empty environment", () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: "127.0.0.1",
+      dataDir: path.resolve("./data"),
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      adminEmail: undefined,
+      adminPassword: undefined,
+      publicUrl: "http://localhost:8080",
+      secureCookies: false,
+      logLevel: "info",
+    });
+  });
+
+  it("reads every variable", () => {
+    expect(
+      loadConfig({
+        PORT: "9000",
+        HOST: "0.0.0.0",
+        KEYGATE_DATA_DIR: "/var/lib/keygate",
+        DATABASE_URL: "postgresql://kg:pw@db:5432/keygate",
+        REDIS_URL: "rediss://cache:6380",
+        ...ADMIN,
+        KEYGATE_PUBLIC_URL: "https://keys.example.com/",
+        LOG_LEVEL: "warn",
+      }),
+    ).toEqual({
+      port: 9000,
+      host: "0.0.0.0",
+      dataDir: "/var/lib/keygate",
+      databaseUrl: "postgresql://kg:pw@db:5432/keygate",
+      redisUrl: "rediss://cache:6380",
+      adminEmail: "ops@example.com",
+      adminPassword: "correct horse battery",
+      publicUrl: "https://keys.example.com",
+      secureCookies: true,
+      logLevel: "warn",
+    });
+  });
+
+  it("treats empty values as unset", () => {
+    const config = loadConfig({ PORT: "", DATABASE_URL: "", LOG_LEVEL: "", KEYGATE_PUBLIC_URL: "" });
+    expect(config.port).toBe(8080);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.logLevel).toBe("info");
+    expect(config.publicUrl).toBe("http://localhost:8080");
+  });
+
+  it("derives the public URL from the port", () => {
+    expect(loadConfig({ PORT: "3000" }).publicUrl).toBe("http://localhost:3000");
+  });
+
+  it.each([
+    ["PORT", "abc", "must be a whole number from 0 to 65535"],
+    ["PORT", "70000", "must be a whole number from 0 to 65535"],
+    ["PORT", "-1", "must be a whole number from 0 to 65535"],
+    ["PORT", "80.5", "must be a whole number from 0 to 65535"],
+    ["DATABASE_URL", "mysql://db/keygate", "must start with postgres:// or postgresql://"],
+    ["REDIS_URL", "http://cache:6379", "must start with redis:// or rediss://"],
+    ["KEYGATE_PUBLIC_URL", "keys.example.com", "must be an http:// or https:// URL"],
+    ["KEYGATE_PUBLIC_URL", "ftp://keys.example.com", "must be an http:// or https:// URL"],
+    [
+      "LOG_LEVEL",
+      "loud",
+      'Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',
+    ],
+  ])("refuses %s=%s and names the variable", (variable, value, problem) => {
+    expect(refusal({ [variable]: value })).toBe(`invalid configuration: ${variable}: ${problem}`);
+  });
+
+  it("refuses a bad admin email and a short admin password, naming each", () => {
+    expect(refusal({ ...ADMIN, KEYGATE_ADMIN_EMAIL: "not-an-email" })).toBe(
+      "invalid configuration: KEYGATE_ADMIN_EMAIL: Invalid email address",
+    );
+    expect(refusal({ ...ADMIN, KEYGATE_ADMIN_PASSWORD: "short" })).toBe(
+      "invalid configuration: KEYGATE_ADMIN_PASSWORD: must be at least 12 characters",
+    );
+  });
+
+  it("refuses an admin email without a password, and a password without an email", () => {
+    const message =
+      "invalid configuration: KEYGATE_ADMIN_EMAIL and KEYGATE_ADMIN_PASSWORD must be set together";
+    expect(refusal({ KEYGATE_ADMIN_EMAIL: ADMIN.KEYGATE_ADMIN_EMAIL })).toBe(message);
+    expect(refusal({ KEYGATE_ADMIN_PASSWORD: ADMIN.KEYGATE_ADMIN_PASSWORD })).toBe(message);
+  });
+
+  it("names every bad variable at once", () => {
+    expect(refusal({ PORT: "http", REDIS_URL: "localhost" })).toBe(
+      "invalid configuration: PORT: must be a whole number from 0 to 65535; REDIS_URL: must start with redis:// or rediss://",
+    );
+  });
+
+  it("never puts the admin password in a refusal", () => {
+    const message = refusal({ KEYGATE_ADMIN_EMAIL: "nope", KEYGATE_ADMIN_PASSWORD: "hunter2hunter2hunter2" });
+    expect(message).not.toContain("hunter2");
+  });
+});

@@ -1,0 +1,73 @@
+/** Reading the workspace's apps: the paged list, and one app with its keys and connected Apis. */
+import type { Kysely, Transaction } from "kysely";
+import { notFound } from "../../http/errors.js";
+import { toPage } from "../../http/schemas.js";
+import type { AppRow, Database } from "../../store/schema.js";
+import { toPublicApi } from "../apis/api-object.js";
+import { keysOfApp } from "../keys/list-keys.js";
+import { type AppDetail, type PublicApp, toPublicApp } from "./app-object.js";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function listApps(
+  db: Db,
+  workspaceId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ data: PublicApp[]; nextCursor: string | null }> {
+  let select = db.selectFrom("apps").selectAll().where("workspace_id", "=", workspaceId);
+  if (page.cursor) select = select.where("id", "<", page.cursor);
+  const rows = await select
+    .orderBy("id", "desc")
+    .limit(page.limit + 1)
+    .execute();
+  const result = toPage(rows, page.limit);
+  const ids = result.data.map((row) => row.id);
+  const links =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom("app_apis")
+          .select(["app_id", "api_id"])
+          .where("app_id", "in", ids)
+          .orderBy("api_id")
+          .execute();
+  const apisByApp = new Map<string, string[]>();
+  for (const link of links) apisByApp.set(link.app_id, [...(apisByApp.get(link.app_id) ?? []), link.api_id]);
+  return {
+    data: result.data.map((row) => toPublicApp(row, apisByApp.get(row.id) ?? [])),
+    nextCursor: result.nextCursor,
+  };
+}
+
+/** The app of this workspace; 404 otherwise. */
+export async function findApp(db: Db, workspaceId: string, id: string): Promise<AppRow> {
+  const row = await db
+    .selectFrom("apps")
+    .selectAll()
+    .where("id", "=", id)
+    .where("workspace_id", "=", workspaceId)
+    .executeTakeFirst();
+  if (!row) throw notFound("app");
+  return row;
+}
+
+/** One app with its live keys and its connected Apis. */
+export async function getAppDetail(db: Db, workspaceId: string, id: string, now: Date): Promise<AppDetail> {
+  const row = await findApp(db, workspaceId, id);
+  const apis = await db
+    .selectFrom("apis")
+    .innerJoin("app_apis", "app_apis.api_id", "apis.id")
+    .selectAll("apis")
+    .where("app_apis.app_id", "=", id)
+    .orderBy("apis.id")
+    .execute();
+  const keys = await keysOfApp(db, workspaceId, id, now);
+  return {
+    ...toPublicApp(
+      row,
+      apis.map((api) => api.id),
+    ),
+    keys,
+    apis: apis.map(toPublicApi),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * What callers send to create, edit, rotate and revoke keys: strict zod objects (unknown fields are
+ * refused) that validate the request, type the domain operation and document the API at once.
+ */
+import { z } from "zod";
+import { isoDateTime, nameSchema } from "../../http/schemas.js";
+import {
+  environmentSchema,
+  ipAllowlistSchema,
+  keyKindSchema,
+  metaSchema,
+  prefixSchema,
+  quotaSchema,
+  rateLimitSchema,
+  scopeListSchema,
+} from "./key-fields.js";
+
+export const MAX_GRACE_SECONDS = 30 * 24 * 3600;
+export const MAX_REASON_LENGTH = 500;
+
+export const createKeyBody = z.strictObject({
+  name: nameSchema,
+  kind: keyKindSchema.default("token").describe("token: one secret; pair: a Shared Key and a Secret Key"),
+  appId: z.string().max(100).optional().describe("The app the key belongs to; it takes the app's environment"),
+  environment: environmentSchema
+    .optional()
+    .describe("For a key without an app (default production); a key of an app takes the app's"),
+  prefix: prefixSchema.optional().describe("Defaults to the workspace's key prefix"),
+  scopes: scopeListSchema.default([]),
+  meta: metaSchema.default({}),
+  expiresAt: isoDateTime.nullable().optional(),
+  ipAllowlist: ipAllowlistSchema.default([]),
+  rateLimit: rateLimitSchema.nullable().default(null),
+  quota: quotaSchema.nullable().default(null),
+});
+export type CreateKeyInput = z.infer<typeof createKeyBody>;
+
+export const updateKeyBody = z
+  .strictObject({
+    name: nameSchema.optional(),
+    scopes: scopeListSchema.optional(),
+    meta: metaSchema.optional(),
+    expiresAt: isoDateTime.nullable().optional().describe("null removes the expiry"),
+    enabled: z.boolean().optional(),
+    ipAllowlist: ipAllowlistSchema.optional().describe("[] allows every network"),
+    rateLimit: rateLimitSchema.nullable().optional().describe("null removes the rate limit"),
+    quota: quotaSchema.nullable().optional().describe("null removes the quota; a new quota starts now"),
+  })
+  .refine((body) => Object.keys(body).length > 0, "send at least one field to change");
+export type UpdateKeyInput = z.infer<typeof updateKeyBody>;
+
+export const rotateKeyBody = z
+  .strictObject({
+    gracePeriodSeconds: z
+      .number()
+      .int()
+      .min(0, "must not be negative")
+      .max(MAX_GRACE_SECONDS, `must be at most ${MAX_GRACE_SECONDS} (30 days)`)
+      .default(0)
+      .describe("How long the old secret keeps working; 0 ends it at once"),
+  })
+  .default({ gracePeriodSeconds: 0 });
+export type RotateKeyInput = z.infer<typeof rotateKeyBody>;
+
+export const revokeKeyBody = z
+  .strictObject({
+    reason: z
+      .string()
+      .trim()
+      .max(MAX_REASON_LENGTH, `must be at most ${MAX_REASON_LENGTH} characters`)
+      .optional(),
+  })
+  .default({});
+export type RevokeKeyInput = z.infer<typeof revokeKeyBody>;

@@ -1,0 +1,107 @@
+/**
+ * The key object every key endpoint answers with (shared/API.md "The key object", plus
+ * `environment`, `prefix` and `kind`), its status rule, and the shape of a freshly issued secret.
+ * No field ever holds a secret or its hash.
+ */
+import { z } from "zod";
+import type { KeyRow } from "../../store/schema.js";
+import {
+  environmentSchema,
+  keyKindSchema,
+  type QuotaRefill,
+  quotaRefillSchema,
+  type RateLimit,
+  rateLimitSchema,
+} from "./key-fields.js";
+
+export const KEY_STATUSES = ["active", "disabled", "revoked", "expired"] as const;
+export type KeyStatus = (typeof KEY_STATUSES)[number];
+
+export const keyObjectSchema = z
+  .object({
+    id: z.string(),
+    kind: keyKindSchema,
+    name: z.string(),
+    appId: z.string().nullable(),
+    environment: environmentSchema,
+    prefix: z.string(),
+    start: z.string().describe("The prefix and first characters of the secret: identifies it, exposes nothing"),
+    sharedKey: z.string().nullable().describe("The public half of a pair; null for a token"),
+    status: z.enum(KEY_STATUSES),
+    enabled: z.boolean(),
+    scopes: z.array(z.string()),
+    meta: z.record(z.string(), z.unknown()),
+    expiresAt: z.string().nullable(),
+    ipAllowlist: z.array(z.string()),
+    rateLimit: rateLimitSchema.nullable(),
+    quota: z.object({ remaining: z.number(), refill: quotaRefillSchema.nullable() }).nullable(),
+    usageCount: z.number(),
+    lastUsedAt: z.string().nullable(),
+    lastUsedIp: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    createdBy: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    revokedReason: z.string().nullable(),
+    rotatedAt: z.string().nullable(),
+  })
+  .describe("A key, without its secret");
+
+export type PublicKey = z.infer<typeof keyObjectSchema>;
+
+/** The key object plus its new secret, answered once by create and rotate. */
+export const issuedKeySchema = keyObjectSchema
+  .extend({
+    key: z.string().optional().describe("The token (kind token); shown only in this response"),
+    secretKey: z.string().optional().describe("The Secret Key (kind pair); shown only in this response"),
+  })
+  .describe("A key and its new secret, shown only once");
+
+export type IssuedKey = z.infer<typeof issuedKeySchema>;
+
+/** revoked, else disabled, else expired (expiresAt reached), else active. */
+export function keyStatus(
+  row: Pick<KeyRow, "revoked_at" | "enabled" | "expires_at">,
+  now: Date,
+): KeyStatus {
+  if (row.revoked_at) return "revoked";
+  if (!row.enabled) return "disabled";
+  if (row.expires_at && row.expires_at.getTime() <= now.getTime()) return "expired";
+  return "active";
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** The key object of a row, its status judged at `now`. */
+export function toPublicKey(row: KeyRow, now: Date): PublicKey {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    appId: row.app_id,
+    environment: row.environment,
+    prefix: row.prefix,
+    start: row.start,
+    sharedKey: row.shared_key,
+    status: keyStatus(row, now),
+    enabled: row.enabled,
+    scopes: row.scopes as string[],
+    meta: row.meta as Record<string, unknown>,
+    expiresAt: iso(row.expires_at),
+    ipAllowlist: row.ip_allowlist as string[],
+    rateLimit: (row.rate_limit as RateLimit | null) ?? null,
+    quota:
+      row.quota_remaining === null
+        ? null
+        : { remaining: row.quota_remaining, refill: (row.quota_refill as QuotaRefill | null) ?? null },
+    usageCount: row.usage_count,
+    lastUsedAt: iso(row.last_used_at),
+    lastUsedIp: row.last_used_ip,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    createdBy: row.created_by,
+    revokedAt: iso(row.revoked_at),
+    revokedReason: row.revoked_reason,
+    rotatedAt: iso(row.rotated_at),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Revokes a key for good: the row stays (shown as revoked, with the reason), verification answers
+ * REVOKED, and it can no longer be enabled, edited or rotated. Revoking twice is 409.
+ */
+import { conflict } from "../../http/errors.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { actorOf } from "../principal.js";
+import { publishKeyChange } from "./invalidate-key.js";
+import { assertMayManage, type Caller, type KeyDeps } from "./key-access.js";
+import type { RevokeKeyInput } from "./key-inputs.js";
+import { type PublicKey, toPublicKey } from "./key-object.js";
+import { lockKey } from "./key-store.js";
+
+export async function revokeKey(
+  deps: KeyDeps,
+  caller: Caller,
+  id: string,
+  input: RevokeKeyInput,
+): Promise<PublicKey> {
+  const { principal } = caller;
+  assertMayManage(principal, "revoke");
+  const workspaceId = principal.workspaceId;
+  const now = deps.clock.now();
+  const reason = input.reason ? input.reason : null;
+
+  const row = await deps.store.db.transaction().execute(async (trx) => {
+    const current = await lockKey(trx, workspaceId, id);
+    if (current.revoked_at) throw conflict("the key is already revoked");
+    await trx
+      .updateTable("keys")
+      .set({ revoked_at: now, revoked_reason: reason, updated_at: now })
+      .where("id", "=", current.id)
+      .execute();
+    await recordAudit(trx, {
+      workspaceId,
+      actor: actorOf(principal, caller.ip),
+      action: "key.revoked",
+      target: { type: "key", id: current.id },
+      details: { name: current.name, start: current.start, reason },
+      at: now,
+    });
+    return { ...current, revoked_at: now, revoked_reason: reason, updated_at: now };
+  });
+
+  await publishKeyChange(deps, [id]);
+  return toPublicKey(row, now);
+}

@@ -1,0 +1,27 @@
+/**
+ * The grant rule for root keys: a caller may only hand out what it holds itself. A root key holds
+ * its permissions (`*` holds all); a signed-in user holds the permissions of their role, so only a
+ * role that holds every permission (the owner) may grant `*`.
+ */
+import { forbidden } from "../../http/errors.js";
+import { type Grant, hasPermission, PERMISSIONS, type Principal } from "../principal.js";
+
+/** Whether the principal holds this grant (for `*`: every permission). */
+export function holdsGrant(principal: Principal, grant: Grant): boolean {
+  if (grant === "*") {
+    if (principal.type === "root_key") return principal.permissions.includes("*");
+    return PERMISSIONS.every((permission) => hasPermission(principal, permission));
+  }
+  return hasPermission(principal, grant);
+}
+
+/** Throws `FORBIDDEN` naming the first grant the principal does not hold itself. */
+export function requireCanGrant(principal: Principal, grants: readonly Grant[]): void {
+  const missing = grants.find((grant) => !holdsGrant(principal, grant));
+  if (missing === undefined) return;
+  throw forbidden(
+    missing === "*"
+      ? "you cannot grant *: you do not hold every permission yourself"
+      : `you cannot grant the ${missing} permission: you do not hold it yourself`,
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Response schemas for people and their workspace: the public user, the public workspace, roles,
+ * and the answer of a sign-in (login, setup, `GET /v1/auth/me`).
+ */
+import { z } from "zod";
+import type { SignedIn } from "../domain/auth/sign-in.js";
+import { toPublicUser } from "../domain/users/users.js";
+import { PLANS } from "../domain/workspaces/entitlements.js";
+import { toPublicWorkspace } from "../domain/workspaces/workspaces.js";
+import { isoDateTime } from "./schemas.js";
+
+export const ROLES = ["owner", "admin", "developer", "viewer"] as const;
+export const roleSchema = z.enum(ROLES);
+
+export const publicUserSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), createdAt: isoDateTime })
+  .describe("A person with an account");
+
+export const publicWorkspaceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    plan: z.enum(PLANS),
+    keyPrefix: z.string(),
+    policy: z.object({ maxKeyLifetimeSeconds: z.number().int().nullable(), expiryRequired: z.boolean() }),
+    entitlements: z.object({
+      apiAccess: z.boolean(),
+      ipAllowlists: z.boolean(),
+      usageLimits: z.boolean(),
+      auditExport: z.boolean(),
+      maxMembers: z.number().int().nullable().describe("null: no limit"),
+      maxKeys: z.number().int().nullable().describe("null: no limit"),
+    }),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .describe("A workspace: its plan, default key prefix and key policy");
+
+/** What a signed-in session answers: who, where, with which role, and the CSRF token for changes. */
+export const signedInSchema = z.object({
+  user: publicUserSchema,
+  workspace: publicWorkspaceSchema,
+  role: roleSchema,
+  csrfToken: z.string().describe("Send it as x-csrf-token on every change made with this session"),
+});
+
+/** The body of a successful sign-in (login or setup). */
+export function toSignedInBody(session: SignedIn): z.infer<typeof signedInSchema> {
+  return {
+    user: toPublicUser(session.user),
+    workspace: toPublicWorkspace(session.workspace),
+    role: session.role,
+    csrfToken: session.csrfToken,
+  };
+}

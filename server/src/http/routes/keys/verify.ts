@@ -1,0 +1,112 @@
+/**
+ * POST /v1/keys/verify: the platform asks whether a presented key may do what it asks. Every
+ * judged key answers 200 with `valid` and `code`; 4xx is only for a request that cannot be judged.
+ *
+ * The hot path: the body is validated by its zod schema, the verifier answers from its cache, and
+ * the answer is a pre-serialised JSON string sent as is (the response schema documents it).
+ * Closing the app writes the buffered usage.
+ */
+import { z } from "zod";
+import type { AppContext } from "../../../app/context.js";
+import { VERIFY_CODES } from "../../../verifier/outcomes.js";
+import { principalOf } from "../../auth/authenticate.js";
+import { errorResponse } from "../../schemas.js";
+import type { ZodApp } from "../../zod-app.js";
+
+export const MAX_VERIFY_SCOPES = 50;
+export const MAX_VERIFY_COST = 1_000_000;
+const MAX_PRESENTED_KEY_LENGTH = 512;
+
+const presentedKey = z.string().max(MAX_PRESENTED_KEY_LENGTH, `must be at most ${MAX_PRESENTED_KEY_LENGTH} characters`);
+
+export const verifyKeyBody = z
+  .strictObject({
+    key: presentedKey.optional().describe("A token key (kind token)"),
+    sharedKey: presentedKey.optional().describe("The Shared Key of a pair; send with secretKey"),
+    secretKey: presentedKey.optional().describe("The Secret Key of a pair; send with sharedKey"),
+    scopes: z
+      .array(z.string().max(100, "must be at most 100 characters"))
+      .max(MAX_VERIFY_SCOPES, `must hold at most ${MAX_VERIFY_SCOPES} scopes`)
+      .optional()
+      .describe("Scopes the key must all hold"),
+    cost: z
+      .number()
+      .int()
+      .min(0, "must not be negative")
+      .max(MAX_VERIFY_COST, `must be at most ${MAX_VERIFY_COST}`)
+      .default(1)
+      .describe("Quota units this verification spends"),
+    ip: z
+      .union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" })
+      .optional()
+      .describe("The end client's address, checked against the key's IP allowlist"),
+  })
+  .refine(
+    (body) =>
+      body.key !== undefined
+        ? body.sharedKey === undefined && body.secretKey === undefined
+        : body.sharedKey !== undefined && body.secretKey !== undefined,
+    "send either key, or sharedKey and secretKey",
+  );
+
+export const verifyKeyResponse = z
+  .object({
+    valid: z.boolean(),
+    code: z.enum(VERIFY_CODES),
+    keyId: z.string().optional().describe("Present when the key was found"),
+    name: z.string().optional(),
+    appId: z.string().nullable().optional(),
+    workspaceId: z.string().optional(),
+    scopes: z.array(z.string()).optional(),
+    meta: z.record(z.string(), z.unknown()).optional(),
+    expiresAt: z.string().nullable().optional(),
+    ratelimit: z
+      .object({ limit: z.number(), remaining: z.number(), resetAt: z.string() })
+      .nullable()
+      .optional()
+      .describe("The key's rate limit after this request; when refused, resetAt is when it frees"),
+    quota: z.object({ remaining: z.number() }).nullable().optional().describe("Quota left after this request"),
+  })
+  .describe(
+    "VALID answers every field; a refusal answers only valid, code, keyId (when the key was found) and ratelimit (RATE_LIMITED) or quota (USAGE_EXCEEDED)",
+  );
+
+type VerifyKeyResponse = z.input<typeof verifyKeyResponse>;
+
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+/**
+ * The verifier's answer is already JSON of {@link verifyKeyResponse}'s shape; Fastify sends a string
+ * with a JSON content type as it is, skipping the schema serialiser (measured: it would cost the hot
+ * path a schema walk and a JSON.stringify per request). The type says what the string holds.
+ */
+const preSerialized = (body: string) => body as unknown as VerifyKeyResponse;
+
+export function verifyKeyRoute(app: ZodApp, ctx: AppContext): void {
+  app.addHook("onClose", async () => {
+    await ctx.usage.close();
+    await ctx.rateLimiter.close();
+  });
+
+  app.post(
+    "/v1/keys/verify",
+    {
+      config: { auth: "keys:verify" },
+      schema: {
+        tags: ["keys"],
+        summary: "Verify a key",
+        description:
+          "Judges a presented key for the caller's workspace: status, expiry, rotation grace, IP allowlist, scopes, rate limit and quota, in that order. Answers 200 for every key it could judge.",
+        body: verifyKeyBody,
+        response: { 200: verifyKeyResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse },
+      },
+    },
+    (request, reply) => {
+      const workspaceId = principalOf(request).workspaceId;
+      reply.type(JSON_CONTENT_TYPE);
+      const result = ctx.verifier.verify(workspaceId, request.body);
+      if (result instanceof Promise) return result.then((judged) => preSerialized(judged.body));
+      return preSerialized(result.body);
+    },
+  );
+}

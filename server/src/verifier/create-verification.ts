@@ -1,0 +1,57 @@
+/**
+ * Builds the long-lived parts of verification from the service's context pieces: the cache
+ * (subscribed to invalidation), the rate limiter, the usage buffer and the verifier over them.
+ */
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { Clock } from "../clock.js";
+import { writeUsageBatch } from "../domain/usage/write-usage.js";
+import type { Metrics } from "../observability/metrics.js";
+import type { Database } from "../store/schema.js";
+import type { Invalidation } from "./invalidation.js";
+import { MemoryRateLimiter } from "./memory-rate-limiter.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { storeRecordLoader } from "./record-loader.js";
+import { UsageBuffer } from "./usage-buffer.js";
+import { VerificationCache, type VerificationCacheOptions } from "./verification-cache.js";
+import { Verifier } from "./verifier.js";
+
+export interface VerificationOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  metrics: Metrics;
+  logger: Logger;
+  invalidation: Invalidation;
+  /** Defaults to a {@link MemoryRateLimiter}. */
+  rateLimiter?: RateLimiter | undefined;
+  cache?: VerificationCacheOptions | undefined;
+  /** How often usage is written (default 1000 ms). */
+  usageFlushIntervalMs?: number | undefined;
+}
+
+export interface Verification {
+  verifier: Verifier;
+  verificationCache: VerificationCache;
+  rateLimiter: RateLimiter;
+  usage: UsageBuffer;
+}
+
+export function createVerification(options: VerificationOptions): Verification {
+  const { db, clock, metrics } = options;
+  const verificationCache = new VerificationCache(
+    storeRecordLoader(db),
+    options.invalidation,
+    clock,
+    options.cache,
+  );
+  const rateLimiter = options.rateLimiter ?? new MemoryRateLimiter({ now: () => clock.nowMs() });
+  const usage = new UsageBuffer({
+    write: (batch) => writeUsageBatch(db, batch),
+    now: () => clock.nowMs(),
+    metrics,
+    logger: options.logger,
+    flushIntervalMs: options.usageFlushIntervalMs,
+  });
+  const verifier = new Verifier({ db, cache: verificationCache, rateLimiter, usage, clock, metrics });
+  return { verifier, verificationCache, rateLimiter, usage };
+}

@@ -1,0 +1,170 @@
+/**
+ * Key verification: judges a presented key in the order of DESIGN.md and answers a pre-serialised
+ * body. A cache hit of a key without rate limit or quota is judged synchronously with one SHA-256,
+ * one map lookup and no I/O; only a cache miss reads the store and only a quota writes to it.
+ *
+ *   parse + checksum (MALFORMED) -> hash -> cache/store (NOT_FOUND) -> REVOKED -> DISABLED
+ *   -> EXPIRED (key) -> EXPIRED (old secret past its grace) -> FORBIDDEN_IP -> INSUFFICIENT_SCOPE
+ *   -> RATE_LIMITED -> USAGE_EXCEEDED -> VALID
+ *
+ * Every outcome of a found key is counted in the usage buffer; every outcome in the metrics.
+ */
+import type { Kysely } from "kysely";
+import type { Clock } from "../clock.js";
+import { hashSecret, parseKey } from "../domain/key-format.js";
+import { ApiError } from "../http/errors.js";
+import type { Metrics } from "../observability/metrics.js";
+import type { Database } from "../store/schema.js";
+import { type KeyUsageCode, VERIFY_CODES, type VerifyCode } from "./outcomes.js";
+import { spendQuota } from "./quota.js";
+import type { RateLimitDecision, RateLimiter } from "./rate-limiter.js";
+import type { UsageBuffer } from "./usage-buffer.js";
+import { MISSING, type VerificationCache } from "./verification-cache.js";
+import type { VerificationRecord } from "./verification-record.js";
+import {
+  MALFORMED_RESULT,
+  NOT_FOUND_RESULT,
+  rateLimitedBody,
+  refusalBody,
+  usageExceededBody,
+  type VerifyResult,
+  validBody,
+} from "./verify-response.js";
+
+/** What a platform presents: a token as `key`, or a pair as `sharedKey` + `secretKey`. */
+export interface VerifyInput {
+  key?: string | undefined;
+  sharedKey?: string | undefined;
+  secretKey?: string | undefined;
+  /** Scopes the key must all hold. */
+  scopes?: readonly string[] | undefined;
+  /** Quota units this verification spends (default 1). */
+  cost?: number | undefined;
+  /** The end client's address, for the IP allowlist. */
+  ip?: string | undefined;
+}
+
+export interface VerifierOptions {
+  db: Kysely<Database>;
+  cache: VerificationCache;
+  rateLimiter: RateLimiter;
+  usage: UsageBuffer;
+  clock: Clock;
+  metrics: Metrics;
+}
+
+const storeUnavailable = () =>
+  new ApiError("UNAVAILABLE", "the key store is not reachable right now; try again shortly");
+
+export class Verifier {
+  private readonly counters: Record<VerifyCode, { inc(): void }>;
+
+  constructor(private readonly options: VerifierOptions) {
+    this.counters = Object.fromEntries(
+      VERIFY_CODES.map((code) => [code, options.metrics.verifications.labels(code)]),
+    ) as Record<VerifyCode, { inc(): void }>;
+  }
+
+  /**
+   * Judges a presented key for the caller's workspace. Answers synchronously when the cache holds
+   * the answer and the key has neither rate limit nor quota; otherwise a promise.
+   * A key of another workspace is NOT_FOUND.
+   */
+  verify(workspaceId: string, input: VerifyInput): VerifyResult | Promise<VerifyResult> {
+    const secret = input.key ?? input.secretKey;
+    const sharedKey = input.key === undefined ? input.sharedKey : undefined;
+    if (
+      secret === undefined ||
+      parseKey(secret) === undefined ||
+      (sharedKey !== undefined && parseKey(sharedKey) === undefined)
+    ) {
+      return this.count(MALFORMED_RESULT);
+    }
+    const hash = hashSecret(secret);
+    const cached = this.options.cache.peek(hash);
+    if (cached !== undefined) {
+      this.options.metrics.cacheHits.inc();
+      return this.judge(cached === MISSING ? undefined : cached, workspaceId, sharedKey, input);
+    }
+    this.options.metrics.cacheMisses.inc();
+    return this.options.cache.load(hash).then(
+      (record) => this.judge(record, workspaceId, sharedKey, input),
+      () => {
+        throw storeUnavailable();
+      },
+    );
+  }
+
+  private judge(
+    record: VerificationRecord | undefined,
+    workspaceId: string,
+    sharedKey: string | undefined,
+    input: VerifyInput,
+  ): VerifyResult | Promise<VerifyResult> {
+    if (
+      record === undefined ||
+      record.workspaceId !== workspaceId ||
+      (sharedKey === undefined ? record.kind !== "token" : record.sharedKey !== sharedKey)
+    ) {
+      return this.count(NOT_FOUND_RESULT);
+    }
+    const now = this.options.clock.nowMs();
+    if (record.revoked) return this.refuse(record, "REVOKED", now, input);
+    if (!record.enabled) return this.refuse(record, "DISABLED", now, input);
+    if (record.expiresAtMs !== null && record.expiresAtMs <= now) return this.refuse(record, "EXPIRED", now, input);
+    if (record.secretExpiresAtMs !== null && record.secretExpiresAtMs <= now)
+      return this.refuse(record, "EXPIRED", now, input);
+    if (record.ipAllowlist !== null && (input.ip === undefined || !record.ipAllowlist.allows(input.ip)))
+      return this.refuse(record, "FORBIDDEN_IP", now, input);
+    if (input.scopes !== undefined && input.scopes.length > 0 && !record.scopes.holdsAll(input.scopes))
+      return this.refuse(record, "INSUFFICIENT_SCOPE", now, input);
+    if (record.validBody !== null) {
+      return this.settle(record, "VALID", record.validBody, now, input);
+    }
+    return this.limitAndSpend(record, now, input);
+  }
+
+  /** The tail for keys with a rate limit or a quota: limit first (a refused request spends nothing). */
+  private async limitAndSpend(record: VerificationRecord, now: number, input: VerifyInput): Promise<VerifyResult> {
+    let rateLimit: RateLimitDecision | undefined;
+    if (record.rateLimit !== null) {
+      rateLimit = await this.options.rateLimiter.limit(record.keyId, record.rateLimit, now);
+      if (!rateLimit.allowed) {
+        return this.settle(record, "RATE_LIMITED", rateLimitedBody(record.keyId, rateLimit), now, input);
+      }
+    }
+    let quotaRemaining: number | null = null;
+    if (record.hasQuota) {
+      const decision = await spendQuota(this.options.db, record.keyId, input.cost ?? 1, new Date(now)).catch(() => {
+        throw storeUnavailable();
+      });
+      if (!decision.allowed) {
+        const body = usageExceededBody(record.keyId, decision.remaining ?? 0);
+        return this.settle(record, "USAGE_EXCEEDED", body, now, input);
+      }
+      quotaRemaining = decision.remaining;
+    }
+    return this.settle(record, "VALID", validBody(record, rateLimit, quotaRemaining), now, input);
+  }
+
+  private refuse(record: VerificationRecord, code: KeyUsageCode, now: number, input: VerifyInput): VerifyResult {
+    return this.settle(record, code, refusalBody(code, record.keyId), now, input);
+  }
+
+  /** Counts the outcome of a found key in its usage and the metrics. */
+  private settle(
+    record: VerificationRecord,
+    code: KeyUsageCode,
+    body: string,
+    now: number,
+    input: VerifyInput,
+  ): VerifyResult {
+    this.options.usage.record(record.keyId, record.workspaceId, code, now, input.ip);
+    return this.count({ code, body });
+  }
+
+  private count(result: VerifyResult): VerifyResult {
+    this.counters[result.code].inc();
+    return result;
+  }
+}
