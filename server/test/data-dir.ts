@@ -2,8 +2,7 @@
  * Temporary data folders for tests that run Keygate the way `npm start` does (PGlite in a
  * folder): filled from the prepared dumps (~0.7 s) instead of a fresh initialisation (~4 s).
  */
-import { readFile, rm } from "node:fs/promises";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";

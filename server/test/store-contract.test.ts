@@ -131,15 +131,14 @@ describe.each(backends)("the store contract on $name", (backend) => {
       ]);
     });
 
-    it("keeps apis, apps and their links, with column defaults", async () => {
+    it("keeps apis, apps and their links", async () => {
       const api = apiRow(workspaceId, ["orders:read"]);
-      const { description: _omitted, ...apiWithoutDescription } = api;
-      await store.db.insertInto("apis").values(apiWithoutDescription).execute();
+      await store.db.insertInto("apis").values(api).execute();
       const app = appRow(workspaceId);
       await store.db.insertInto("apps").values(app).execute();
       await store.db.insertInto("app_apis").values({ app_id: app.id, api_id: api.id }).execute();
       expect(await store.db.selectFrom("apis").selectAll().where("id", "=", api.id).execute()).toEqual([
-        { ...api, description: "", scopes: ["orders:read"] },
+        { ...api, scopes: ["orders:read"] },
       ]);
       expect(await store.db.selectFrom("apps").selectAll().where("id", "=", app.id).execute()).toEqual([app]);
       expect(
@@ -147,7 +146,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
       ).toEqual([{ app_id: app.id, api_id: api.id }]);
     });
 
-    it("keeps every column of a key: nested jsonb, bigint counters as numbers, nulls and defaults", async () => {
+    it("keeps every column of a key: nested jsonb, bigint counters as numbers, and nulls", async () => {
       const meta = { customer: "c_42", tier: 3, flags: [true, false, null], nested: { ключ: "значение 🔑" } };
       const full = keyRow(workspaceId, {
         kind: "pair",
@@ -171,8 +170,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
         created_by: "usr_01JD0000000000000000000000",
       });
       const bare = keyRow(workspaceId);
-      const { enabled: _enabled, usage_count: _usage, ...withDefaults } = bare;
-      await store.db.insertInto("keys").values([full, withDefaults]).execute();
+      await store.db.insertInto("keys").values([full, bare]).execute();
       const rows = await store.db
         .selectFrom("keys")
         .selectAll()
@@ -188,10 +186,31 @@ describe.each(backends)("the store contract on $name", (backend) => {
           rate_limit: { limit: 100, windowMs: 60_000 },
           quota_refill: { amount: 10_000, interval: "month" },
         },
-        { ...bare, scopes: [], meta: {}, ip_allowlist: [], enabled: true, usage_count: 0 },
+        { ...bare, scopes: [], meta: {}, ip_allowlist: [], usage_count: 0 },
       ]);
       expect(typeof rows[0]?.quota_remaining).toBe("number");
       expect(typeof rows[0]?.usage_count).toBe("number");
+    });
+
+    it("fills the declared column defaults", async () => {
+      const apiId = newId("api");
+      await sql`insert into apis (id, workspace_id, name, scopes, created_at, updated_at)
+        values (${apiId}, ${workspaceId}, 'bare', '[]', ${AT}, ${AT})`.execute(store.db);
+      const keyId = newId("key");
+      await sql`insert into keys (id, workspace_id, kind, name, environment, prefix, start, scopes, meta, ip_allowlist, created_at, updated_at)
+        values (${keyId}, ${workspaceId}, 'token', 'bare', 'development', 'acme', 'acme_zzzz', '[]', '{}', '[]', ${AT}, ${AT})`.execute(
+        store.db,
+      );
+      expect(
+        await store.db.selectFrom("apis").select("description").where("id", "=", apiId).executeTakeFirst(),
+      ).toEqual({ description: "" });
+      expect(
+        await store.db
+          .selectFrom("keys")
+          .select(["enabled", "usage_count", "quota_remaining", "deleted_at"])
+          .where("id", "=", keyId)
+          .executeTakeFirst(),
+      ).toEqual({ enabled: true, usage_count: 0, quota_remaining: null, deleted_at: null });
     });
 
     it("keeps key secrets, usage buckets and audit events", async () => {

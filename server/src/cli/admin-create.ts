@@ -39,7 +39,8 @@ const isRole = (value: string): value is Role => (ROLES as readonly string[]).in
 
 function validate(args: AdminCreateArgs): { email: string; name: string; role: Role } {
   const email = normaliseEmail(args.email);
-  if (!z.email().safeParse(email).success) throw new CliError(`--email: "${args.email}" is not an email address`);
+  if (!z.email().safeParse(email).success)
+    throw new CliError(`--email: "${args.email}" is not an email address`);
   if (args.password.length < MIN_PASSWORD_LENGTH)
     throw new CliError(`--password: must be at least ${MIN_PASSWORD_LENGTH} characters`);
   if (args.password.length > MAX_PASSWORD_LENGTH)

@@ -14,9 +14,7 @@ export async function findWorkspace(
     : await query.where("name", "=", idOrName).execute();
   const [first, ...others] = rows;
   if (!first) {
-    throw new CliError(
-      `no workspace has the id or name "${idOrName}" (see: keygate workspace list)`,
-    );
+    throw new CliError(`no workspace has the id or name "${idOrName}" (see: keygate workspace list)`);
   }
   if (others.length > 0) {
     throw new CliError(

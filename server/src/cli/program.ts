@@ -10,13 +10,13 @@ import { DataDirInUseError } from "../app/data-dir-lock.js";
 import { ConfigError, loadConfig } from "../config/config.js";
 import { PLANS } from "../domain/workspaces/entitlements.js";
 import { SchemaTooNewError } from "../store/migrate.js";
-import { ROLES, createAdmin } from "./admin-create.js";
+import { createAdmin, ROLES } from "./admin-create.js";
 import { CliError } from "./cli-error.js";
 import { type CommandIo, processIo } from "./command-io.js";
 import { migrate } from "./migrate.js";
 import { serve } from "./serve.js";
-import { setWorkspacePlan } from "./workspace-plan.js";
 import { listWorkspaces } from "./workspace-list.js";
+import { setWorkspacePlan } from "./workspace-plan.js";
 
 export interface CliIo extends CommandIo {
   /** Prints one line of an error or diagnostic. */
@@ -89,9 +89,7 @@ export function buildProgram(io: CliIo): Command {
     .command("plan")
     .description("set a workspace's plan (recorded in its audit trail as workspace.plan_changed)")
     .argument("<workspace>", "workspace id or exact name")
-    .addArgument(
-      program.createArgument("<plan>", "the new plan").choices(PLANS),
-    )
+    .addArgument(program.createArgument("<plan>", "the new plan").choices(PLANS))
     .action(async (workspaceArg: string, plan: string) => {
       await setWorkspacePlan(config(), { workspace: workspaceArg, plan }, io);
     });
@@ -106,7 +104,13 @@ export function buildProgram(io: CliIo): Command {
     .option("--workspace <workspace>", "workspace id or exact name (default: the first workspace)")
     .addOption(new Option("--role <role>", "their role").choices(ROLES).default("owner"))
     .action(
-      async (options: { email: string; password: string; name?: string; workspace?: string; role: string }) => {
+      async (options: {
+        email: string;
+        password: string;
+        name?: string;
+        workspace?: string;
+        role: string;
+      }) => {
         await createAdmin(config(), options, io);
       },
     );

@@ -45,11 +45,19 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
   it("sets the plan of a workspace named by id, with its audit event, in one go", async () => {
     const change = await setWorkspacePlan(target.config, { workspace: free.id, plan: "pro" }, io);
     expect(change).toMatchObject({ previousPlan: "free", changed: true });
-    expect(change.workspace).toMatchObject({ id: free.id, plan: "pro", updatedAt: "2026-06-01T12:00:00.000Z" });
+    expect(change.workspace).toMatchObject({
+      id: free.id,
+      plan: "pro",
+      updatedAt: "2026-06-01T12:00:00.000Z",
+    });
     expect(change.workspace.entitlements.apiAccess).toBe(true);
     expect(io.out).toEqual([`Workspace "${acme}" (${free.id}) is now on the pro plan (was free).`]);
     await target.withDb(async (store) => {
-      const row = await store.db.selectFrom("workspaces").selectAll().where("id", "=", free.id).executeTakeFirst();
+      const row = await store.db
+        .selectFrom("workspaces")
+        .selectAll()
+        .where("id", "=", free.id)
+        .executeTakeFirst();
       expect(row).toMatchObject({ plan: "pro", updated_at: io.clock.now() });
       expect(await planChanges(store, free.id)).toEqual([
         {
@@ -73,9 +81,9 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
   });
 
   it("finds a workspace by its exact name through the command line", async () => {
-    expect(await runCli(["workspace", "plan", globex, "enterprise"], { ...io, env: envOf(target.config) })).toBe(
-      0,
-    );
+    expect(
+      await runCli(["workspace", "plan", globex, "enterprise"], { ...io, env: envOf(target.config) }),
+    ).toBe(0);
     expect(io.out).toEqual([`Workspace "${globex}" (${other.id}) is now on the enterprise plan (was pro).`]);
     expect(io.errors).toEqual([]);
   });
@@ -83,7 +91,9 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
   it("changes nothing and writes no event when the plan is already set", async () => {
     const change = await setWorkspacePlan(target.config, { workspace: globex, plan: "pro" }, io);
     expect(change.changed).toBe(false);
-    expect(io.out).toEqual([`Workspace "${globex}" (${other.id}) is already on the pro plan; nothing changed.`]);
+    expect(io.out).toEqual([
+      `Workspace "${globex}" (${other.id}) is already on the pro plan; nothing changed.`,
+    ]);
     await target.withDb(async (store) => expect(await planChanges(store, other.id)).toEqual([]));
   });
 

@@ -2,10 +2,11 @@
  * `keygate workspace plan <workspace> <plan>`: the operator sets a workspace's plan. The change
  * and its `workspace.plan_changed` audit event (actor: system) are written in one transaction.
  */
+
+import type { Config } from "../config/config.js";
 import { recordAudit } from "../domain/audit/record-audit.js";
 import { PLANS } from "../domain/workspaces/entitlements.js";
 import { type PublicWorkspace, toPublicWorkspace } from "../domain/workspaces/workspaces.js";
-import type { Config } from "../config/config.js";
 import type { Plan } from "../store/schema.js";
 import { CliError } from "./cli-error.js";
 import { type CommandIo, processIo } from "./command-io.js";

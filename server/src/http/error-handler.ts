@@ -73,7 +73,8 @@ function describeValidation(error: FastifyError): string {
   return parts.slice(0, 5).join("; ") || "the request is not valid";
 }
 
-const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
+/** Errors raised by Fastify (and the store) that are the request's fault, with what to tell the caller. */
+const KNOWN_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: "VALIDATION_FAILED", message: "the body is not valid JSON" },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: "VALIDATION_FAILED",
@@ -111,7 +112,7 @@ export function handleFrameworkError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+  const known = error.code ? KNOWN_ERRORS[error.code] : undefined;
   if (known) {
     sendError(reply, request, known.code, known.message ?? "the request is not valid");
     return;
@@ -129,7 +130,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
       return sendError(reply, request, "VALIDATION_FAILED", describeValidation(error));
     }
-    const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+    const known = error.code ? KNOWN_ERRORS[error.code] : undefined;
     if (known) return sendError(reply, request, known.code, known.message ?? error.message);
     if (error instanceof SyntaxError || (error.statusCode === 400 && typeof error.code === "string")) {
       return sendError(reply, request, "VALIDATION_FAILED", "the request is not valid");

@@ -33,7 +33,10 @@ export const updateApiBody = z
     description: descriptionSchema.optional(),
     scopes: scopeListSchema.optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, "send at least one field to change");
+  .refine((body) => Object.keys(body).length > 0, {
+    message: "send at least one field to change",
+    when: (payload) => payload.issues.length === 0,
+  });
 export type UpdateApiInput = z.infer<typeof updateApiBody>;
 
 export function toPublicApi(row: ApiRow): PublicApi {

@@ -53,7 +53,10 @@ export const updateAppBody = z
     environment: environmentSchema.optional().describe("Its keys move to the new environment"),
     apiIds: apiIdsSchema.optional().describe("The full new set of connected Apis"),
   })
-  .refine((body) => Object.keys(body).length > 0, "send at least one field to change");
+  .refine((body) => Object.keys(body).length > 0, {
+    message: "send at least one field to change",
+    when: (payload) => payload.issues.length === 0,
+  });
 export type UpdateAppInput = z.infer<typeof updateAppBody>;
 
 export function toPublicApp(row: AppRow, apiIds: string[]): PublicApp {

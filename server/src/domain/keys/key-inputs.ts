@@ -46,11 +46,13 @@ export const updateKeyBody = z
     rateLimit: rateLimitSchema.nullable().optional().describe("null removes the rate limit"),
     quota: quotaSchema.nullable().optional().describe("null removes the quota; a new quota starts now"),
   })
-  .refine((body) => Object.keys(body).length > 0, "send at least one field to change");
+  .refine((body) => Object.keys(body).length > 0, {
+    message: "send at least one field to change",
+    when: (payload) => payload.issues.length === 0,
+  });
 export type UpdateKeyInput = z.infer<typeof updateKeyBody>;
 
-export const rotateKeyBody = z
-  .strictObject({
+const rotateFields = z.strictObject({
     gracePeriodSeconds: z
       .number()
       .int()
@@ -58,17 +60,18 @@ export const rotateKeyBody = z
       .max(MAX_GRACE_SECONDS, `must be at most ${MAX_GRACE_SECONDS} (30 days)`)
       .default(0)
       .describe("How long the old secret keeps working; 0 ends it at once"),
-  })
-  .default({ gracePeriodSeconds: 0 });
+});
+/** Optional: no body (or `null`) rotates with no grace period. */
+export const rotateKeyBody = rotateFields.nullish().transform((body) => body ?? rotateFields.parse({}));
 export type RotateKeyInput = z.infer<typeof rotateKeyBody>;
 
-export const revokeKeyBody = z
-  .strictObject({
-    reason: z
-      .string()
-      .trim()
-      .max(MAX_REASON_LENGTH, `must be at most ${MAX_REASON_LENGTH} characters`)
-      .optional(),
-  })
-  .default({});
+const revokeFields = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .max(MAX_REASON_LENGTH, `must be at most ${MAX_REASON_LENGTH} characters`)
+    .optional(),
+});
+/** Optional: no body (or `null`) revokes without a reason. */
+export const revokeKeyBody = revokeFields.nullish().transform((body) => body ?? {});
 export type RevokeKeyInput = z.infer<typeof revokeKeyBody>;

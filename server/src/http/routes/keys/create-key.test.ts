@@ -76,7 +76,11 @@ describe.each(backends)("POST /v1/keys on $name", (backend) => {
     expect(events.map((event) => [event.action, event.actor_type, event.ip])).toEqual([
       ["key.created", "root_key", "127.0.0.1"],
     ]);
-    expect(events[0]?.details).toMatchObject({ name: "crm-integration", kind: "token", start: created.start });
+    expect(events[0]?.details).toMatchObject({
+      name: "crm-integration",
+      kind: "token",
+      start: created.start,
+    });
     expectNoSecret(events, [secret]);
 
     const fetched = await service.app.inject({
@@ -141,52 +145,71 @@ describe.each(backends)("POST /v1/keys on $name", (backend) => {
     expect(noRefill.quota).toEqual({ remaining: 5, refill: null });
   });
 
-  it.each([
-    [{}, "name: required"],
-    [{ name: "" }, "name: must not be empty"],
-    [{ name: "   " }, "name: must not be empty"],
-    [{ name: "x".repeat(201) }, "name: must be at most 200 characters"],
-    [{ name: 42 }, /^name: /],
-    [{ name: "k", extra: true }, "extra: unknown field"],
-    [{ name: "k", kind: "root" }, /^kind: /],
-    [{ name: "k", prefix: "Acme" }, /^prefix: must be 2-16 lowercase/],
-    [{ name: "k", prefix: "a_b_c" }, /^prefix: /],
-    [{ name: "k", scopes: "orders:read" }, /^scopes: /],
-    [{ name: "k", scopes: ["Orders:Read"] }, /^scopes\.0: must look like orders:read/],
-    [{ name: "k", scopes: ["a", "a"] }, "scopes: must not repeat a"],
-    [{ name: "k", scopes: ["x".repeat(101)] }, "scopes.0: must be at most 100 characters"],
-    [{ name: "k", scopes: Array.from({ length: 101 }, (_, i) => `s${i}`) }, /^scopes: must hold at most 100/],
-    [{ name: "k", meta: [] }, /^meta: /],
-    [{ name: "k", meta: { big: "x".repeat(16 * 1024) } }, "meta: must be at most 16 KB as JSON"],
-    [{ name: "k", expiresAt: "tomorrow" }, /^expiresAt: /],
-    [{ name: "k", expiresAt: "2026-06-01T11:59:59Z" }, "expiresAt: must be in the future"],
-    [{ name: "k", expiresAt: "2026-06-01T12:00:00Z" }, "expiresAt: must be in the future"],
-    [
-      { name: "k", ipAllowlist: ["300.1.1.1"] },
-      "ipAllowlist.0: 300.1.1.1 is not an IPv4 or IPv6 address or CIDR (such as 203.0.113.0/24)",
-    ],
-    [{ name: "k", ipAllowlist: ["10.0.0.0/33"] }, /^ipAllowlist\.0: 10\.0\.0\.0\/33 is not/],
-    [{ name: "k", ipAllowlist: ["2001:db8::/129"] }, /^ipAllowlist\.0: /],
-    [{ name: "k", ipAllowlist: ["127.1"] }, /^ipAllowlist\.0: /],
-    [{ name: "k", ipAllowlist: ["fe80::1%eth0"] }, /^ipAllowlist\.0: /],
-    [{ name: "k", ipAllowlist: ["10.0.0.0/8/8"] }, /^ipAllowlist\.0: /],
-    [{ name: "k", ipAllowlist: "10.0.0.0/8" }, /^ipAllowlist: /],
-    [
-      { name: "k", ipAllowlist: Array.from({ length: 101 }, (_, i) => `10.0.0.${i}`) },
-      "ipAllowlist: must hold at most 100 entries",
-    ],
-    [{ name: "k", rateLimit: { limit: -1, windowMs: 60000 } }, "rateLimit.limit: must be at least 1"],
-    [{ name: "k", rateLimit: { limit: 0, windowMs: 60000 } }, "rateLimit.limit: must be at least 1"],
-    [{ name: "k", rateLimit: { limit: 1.5, windowMs: 60000 } }, /^rateLimit\.limit: /],
-    [{ name: "k", rateLimit: { limit: 1, windowMs: 999 } }, "rateLimit.windowMs: must be at least 1000 (1 second)"],
-    [{ name: "k", rateLimit: { limit: 1, windowMs: 86_400_001 } }, /^rateLimit\.windowMs: must be at most/],
-    [{ name: "k", rateLimit: { limit: 1 } }, "rateLimit.windowMs: required"],
-    [{ name: "k", rateLimit: { limit: 1, windowMs: 1000, burst: 2 } }, "rateLimit.burst: unknown field"],
-    [{ name: "k", quota: { remaining: -5 } }, "quota.remaining: must not be negative"],
-    [{ name: "k", quota: { remaining: 5, refill: { amount: 0, interval: "day" } } }, /^quota\.refill\.amount: /],
-    [{ name: "k", quota: { remaining: 5, refill: { amount: 5, interval: "year" } } }, /^quota\.refill\.interval: /],
-    [{ name: "k", environment: "prod" }, /^environment: /],
-  ])("refuses bad input %j with 400 and creates nothing", async (body, message) => {
+  it.each(
+    (
+      [
+        [{}, "name: required"],
+        [{ name: "" }, "name: must not be empty"],
+        [{ name: "   " }, "name: must not be empty"],
+        [{ name: "x".repeat(201) }, "name: must be at most 200 characters"],
+        [{ name: 42 }, /^name: /],
+        [{ name: "k", extra: true }, "extra: unknown field"],
+        [{ name: "k", kind: "root" }, /^kind: /],
+        [{ name: "k", prefix: "Acme" }, /^prefix: must be 2-16 lowercase/],
+        [{ name: "k", prefix: "a_b_c" }, /^prefix: /],
+        [{ name: "k", scopes: "orders:read" }, /^scopes: /],
+        [{ name: "k", scopes: ["Orders:Read"] }, /^scopes\.0: must look like orders:read/],
+        [{ name: "k", scopes: ["a", "a"] }, "scopes: must not repeat a"],
+        [{ name: "k", scopes: ["x".repeat(101)] }, "scopes.0: must be at most 100 characters"],
+        [
+          { name: "k", scopes: Array.from({ length: 101 }, (_, i) => `s${i}`) },
+          /^scopes: must hold at most 100/,
+        ],
+        [{ name: "k", meta: [] }, /^meta: /],
+        [{ name: "k", meta: { big: "x".repeat(16 * 1024) } }, "meta: must be at most 16 KB as JSON"],
+        [{ name: "k", expiresAt: "tomorrow" }, /^expiresAt: /],
+        [{ name: "k", expiresAt: "2026-06-01T11:59:59Z" }, "expiresAt: must be in the future"],
+        [{ name: "k", expiresAt: "2026-06-01T12:00:00Z" }, "expiresAt: must be in the future"],
+        [
+          { name: "k", ipAllowlist: ["300.1.1.1"] },
+          "ipAllowlist.0: 300.1.1.1 is not an IPv4 or IPv6 address or CIDR (such as 203.0.113.0/24)",
+        ],
+        [{ name: "k", ipAllowlist: ["10.0.0.0/33"] }, /^ipAllowlist\.0: 10\.0\.0\.0\/33 is not/],
+        [{ name: "k", ipAllowlist: ["2001:db8::/129"] }, /^ipAllowlist\.0: /],
+        [{ name: "k", ipAllowlist: ["127.1"] }, /^ipAllowlist\.0: /],
+        [{ name: "k", ipAllowlist: ["fe80::1%eth0"] }, /^ipAllowlist\.0: /],
+        [{ name: "k", ipAllowlist: ["10.0.0.0/8/8"] }, /^ipAllowlist\.0: /],
+        [{ name: "k", ipAllowlist: "10.0.0.0/8" }, /^ipAllowlist: /],
+        [
+          { name: "k", ipAllowlist: Array.from({ length: 101 }, (_, i) => `10.0.0.${i}`) },
+          "ipAllowlist: must hold at most 100 entries",
+        ],
+        [{ name: "k", rateLimit: { limit: -1, windowMs: 60000 } }, "rateLimit.limit: must be at least 1"],
+        [{ name: "k", rateLimit: { limit: 0, windowMs: 60000 } }, "rateLimit.limit: must be at least 1"],
+        [{ name: "k", rateLimit: { limit: 1.5, windowMs: 60000 } }, /^rateLimit\.limit: /],
+        [
+          { name: "k", rateLimit: { limit: 1, windowMs: 999 } },
+          "rateLimit.windowMs: must be at least 1000 (1 second)",
+        ],
+        [
+          { name: "k", rateLimit: { limit: 1, windowMs: 86_400_001 } },
+          /^rateLimit\.windowMs: must be at most/,
+        ],
+        [{ name: "k", rateLimit: { limit: 1 } }, "rateLimit.windowMs: required"],
+        [{ name: "k", rateLimit: { limit: 1, windowMs: 1000, burst: 2 } }, "rateLimit.burst: unknown field"],
+        [{ name: "k", quota: { remaining: -5 } }, "quota.remaining: must not be negative"],
+        [
+          { name: "k", quota: { remaining: 5, refill: { amount: 0, interval: "day" } } },
+          /^quota\.refill\.amount: /,
+        ],
+        [
+          { name: "k", quota: { remaining: 5, refill: { amount: 5, interval: "year" } } },
+          /^quota\.refill\.interval: /,
+        ],
+        [{ name: "k", environment: "prod" }, /^environment: /],
+      ] as [Record<string, unknown>, string | RegExp][]
+    ).map(([body, message]) => [JSON.stringify(body).slice(0, 70), body, message] as const),
+  )("refuses bad input %s with 400 with 400 and creates nothing", async (_label, body, message) => {
     const { workspace, rootKey } = await seedWorkspace(service);
     expectError(await post(service, rootKey, "/v1/keys", body), 400, "VALIDATION_FAILED", message);
     const rows = await service.store.db
@@ -291,9 +314,16 @@ describe.each(backends)("POST /v1/keys on $name", (backend) => {
     const { rootKey } = await seedWorkspace(service);
     const orders = await createApi(service, rootKey, { scopes: ["orders:read", "orders:write"] });
     const billing = await createApi(service, rootKey, { name: "Billing", scopes: ["billing:read"] });
-    const app = await createApp(service, rootKey, { environment: "staging", apiIds: [orders.id, billing.id] });
+    const app = await createApp(service, rootKey, {
+      environment: "staging",
+      apiIds: [orders.id, billing.id],
+    });
     const key = await createKey(service, rootKey, { appId: app.id, scopes: ["orders:read", "billing:read"] });
-    expect(key).toMatchObject({ appId: app.id, environment: "staging", scopes: ["orders:read", "billing:read"] });
+    expect(key).toMatchObject({
+      appId: app.id,
+      environment: "staging",
+      scopes: ["orders:read", "billing:read"],
+    });
     await createKey(service, rootKey, { appId: app.id, environment: "staging" });
     expectError(
       await post(service, rootKey, "/v1/keys", { name: "k", appId: app.id, scopes: ["orders:delete"] }),
@@ -355,7 +385,10 @@ describe.each(backends)("POST /v1/keys on $name", (backend) => {
     const devKey = await createKey(service, developer.headers, { appId: devApp.id });
     expect(devKey).toMatchObject({ environment: "development", createdBy: developer.userId });
     await createKey(service, developer.headers, { environment: "staging" });
-    expect((await auditOf(service, devKey.id))[0]).toMatchObject({ actor_type: "user", actor_id: developer.userId });
+    expect((await auditOf(service, devKey.id))[0]).toMatchObject({
+      actor_type: "user",
+      actor_id: developer.userId,
+    });
 
     expectError(
       await post(service, viewer.headers, "/v1/keys", { name: "k" }),

@@ -127,7 +127,11 @@ describe.each(backends)("GET /v1/keys on $name", (backend) => {
     expect(await names(mine.rootKey, "/v1/keys")).toEqual(["mine"]);
     expect(await names(mine.rootKey, `/v1/keys?search=${other.key}`)).toEqual([]);
     const viewer = await signInAs(service, mine.workspace.id, "viewer");
-    const response = await service.app.inject({ method: "GET", url: `/v1/keys/${own.id}`, headers: viewer.headers });
+    const response = await service.app.inject({
+      method: "GET",
+      url: `/v1/keys/${own.id}`,
+      headers: viewer.headers,
+    });
     expect(response.statusCode).toBe(200);
     expect(json<PublicKey>(response).name).toBe("mine");
   });

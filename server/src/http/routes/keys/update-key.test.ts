@@ -141,7 +141,9 @@ describe.each(backends)("PATCH /v1/keys/{id} on $name", (backend) => {
     const ok = await patch(service, rootKey, `/v1/keys/${key.id}`, { expiresAt: "2026-06-02T12:00:00Z" });
     expect(json<PublicKey>(ok).expiresAt).toBe("2026-06-02T12:00:00.000Z");
     // Other edits of a key leave its expiry alone.
-    expect((await patch(service, rootKey, `/v1/keys/${key.id}`, { name: "still fine" })).statusCode).toBe(200);
+    expect((await patch(service, rootKey, `/v1/keys/${key.id}`, { name: "still fine" })).statusCode).toBe(
+      200,
+    );
   });
 
   it("keeps a key of an app to the app's scopes", async () => {
@@ -162,7 +164,11 @@ describe.each(backends)("PATCH /v1/keys/{id} on $name", (backend) => {
   it("refuses limits the plan no longer includes (402) and changes nothing", async () => {
     const { workspace, rootKey } = await seedWorkspace(service, { plan: "pro" });
     const key = await createKey(service, rootKey, { name: "downgraded" });
-    await service.store.db.updateTable("workspaces").set({ plan: "free" }).where("id", "=", workspace.id).execute();
+    await service.store.db
+      .updateTable("workspaces")
+      .set({ plan: "free" })
+      .where("id", "=", workspace.id)
+      .execute();
     expectError(
       await patch(service, rootKey, `/v1/keys/${key.id}`, { name: "x", ipAllowlist: ["10.0.0.0/8"] }),
       402,
@@ -183,23 +189,30 @@ describe.each(backends)("PATCH /v1/keys/{id} on $name", (backend) => {
     // Removing limits and other edits stay possible.
     const ok = await patch(service, rootKey, `/v1/keys/${key.id}`, { name: "renamed", rateLimit: null });
     expect(json<PublicKey>(ok).name).toBe("renamed");
-    expect((await auditOf(service, key.id)).map((event) => event.action)).toEqual(["key.created", "key.updated"]);
+    expect((await auditOf(service, key.id)).map((event) => event.action)).toEqual([
+      "key.created",
+      "key.updated",
+    ]);
   });
 
-  it.each([
-    [{}, "body: send at least one field to change"],
-    [{ name: "" }, "name: must not be empty"],
-    [{ name: "x".repeat(201) }, "name: must be at most 200 characters"],
-    [{ kind: "pair" }, "kind: unknown field"],
-    [{ appId: "app_x" }, "appId: unknown field"],
-    [{ enabled: "yes" }, /^enabled: /],
-    [{ scopes: ["BAD"] }, /^scopes\.0: /],
-    [{ meta: { big: "x".repeat(16 * 1024) } }, "meta: must be at most 16 KB as JSON"],
-    [{ ipAllowlist: ["10.0.0.0/40"] }, /^ipAllowlist\.0: /],
-    [{ rateLimit: { limit: -1, windowMs: 1000 } }, "rateLimit.limit: must be at least 1"],
-    [{ quota: { remaining: -1 } }, "quota.remaining: must not be negative"],
-    [{ expiresAt: 12 }, /^expiresAt: /],
-  ])("refuses bad input %j with 400 and changes nothing", async (body, message) => {
+  it.each(
+    (
+      [
+        [{}, "body: send at least one field to change"],
+        [{ name: "" }, "name: must not be empty"],
+        [{ name: "x".repeat(201) }, "name: must be at most 200 characters"],
+        [{ kind: "pair" }, "kind: unknown field"],
+        [{ appId: "app_x" }, "appId: unknown field"],
+        [{ enabled: "yes" }, /^enabled: /],
+        [{ scopes: ["BAD"] }, /^scopes\.0: /],
+        [{ meta: { big: "x".repeat(16 * 1024) } }, "meta: must be at most 16 KB as JSON"],
+        [{ ipAllowlist: ["10.0.0.0/40"] }, /^ipAllowlist\.0: /],
+        [{ rateLimit: { limit: -1, windowMs: 1000 } }, "rateLimit.limit: must be at least 1"],
+        [{ quota: { remaining: -1 } }, "quota.remaining: must not be negative"],
+        [{ expiresAt: 12 }, /^expiresAt: /],
+      ] as [Record<string, unknown>, string | RegExp][]
+    ).map(([body, message]) => [JSON.stringify(body).slice(0, 70), body, message] as const),
+  )("refuses bad input %s with 400 with 400 and changes nothing", async (_label, body, message) => {
     const { rootKey } = await seedWorkspace(service);
     const key = await createKey(service, rootKey, { name: "untouched" });
     expectError(await patch(service, rootKey, `/v1/keys/${key.id}`, body), 400, "VALIDATION_FAILED", message);

@@ -59,7 +59,10 @@ describe.each(backends)("verify rate limits and quotas on $name", (backend) => {
     });
 
     it("judges scopes before the rate limit, so a refused scope spends nothing", async () => {
-      const key = await insertKey(service, wsId, { scopes: ["a"], rateLimit: { limit: 1, windowMs: 60_000 } });
+      const key = await insertKey(service, wsId, {
+        scopes: ["a"],
+        rateLimit: { limit: 1, windowMs: 60_000 },
+      });
       expect(await verify(service, root, { key: key.secret, scopes: ["b"] })).toMatchObject({
         code: "INSUFFICIENT_SCOPE",
       });
@@ -91,23 +94,32 @@ describe.each(backends)("verify rate limits and quotas on $name", (backend) => {
 
     it("spends `cost` units and refuses a cost larger than what is left without spending", async () => {
       const key = await insertKey(service, wsId, { quota: { remaining: 10 } });
-      expect(await verify(service, root, { key: key.secret, cost: 7 })).toMatchObject({ quota: { remaining: 3 } });
+      expect(await verify(service, root, { key: key.secret, cost: 7 })).toMatchObject({
+        quota: { remaining: 3 },
+      });
       expect(await verify(service, root, { key: key.secret, cost: 4 })).toEqual({
         valid: false,
         code: "USAGE_EXCEEDED",
         keyId: key.id,
         quota: { remaining: 3 },
       });
-      expect(await verify(service, root, { key: key.secret, cost: 3 })).toMatchObject({ quota: { remaining: 0 } });
+      expect(await verify(service, root, { key: key.secret, cost: 3 })).toMatchObject({
+        quota: { remaining: 0 },
+      });
     });
 
     it("refills the quota once its interval has passed", async () => {
-      const key = await insertKey(service, wsId, { quota: { remaining: 1, refill: { amount: 5, interval: "day" } } });
+      const key = await insertKey(service, wsId, {
+        quota: { remaining: 1, refill: { amount: 5, interval: "day" } },
+      });
       expect(await verify(service, root, { key: key.secret })).toMatchObject({ quota: { remaining: 0 } });
       service.clock.advance(86_399_999);
       expect(await verify(service, root, { key: key.secret })).toMatchObject({ code: "USAGE_EXCEEDED" });
       service.clock.advance(1);
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({ valid: true, quota: { remaining: 4 } });
+      expect(await verify(service, root, { key: key.secret })).toMatchObject({
+        valid: true,
+        quota: { remaining: 4 },
+      });
       const row = await keyRow(service, key.id);
       expect(row.quota_remaining).toBe(4);
       expect(row.quota_refilled_at?.toISOString()).toBe(service.clock.now().toISOString());
@@ -115,7 +127,9 @@ describe.each(backends)("verify rate limits and quotas on $name", (backend) => {
 
     it("refills a monthly quota by the calendar month", async () => {
       service.clock.set("2026-07-01T00:00:00.000Z");
-      const key = await insertKey(service, wsId, { quota: { remaining: 0, refill: { amount: 100, interval: "month" } } });
+      const key = await insertKey(service, wsId, {
+        quota: { remaining: 0, refill: { amount: 100, interval: "month" } },
+      });
       service.clock.set("2026-07-31T23:59:59.999Z");
       expect(await verify(service, root, { key: key.secret })).toMatchObject({ code: "USAGE_EXCEEDED" });
       service.clock.set("2026-08-01T00:00:00.000Z");

@@ -84,7 +84,13 @@ describe.each(backends)("POST /v1/keys/verify on $name", (backend) => {
 
   describe("MALFORMED", () => {
     it("refuses a key of the wrong shape", async () => {
-      for (const key of ["", "hello", "acme_short", "ACME_0123456789abcdefghijklmnopqrstuvABCDEF", "a".repeat(500)]) {
+      for (const key of [
+        "",
+        "hello",
+        "acme_short",
+        "ACME_0123456789abcdefghijklmnopqrstuvABCDEF",
+        "a".repeat(500),
+      ]) {
         expect(await verify(service, root, { key })).toEqual({ valid: false, code: "MALFORMED" });
       }
     });
@@ -115,13 +121,19 @@ describe.each(backends)("POST /v1/keys/verify on $name", (backend) => {
 
   describe("NOT_FOUND", () => {
     it("refuses a well-formed key nobody issued", async () => {
-      expect(await verify(service, root, { key: generateKey("acme") })).toEqual({ valid: false, code: "NOT_FOUND" });
+      expect(await verify(service, root, { key: generateKey("acme") })).toEqual({
+        valid: false,
+        code: "NOT_FOUND",
+      });
     });
 
     it("refuses a key of another workspace without naming it", async () => {
       const other = await seedWorkspace(service);
       const theirs = await insertKey(service, other.workspace.id);
-      expect(await verify(service, root, { key: theirs.secret })).toEqual({ valid: false, code: "NOT_FOUND" });
+      expect(await verify(service, root, { key: theirs.secret })).toEqual({
+        valid: false,
+        code: "NOT_FOUND",
+      });
       const theirRoot = await seedRootKey(service, other.workspace.id, ["keys:verify"]);
       expect(await verify(service, theirRoot, { key: theirs.secret })).toMatchObject({ valid: true });
     });
@@ -135,9 +147,10 @@ describe.each(backends)("POST /v1/keys/verify on $name", (backend) => {
       const pair = await insertKey(service, wsId, { kind: "pair" });
       const token = await insertKey(service, wsId);
       expect(await verify(service, root, { key: pair.secret })).toEqual({ valid: false, code: "NOT_FOUND" });
-      expect(
-        await verify(service, root, { sharedKey: pair.sharedKey, secretKey: token.secret }),
-      ).toEqual({ valid: false, code: "NOT_FOUND" });
+      expect(await verify(service, root, { sharedKey: pair.sharedKey, secretKey: token.secret })).toEqual({
+        valid: false,
+        code: "NOT_FOUND",
+      });
     });
 
     it("refuses a Secret Key with another pair's Shared Key", async () => {
@@ -187,7 +200,10 @@ describe.each(backends)("POST /v1/keys/verify on $name", (backend) => {
       const key = await insertKey(service, wsId);
       const rotated = await rotateKey(service, key, new Date(service.clock.nowMs() + 3_600_000));
       expect(await verify(service, root, { key: key.secret })).toMatchObject({ valid: true, keyId: key.id });
-      expect(await verify(service, root, { key: rotated.secret })).toMatchObject({ valid: true, keyId: key.id });
+      expect(await verify(service, root, { key: rotated.secret })).toMatchObject({
+        valid: true,
+        keyId: key.id,
+      });
       service.clock.advance(3_599_999);
       expect(await verify(service, root, { key: key.secret })).toMatchObject({ valid: true });
       service.clock.advance(1);
@@ -196,13 +212,20 @@ describe.each(backends)("POST /v1/keys/verify on $name", (backend) => {
         code: "EXPIRED",
         keyId: key.id,
       });
-      expect(await verify(service, root, { key: rotated.secret })).toMatchObject({ valid: true, code: "VALID" });
+      expect(await verify(service, root, { key: rotated.secret })).toMatchObject({
+        valid: true,
+        code: "VALID",
+      });
     });
 
     it("refuses the old secret at once after a rotation without grace, for a pair too", async () => {
       const key = await insertKey(service, wsId, { kind: "pair" });
       const rotated = await rotateKey(service, key, service.clock.now());
-      expect(await verify(service, root, key.credential)).toEqual({ valid: false, code: "EXPIRED", keyId: key.id });
+      expect(await verify(service, root, key.credential)).toEqual({
+        valid: false,
+        code: "EXPIRED",
+        keyId: key.id,
+      });
       expect(await verify(service, root, rotated.credential)).toMatchObject({ valid: true, code: "VALID" });
     });
   });
@@ -211,8 +234,12 @@ describe.each(backends)("POST /v1/keys/verify on $name", (backend) => {
     it("lets addresses inside the allowlist through and refuses the rest", async () => {
       const key = await insertKey(service, wsId, { ipAllowlist: ["203.0.113.0/24", "2001:db8::/32"] });
       const refused = { valid: false, code: "FORBIDDEN_IP", keyId: key.id };
-      expect(await verify(service, root, { key: key.secret, ip: "203.0.113.9" })).toMatchObject({ valid: true });
-      expect(await verify(service, root, { key: key.secret, ip: "2001:db8::1" })).toMatchObject({ valid: true });
+      expect(await verify(service, root, { key: key.secret, ip: "203.0.113.9" })).toMatchObject({
+        valid: true,
+      });
+      expect(await verify(service, root, { key: key.secret, ip: "2001:db8::1" })).toMatchObject({
+        valid: true,
+      });
       expect(await verify(service, root, { key: key.secret, ip: "::ffff:203.0.113.77" })).toMatchObject({
         valid: true,
       });
@@ -234,14 +261,21 @@ describe.each(backends)("POST /v1/keys/verify on $name", (backend) => {
         ipAllowlist: ["203.0.113.0/24"],
         expiresAt: service.clock.now(),
       });
-      expect(await verify(service, root, { key: key.secret, ip: "198.51.100.1" })).toMatchObject({ code: "EXPIRED" });
+      expect(await verify(service, root, { key: key.secret, ip: "198.51.100.1" })).toMatchObject({
+        code: "EXPIRED",
+      });
     });
   });
 
   describe("scopes", () => {
     it("lets a key through when it holds every requested scope", async () => {
       const key = await insertKey(service, wsId, { scopes: ["orders:read", "orders:write", "billing:*"] });
-      for (const scopes of [[], ["orders:read"], ["orders:read", "orders:write"], ["billing:invoices:read"]]) {
+      for (const scopes of [
+        [],
+        ["orders:read"],
+        ["orders:read", "orders:write"],
+        ["billing:invoices:read"],
+      ]) {
         expect(await verify(service, root, { key: key.secret, scopes })).toMatchObject({ valid: true });
       }
     });
@@ -286,7 +320,10 @@ describe.each(backends)("POST /v1/keys/verify on $name", (backend) => {
         [{ key: key.secret, ip: "not-an-ip" }, "ip: must be an IPv4 or IPv6 address"],
         [{ key: key.secret, cost: -1 }, "cost: must not be negative"],
         [{ key: key.secret, cost: 1_000_001 }, "cost: must be at most 1000000"],
-        [{ key: key.secret, scopes: Array.from({ length: 51 }, (_, i) => `s${i}`) }, "scopes: must hold at most 50 scopes"],
+        [
+          { key: key.secret, scopes: Array.from({ length: 51 }, (_, i) => `s${i}`) },
+          "scopes: must hold at most 50 scopes",
+        ],
         [{ key: key.secret, extra: true }, /^extra: unknown field/],
         [{ key: 42 }, /^key: /],
         [{ key: "k".repeat(513) }, "key: must be at most 512 characters"],

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backends } from "../../test/backends.js";
+import { type CliTarget, captureIo, cliTarget, envOf } from "../../test/cli-target.js";
+import { keyRow } from "../../test/store-fixtures.js";
+import { addMember, createUser } from "../domain/users/users.js";
+import { createWorkspace } from "../domain/workspaces/workspaces.js";
+import type { WorkspaceRow } from "../store/schema.js";
+import { runCli } from "./program.js";
+import { listWorkspaces } from "./workspace-list.js";
+
+const AT = new Date("2026-01-01T00:00:00.000Z");
+
+describe.each(backends)("keygate workspace list on $name", (backend) => {
+  let target: CliTarget;
+  let acme: WorkspaceRow;
+  let globex: WorkspaceRow;
+  beforeAll(async () => {
+    target = await cliTarget(backend);
+  });
+  afterAll(async () => target.remove());
+
+  it("says so when there is no workspace", async () => {
+    const io = captureIo();
+    expect(await listWorkspaces(target.config, {}, io)).toEqual([]);
+    expect(io.out).toEqual(["No workspaces yet."]);
+  });
+
+  it("lists every workspace, oldest first, with its members and live keys", async () => {
+    [acme, globex] = await target.withDb(async (store) => {
+      const a = await createWorkspace(store.db, {
+        name: "Acme",
+        plan: "enterprise",
+        keyPrefix: "acme",
+        at: AT,
+      });
+      const g = await createWorkspace(store.db, {
+        name: "Globex Corporation",
+        plan: "free",
+        keyPrefix: "globex",
+        at: new Date("2026-02-01T00:00:00.000Z"),
+      });
+      for (const email of ["one@example.com", "two@example.com"]) {
+        const user = await createUser(store.db, {
+          email,
+          name: "x",
+          password: "correct horse battery",
+          at: AT,
+        });
+        await addMember(store.db, { workspaceId: a.id, userId: user.id, role: "admin", at: AT });
+      }
+      await store.db
+        .insertInto("keys")
+        .values([keyRow(a.id), keyRow(a.id), keyRow(a.id, { deleted_at: AT })])
+        .execute();
+      return [a, g];
+    });
+    const io = captureIo();
+    const list = await listWorkspaces(target.config, {}, io);
+    expect(list.map((w) => [w.id, w.name, w.plan, w.members, w.keys])).toEqual([
+      [acme.id, "Acme", "enterprise", 2, 2],
+      [globex.id, "Globex Corporation", "free", 0, 0],
+    ]);
+    expect(io.out).toEqual([
+      "ID                              NAME                PLAN        MEMBERS  KEYS  CREATED",
+      `${acme.id}  Acme                enterprise  2        2     2026-01-01T00:00:00.000Z`,
+      `${globex.id}  Globex Corporation  free        0        0     2026-02-01T00:00:00.000Z`,
+    ]);
+  });
+
+  it("prints JSON with --json", async () => {
+    const io = captureIo(envOf(target.config));
+    expect(await runCli(["workspace", "list", "--json"], io)).toBe(0);
+    const printed = JSON.parse(io.out.join("\n")) as Array<Record<string, unknown>>;
+    expect(printed.map((w) => [w.id, w.plan, w.members, w.keys, w.keyPrefix])).toEqual([
+      [acme.id, "enterprise", 2, 2, "acme"],
+      [globex.id, "free", 0, 0, "globex"],
+    ]);
+  });
+});

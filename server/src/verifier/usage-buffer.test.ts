@@ -1,0 +1,173 @@
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { backends } from "../../test/backends.js";
+import { createTestService, seedRootKey, seedWorkspace, type TestService } from "../../test/harness.js";
+import { insertKey, keyRow } from "../../test/key-fixtures.js";
+import { verify } from "../../test/verify-helpers.js";
+import { type UsageBatch, writeUsageBatch } from "../domain/usage/write-usage.js";
+import { createMetrics } from "../observability/metrics.js";
+import { UsageBuffer } from "./usage-buffer.js";
+
+async function usageRows(service: TestService, keyId: string) {
+  const rows = await service.store.db
+    .selectFrom("key_usage")
+    .select(["granularity", "bucket", "outcome", "count"])
+    .where("key_id", "=", keyId)
+    .orderBy("granularity")
+    .orderBy("bucket")
+    .orderBy("outcome")
+    .execute();
+  return rows.map((row) => ({ ...row, bucket: row.bucket.toISOString() }));
+}
+
+describe.each(backends)("the usage buffer on $name", (backend) => {
+  let service: TestService;
+  let wsId: string;
+  let root: string;
+
+  beforeAll(async () => {
+    service = await createTestService({ backend });
+    wsId = (await seedWorkspace(service)).workspace.id;
+    root = await seedRootKey(service, wsId, ["keys:verify"]);
+  });
+  afterAll(async () => service.close());
+
+  const newBuffer = (write: (batch: UsageBatch) => Promise<void>, flushIntervalMs?: number) => {
+    const metrics = createMetrics();
+    const buffer = new UsageBuffer({
+      write,
+      now: () => service.clock.nowMs(),
+      metrics,
+      logger: pino({ level: "silent" }),
+      flushIntervalMs,
+    });
+    return { buffer, metrics };
+  };
+
+  it("writes nothing on the verify path: counts wait in memory until a flush", async () => {
+    const key = await insertKey(service, wsId);
+    await verify(service, root, { key: key.secret });
+    expect(service.ctx.usage.pendingKeys).toBeGreaterThan(0);
+    expect(await usageRows(service, key.id)).toEqual([]);
+    expect((await keyRow(service, key.id)).usage_count).toBe(0);
+    await service.ctx.usage.flush();
+    expect(service.ctx.usage.pendingKeys).toBe(0);
+    expect((await keyRow(service, key.id)).usage_count).toBe(1);
+  });
+
+  it("splits counts across hours and sums them per day", async () => {
+    service.clock.set("2026-06-05T10:59:59.000Z");
+    const key = await insertKey(service, wsId);
+    const { buffer } = newBuffer((batch) => writeUsageBatch(service.store.db, batch));
+    buffer.record(key.id, wsId, "VALID", Date.parse("2026-06-05T10:59:59.000Z"), "203.0.113.1");
+    buffer.record(key.id, wsId, "VALID", Date.parse("2026-06-05T11:00:00.000Z"), undefined);
+    buffer.record(key.id, wsId, "EXPIRED", Date.parse("2026-06-05T11:00:01.000Z"), "203.0.113.9");
+    await buffer.flush();
+    expect(await usageRows(service, key.id)).toEqual([
+      { granularity: "day", bucket: "2026-06-05T00:00:00.000Z", outcome: "EXPIRED", count: 1 },
+      { granularity: "day", bucket: "2026-06-05T00:00:00.000Z", outcome: "VALID", count: 2 },
+      { granularity: "hour", bucket: "2026-06-05T10:00:00.000Z", outcome: "VALID", count: 1 },
+      { granularity: "hour", bucket: "2026-06-05T11:00:00.000Z", outcome: "EXPIRED", count: 1 },
+      { granularity: "hour", bucket: "2026-06-05T11:00:00.000Z", outcome: "VALID", count: 1 },
+    ]);
+    const row = await keyRow(service, key.id);
+    expect(row.usage_count).toBe(2);
+    // The last VALID use had no address: the one before it stays.
+    expect(row.last_used_at?.toISOString()).toBe("2026-06-05T11:00:00.000Z");
+    expect(row.last_used_ip).toBe("203.0.113.1");
+    await buffer.close();
+  });
+
+  it("adds to what the store holds", async () => {
+    const key = await insertKey(service, wsId);
+    const { buffer } = newBuffer((batch) => writeUsageBatch(service.store.db, batch));
+    const at = service.clock.nowMs();
+    buffer.record(key.id, wsId, "VALID", at, undefined);
+    await buffer.flush();
+    buffer.record(key.id, wsId, "VALID", at, undefined);
+    buffer.record(key.id, wsId, "VALID", at, undefined);
+    await buffer.flush();
+    expect((await usageRows(service, key.id)).map((row) => row.count)).toEqual([3, 3]);
+    expect((await keyRow(service, key.id)).usage_count).toBe(3);
+    await buffer.close();
+  });
+
+  it("keeps the counts of a failed write and writes them once with the next flush", async () => {
+    const key = await insertKey(service, wsId);
+    let failures = 1;
+    const { buffer, metrics } = newBuffer(async (batch) => {
+      if (failures-- > 0) throw new Error("store unreachable");
+      await writeUsageBatch(service.store.db, batch);
+    });
+    const at = service.clock.nowMs();
+    buffer.record(key.id, wsId, "VALID", at, "203.0.113.5");
+    buffer.record(key.id, wsId, "DISABLED", at, undefined);
+    await expect(buffer.flush()).rejects.toThrow("store unreachable");
+    expect((await metrics.usageFlushFailures.get()).values[0]?.value).toBe(1);
+    buffer.record(key.id, wsId, "VALID", at + 1000, undefined);
+    await buffer.flush();
+    const counts = Object.fromEntries(
+      (await usageRows(service, key.id)).filter((r) => r.granularity === "hour").map((r) => [r.outcome, r.count]),
+    );
+    expect(counts).toEqual({ VALID: 2, DISABLED: 1 });
+    const row = await keyRow(service, key.id);
+    expect(row.usage_count).toBe(2);
+    expect(row.last_used_ip).toBe("203.0.113.5");
+    expect(buffer.pendingKeys).toBe(0);
+    await buffer.close();
+  });
+
+  it("skips keys removed from the store and still writes the rest", async () => {
+    const kept = await insertKey(service, wsId);
+    const removed = await insertKey(service, wsId);
+    await service.store.db.deleteFrom("keys").where("id", "=", removed.id).execute();
+    const { buffer } = newBuffer((batch) => writeUsageBatch(service.store.db, batch));
+    buffer.record(removed.id, wsId, "VALID", service.clock.nowMs(), undefined);
+    buffer.record(kept.id, wsId, "VALID", service.clock.nowMs(), undefined);
+    await buffer.flush();
+    expect((await keyRow(service, kept.id)).usage_count).toBe(1);
+    expect(buffer.pendingKeys).toBe(0);
+    await buffer.close();
+  });
+
+  it("flushes on its own every interval and reports flush time and lag", async () => {
+    const key = await insertKey(service, wsId);
+    const { buffer, metrics } = newBuffer((batch) => writeUsageBatch(service.store.db, batch), 20);
+    buffer.record(key.id, wsId, "VALID", service.clock.nowMs(), undefined);
+    service.clock.advance(1500);
+    await vi.waitFor(async () => expect((await keyRow(service, key.id)).usage_count).toBe(1), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await metrics.usageFlushSeconds.get()).values.length).toBeGreaterThan(0));
+    const count = (await metrics.usageFlushSeconds.get()).values.find((v) => v.metricName?.endsWith("_count"));
+    expect(count?.value).toBe(1);
+    expect((await metrics.usageFlushLagSeconds.get()).values[0]?.value).toBe(0);
+    await buffer.close();
+  });
+});
+
+describe.each(backends)("closing the service on $name", (backend) => {
+  it("writes every buffered count when the app closes", async () => {
+    const service = await createTestService({ backend });
+    try {
+      const wsId = (await seedWorkspace(service)).workspace.id;
+      const root = await seedRootKey(service, wsId, ["keys:verify"]);
+      const keys = await Promise.all([insertKey(service, wsId), insertKey(service, wsId, { enabled: false })]);
+      for (let i = 0; i < 25; i++) {
+        for (const key of keys) await verify(service, root, { key: key.secret });
+      }
+      await service.app.close();
+      expect((await keyRow(service, keys[0]?.id ?? "")).usage_count).toBe(25);
+      const rows = await service.store.db
+        .selectFrom("key_usage")
+        .select(["key_id", "outcome", "count"])
+        .where("granularity", "=", "hour")
+        .orderBy("outcome")
+        .execute();
+      expect(rows.map((row) => [row.key_id, row.outcome, row.count])).toEqual([
+        [keys[1]?.id, "DISABLED", 25],
+        [keys[0]?.id, "VALID", 25],
+      ]);
+    } finally {
+      await service.store.close();
+    }
+  });
+});
