@@ -93,6 +93,7 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
   });
 
   it("keeps the counts of a failed write and writes them once with the next flush", async () => {
+    service.clock.set("2026-06-06T10:30:00.000Z");
     const key = await insertKey(service, wsId);
     let failures = 1;
     const { buffer, metrics } = newBuffer(async (batch) => {

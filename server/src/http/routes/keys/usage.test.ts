@@ -56,7 +56,11 @@ describe.each(backends)("GET /v1/keys/{id}/usage on $name", (backend) => {
   it("answers the last 24 hours by default, one bucket per hour with every outcome", async () => {
     const response = await get(`/v1/keys/${key.id}/usage`);
     expect(response.statusCode).toBe(200);
-    const body = response.json() as { keyId: string; granularity: string; data: Array<Record<string, unknown>> };
+    const body = response.json() as {
+      keyId: string;
+      granularity: string;
+      data: Array<Record<string, unknown>>;
+    };
     expect(body.keyId).toBe(key.id);
     expect(body.granularity).toBe("hour");
     expect(body.data).toHaveLength(24);
@@ -124,10 +128,30 @@ describe.each(backends)("GET /v1/keys/{id}/usage on $name", (backend) => {
       "VALIDATION_FAILED",
       "the range holds 1416 hour buckets; at most 1000 may be asked for",
     );
-    expectError(await get(`/v1/keys/${key.id}/usage?granularity=minute`), 400, "VALIDATION_FAILED", /^querystring\.granularity: /);
-    expectError(await get(`/v1/keys/${key.id}/usage?from=yesterday`), 400, "VALIDATION_FAILED", /^querystring\.from: /);
-    expectError(await get(`/v1/keys/${key.id}/usage?page=2`), 400, "VALIDATION_FAILED", /^querystring\.page: /);
-    expectError(await get("/v1/keys/app_123/usage"), 400, "VALIDATION_FAILED", "params.id: must be an id starting with key_");
+    expectError(
+      await get(`/v1/keys/${key.id}/usage?granularity=minute`),
+      400,
+      "VALIDATION_FAILED",
+      /^querystring\.granularity: /,
+    );
+    expectError(
+      await get(`/v1/keys/${key.id}/usage?from=yesterday`),
+      400,
+      "VALIDATION_FAILED",
+      /^querystring\.from: /,
+    );
+    expectError(
+      await get(`/v1/keys/${key.id}/usage?page=2`),
+      400,
+      "VALIDATION_FAILED",
+      /^querystring\.page: /,
+    );
+    expectError(
+      await get("/v1/keys/app_123/usage"),
+      400,
+      "VALIDATION_FAILED",
+      "params.id: must be an id starting with key_",
+    );
   });
 
   it("answers 404 for another workspace's key, a deleted key and an unknown id", async () => {
