@@ -3,9 +3,10 @@
  * `key_secrets`), so verifier tests need nothing of the key lifecycle. Changes made here publish the
  * key's secret hashes on invalidation, as the lifecycle does after every change.
  */
-import type { Environment, KeyKind, KeyUpdate } from "../src/store/schema.js";
+
 import { newId } from "../src/domain/ids.js";
 import { generateKey, generateSharedKey, hashSecret, keyStart } from "../src/domain/key-format.js";
+import type { Environment, KeyKind, KeyUpdate } from "../src/store/schema.js";
 import type { TestService } from "./harness.js";
 
 export interface FixtureKeyOptions {
@@ -86,7 +87,13 @@ export async function insertKey(
       .execute();
     await trx
       .insertInto("key_secrets")
-      .values({ secret_hash: hashSecret(secret), key_id: id, workspace_id: workspaceId, expires_at: null, created_at: at })
+      .values({
+        secret_hash: hashSecret(secret),
+        key_id: id,
+        workspace_id: workspaceId,
+        expires_at: null,
+        created_at: at,
+      })
       .execute();
   });
   return {
@@ -119,7 +126,11 @@ export async function updateKey(service: TestService, keyId: string, changes: Ke
  * Rotates the key as the lifecycle does: a new current secret, and the old one kept until
  * `graceEndsAt`. Returns the key with its new secret.
  */
-export async function rotateKey(service: TestService, key: FixtureKey, graceEndsAt: Date): Promise<FixtureKey> {
+export async function rotateKey(
+  service: TestService,
+  key: FixtureKey,
+  graceEndsAt: Date,
+): Promise<FixtureKey> {
   const secret = generateKey(key.secret.slice(0, key.secret.lastIndexOf("_")));
   const at = service.clock.now();
   await service.store.db.transaction().execute(async (trx) => {
@@ -131,7 +142,13 @@ export async function rotateKey(service: TestService, key: FixtureKey, graceEnds
       .execute();
     await trx
       .insertInto("key_secrets")
-      .values({ secret_hash: hashSecret(secret), key_id: key.id, workspace_id: key.workspaceId, expires_at: null, created_at: at })
+      .values({
+        secret_hash: hashSecret(secret),
+        key_id: key.id,
+        workspace_id: key.workspaceId,
+        expires_at: null,
+        created_at: at,
+      })
       .execute();
     await trx.updateTable("keys").set({ rotated_at: at, updated_at: at }).where("id", "=", key.id).execute();
   });

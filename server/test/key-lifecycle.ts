@@ -3,6 +3,7 @@
  * read what the store holds (secrets, audit events) to check what the HTTP answers cannot show.
  */
 import type { LightMyRequestResponse } from "fastify";
+import { sql } from "kysely";
 import { expect } from "vitest";
 import type { PublicApi } from "../src/domain/apis/api-object.js";
 import type { PublicApp } from "../src/domain/apps/app-object.js";
@@ -111,7 +112,7 @@ export async function secretsOf(service: TestService, keyId: string) {
     .selectAll()
     .where("key_id", "=", keyId)
     .orderBy("created_at")
-    .orderBy("expires_at", "desc")
+    .orderBy(sql`expires_at asc nulls last`)
     .execute();
 }
 

@@ -6,8 +6,17 @@ import { bearer, type TestService } from "./harness.js";
 export type VerifyBody = Record<string, unknown>;
 
 /** POST /v1/keys/verify with this root key and body. */
-export function postVerify(service: TestService, rootKey: string, body: VerifyBody): Promise<LightMyRequestResponse> {
-  return service.app.inject({ method: "POST", url: "/v1/keys/verify", headers: bearer(rootKey), payload: body });
+export function postVerify(
+  service: TestService,
+  rootKey: string,
+  body: VerifyBody,
+): Promise<LightMyRequestResponse> {
+  return service.app.inject({
+    method: "POST",
+    url: "/v1/keys/verify",
+    headers: bearer(rootKey),
+    payload: body,
+  });
 }
 
 /** Verifies and asserts a 200 JSON answer; returns the parsed body. */

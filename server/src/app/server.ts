@@ -6,6 +6,7 @@
  */
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import type { Logger } from "pino";
 import { type Clock, systemClock } from "../clock.js";
 import type { Config } from "../config/config.js";
@@ -51,6 +52,26 @@ export function describeStore(config: Config): string {
   return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname}`;
 }
 
+/** An arbitrary, fixed advisory-lock key: "keyg" in ASCII. */
+const BOOTSTRAP_LOCK = 0x6b657967;
+
+/**
+ * Runs the first-start bootstrap one node at a time. Nodes sharing one PostgreSQL that start
+ * together would otherwise each create a first workspace; the embedded store already has a
+ * single process.
+ */
+async function bootstrapOnce(deps: Parameters<typeof bootstrap>[0]) {
+  if (deps.store.kind !== "postgres") return bootstrap(deps);
+  return deps.store.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${BOOTSTRAP_LOCK})`.execute(connection);
+    try {
+      return await bootstrap(deps);
+    } finally {
+      await sql`select pg_advisory_unlock(${BOOTSTRAP_LOCK})`.execute(connection);
+    }
+  });
+}
+
 /**
  * Starts Keygate as configured.
  * @example const server = await startServer(loadConfig()); ... await server.close();
@@ -83,7 +104,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const migrations = await migrateToLatest(store.db);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, "applied migrations");
-    const boot = await bootstrap({ store, clock, config, logger });
+    const boot = await bootstrapOnce({ store, clock, config, logger });
     const ctx = createContext({ config, store, clock, logger, defaultMetrics: true });
     app = await createApp(ctx);
     await app.listen({ host: config.host, port: config.port });

@@ -61,7 +61,7 @@ describe.each(backends)("keygate workspace list on $name", (backend) => {
       [globex.id, "Globex Corporation", "free", 0, 0],
     ]);
     expect(io.out).toEqual([
-      "ID                              NAME                PLAN        MEMBERS  KEYS  CREATED",
+      `${"ID".padEnd(acme.id.length)}  NAME                PLAN        MEMBERS  KEYS  CREATED`,
       `${acme.id}  Acme                enterprise  2        2     2026-01-01T00:00:00.000Z`,
       `${globex.id}  Globex Corporation  free        0        0     2026-02-01T00:00:00.000Z`,
     ]);

@@ -8,7 +8,7 @@
  * lookup, and secret scanners can validate leaked keys offline. Secrets are stored only as
  * their SHA-256 ({@link hashSecret}).
  */
-import { createHash, randomInt } from "node:crypto";
+import { hash, randomInt } from "node:crypto";
 import { crc32 } from "node:zlib";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -87,7 +87,8 @@ export function isSharedKey(key: string): boolean {
 
 /** SHA-256 of the whole secret, base64url: the only form in which a secret is stored. */
 export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("base64url");
+  // The one-shot hash costs half of createHash().update().digest() (it runs on every verification).
+  return hash("sha256", secret, "base64url");
 }
 
 /** What identifies a key in lists without exposing it: the prefix and the first random characters. */

@@ -5,7 +5,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
   const registry = new Registry();
-  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: "keygate_process_" });
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: "keygate_" });
   return {
     registry,
     httpRequests: new Counter({

@@ -30,7 +30,10 @@ describe("MemoryRateLimiter", () => {
       remaining: 0,
       resetAtMs: T0 + 80_000,
     });
-    expect(limiter.limit("key_a", config, T0 + 79_999)).toMatchObject({ allowed: false, resetAtMs: T0 + 80_000 });
+    expect(limiter.limit("key_a", config, T0 + 79_999)).toMatchObject({
+      allowed: false,
+      resetAtMs: T0 + 80_000,
+    });
     expect(limiter.limit("key_a", config, T0 + 80_000)).toMatchObject({ allowed: true, remaining: 0 });
     expect(limiter.limit("key_a", config, T0 + 80_001)).toMatchObject({ allowed: false });
   });
@@ -39,7 +42,10 @@ describe("MemoryRateLimiter", () => {
     limiter = new MemoryRateLimiter({ sweepIntervalMs: 0 });
     for (let i = 0; i < 3; i++) expect(limiter.limit("key_a", config, T0 + 59_000).allowed).toBe(true);
     // A fixed window would allow three more at T0 + 60000; the sliding window does not.
-    expect(limiter.limit("key_a", config, T0 + 60_000)).toMatchObject({ allowed: false, resetAtMs: T0 + 80_000 });
+    expect(limiter.limit("key_a", config, T0 + 60_000)).toMatchObject({
+      allowed: false,
+      resetAtMs: T0 + 80_000,
+    });
     // Two windows later nothing weighs any more.
     expect(limiter.limit("key_a", config, T0 + 120_000)).toMatchObject({ allowed: true, remaining: 2 });
   });
@@ -49,7 +55,10 @@ describe("MemoryRateLimiter", () => {
     for (let i = 0; i < 3; i++) limiter.limit("key_a", config, T0);
     limiter.limit("key_a", config, T0 + 90_000); // previous 3 weigh 1.5: allowed, current 1
     // previous 3 * (60000 - e) / 60000 + 1 + 1 <= 3 from e = 40000
-    expect(limiter.limit("key_a", config, T0 + 90_001)).toMatchObject({ allowed: false, resetAtMs: T0 + 100_000 });
+    expect(limiter.limit("key_a", config, T0 + 90_001)).toMatchObject({
+      allowed: false,
+      resetAtMs: T0 + 100_000,
+    });
     expect(limiter.limit("key_a", config, T0 + 100_000)).toMatchObject({ allowed: true });
   });
 
@@ -58,7 +67,10 @@ describe("MemoryRateLimiter", () => {
     for (let i = 0; i < 3; i++) limiter.limit("key_a", config, T0);
     expect(limiter.limit("key_a", config, T0).allowed).toBe(false);
     expect(limiter.limit("key_b", config, T0).allowed).toBe(true);
-    expect(limiter.limit("key_a", { limit: 3, windowMs: 1000 }, T0)).toMatchObject({ allowed: true, remaining: 2 });
+    expect(limiter.limit("key_a", { limit: 3, windowMs: 1000 }, T0)).toMatchObject({
+      allowed: true,
+      remaining: 2,
+    });
   });
 
   it("forgets idle keys on sweep and stays within its bound", () => {

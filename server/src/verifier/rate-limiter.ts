@@ -24,7 +24,11 @@ export interface RateLimiter {
    * Counts one request of this key against its limit and says whether it may pass. A limiter may
    * answer synchronously (in memory) or asynchronously (over the network).
    */
-  limit(keyId: string, config: RateLimitConfig, nowMs: number): RateLimitDecision | Promise<RateLimitDecision>;
+  limit(
+    keyId: string,
+    config: RateLimitConfig,
+    nowMs: number,
+  ): RateLimitDecision | Promise<RateLimitDecision>;
   /** Frees timers and connections. */
   close(): Promise<void>;
 }

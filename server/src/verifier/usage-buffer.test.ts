@@ -108,7 +108,9 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
     buffer.record(key.id, wsId, "VALID", at + 1000, undefined);
     await buffer.flush();
     const counts = Object.fromEntries(
-      (await usageRows(service, key.id)).filter((r) => r.granularity === "hour").map((r) => [r.outcome, r.count]),
+      (await usageRows(service, key.id))
+        .filter((r) => r.granularity === "hour")
+        .map((r) => [r.outcome, r.count]),
     );
     expect(counts).toEqual({ VALID: 2, DISABLED: 1 });
     const row = await keyRow(service, key.id);
@@ -136,9 +138,15 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
     const { buffer, metrics } = newBuffer((batch) => writeUsageBatch(service.store.db, batch), 20);
     buffer.record(key.id, wsId, "VALID", service.clock.nowMs(), undefined);
     service.clock.advance(1500);
-    await vi.waitFor(async () => expect((await keyRow(service, key.id)).usage_count).toBe(1), { timeout: 5000 });
-    await vi.waitFor(async () => expect((await metrics.usageFlushSeconds.get()).values.length).toBeGreaterThan(0));
-    const count = (await metrics.usageFlushSeconds.get()).values.find((v) => v.metricName?.endsWith("_count"));
+    await vi.waitFor(async () => expect((await keyRow(service, key.id)).usage_count).toBe(1), {
+      timeout: 5000,
+    });
+    await vi.waitFor(async () =>
+      expect((await metrics.usageFlushSeconds.get()).values.length).toBeGreaterThan(0),
+    );
+    const count = (await metrics.usageFlushSeconds.get()).values.find((v) =>
+      v.metricName?.endsWith("_count"),
+    );
     expect(count?.value).toBe(1);
     expect((await metrics.usageFlushLagSeconds.get()).values[0]?.value).toBe(0);
     await buffer.close();
@@ -151,7 +159,10 @@ describe.each(backends)("closing the service on $name", (backend) => {
     try {
       const wsId = (await seedWorkspace(service)).workspace.id;
       const root = await seedRootKey(service, wsId, ["keys:verify"]);
-      const keys = await Promise.all([insertKey(service, wsId), insertKey(service, wsId, { enabled: false })]);
+      const keys = await Promise.all([
+        insertKey(service, wsId),
+        insertKey(service, wsId, { enabled: false }),
+      ]);
       for (let i = 0; i < 25; i++) {
         for (const key of keys) await verify(service, root, { key: key.secret });
       }

@@ -58,7 +58,13 @@ export class UsageBuffer {
   constructor(private readonly options: UsageBufferOptions) {}
 
   /** Counts one verification of a found key. Synchronous and cheap: the hot path calls it. */
-  record(keyId: string, workspaceId: string, code: KeyUsageCode, nowMs: number, ip: string | undefined): void {
+  record(
+    keyId: string,
+    workspaceId: string,
+    code: KeyUsageCode,
+    nowMs: number,
+    ip: string | undefined,
+  ): void {
     const hourMs = nowMs - (nowMs % HOUR_MS);
     let entry = this.pending.get(keyId);
     if (entry === undefined) {

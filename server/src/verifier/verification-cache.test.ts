@@ -27,7 +27,8 @@ describe.each(backends)("the verifier's cache on $name", (backend) => {
   it("reads the store once, then answers from memory", async () => {
     const key = await insertKey(service, wsId);
     const [hits, misses] = [await counter(service, "cacheHits"), await counter(service, "cacheMisses")];
-    for (let i = 0; i < 3; i++) expect(await verify(service, root, { key: key.secret })).toMatchObject({ valid: true });
+    for (let i = 0; i < 3; i++)
+      expect(await verify(service, root, { key: key.secret })).toMatchObject({ valid: true });
     expect(await counter(service, "cacheMisses")).toBe(misses + 1);
     expect(await counter(service, "cacheHits")).toBe(hits + 2);
   });
@@ -126,10 +127,15 @@ describe.each(backends)("the verifier's cache on $name", (backend) => {
   });
 
   it("keeps made-up keys in their own, smaller LRU so they cannot push real keys out", async () => {
-    const cache = new VerificationCache(storeRecordLoader(service.store.db), new LocalInvalidation(), service.clock, {
-      maxEntries: 10,
-      maxMissingEntries: 2,
-    });
+    const cache = new VerificationCache(
+      storeRecordLoader(service.store.db),
+      new LocalInvalidation(),
+      service.clock,
+      {
+        maxEntries: 10,
+        maxMissingEntries: 2,
+      },
+    );
     const key = await insertKey(service, wsId);
     const hash = hashSecret(key.secret);
     await cache.load(hash);
@@ -149,7 +155,9 @@ describe.each(backends)("the verifier's cache on $name", (backend) => {
     expect(text).toMatch(/^keygate_verifications_total\{code="MALFORMED"\} \d+$/m);
     expect(text).toMatch(/^keygate_verify_cache_hits_total \d+$/m);
     expect(text).toMatch(/^keygate_verify_cache_misses_total [1-9]\d*$/m);
-    const valid = (await service.ctx.metrics.verifications.get()).values.find((v) => v.labels.code === "VALID");
+    const valid = (await service.ctx.metrics.verifications.get()).values.find(
+      (v) => v.labels.code === "VALID",
+    );
     expect(valid?.value).toBeGreaterThan(0);
   });
 });

@@ -111,7 +111,8 @@ export class Verifier {
     const now = this.options.clock.nowMs();
     if (record.revoked) return this.refuse(record, "REVOKED", now, input);
     if (!record.enabled) return this.refuse(record, "DISABLED", now, input);
-    if (record.expiresAtMs !== null && record.expiresAtMs <= now) return this.refuse(record, "EXPIRED", now, input);
+    if (record.expiresAtMs !== null && record.expiresAtMs <= now)
+      return this.refuse(record, "EXPIRED", now, input);
     if (record.secretExpiresAtMs !== null && record.secretExpiresAtMs <= now)
       return this.refuse(record, "EXPIRED", now, input);
     if (record.ipAllowlist !== null && (input.ip === undefined || !record.ipAllowlist.allows(input.ip)))
@@ -125,7 +126,11 @@ export class Verifier {
   }
 
   /** The tail for keys with a rate limit or a quota: limit first (a refused request spends nothing). */
-  private async limitAndSpend(record: VerificationRecord, now: number, input: VerifyInput): Promise<VerifyResult> {
+  private async limitAndSpend(
+    record: VerificationRecord,
+    now: number,
+    input: VerifyInput,
+  ): Promise<VerifyResult> {
     let rateLimit: RateLimitDecision | undefined;
     if (record.rateLimit !== null) {
       rateLimit = await this.options.rateLimiter.limit(record.keyId, record.rateLimit, now);
@@ -135,9 +140,11 @@ export class Verifier {
     }
     let quotaRemaining: number | null = null;
     if (record.hasQuota) {
-      const decision = await spendQuota(this.options.db, record.keyId, input.cost ?? 1, new Date(now)).catch(() => {
-        throw storeUnavailable();
-      });
+      const decision = await spendQuota(this.options.db, record.keyId, input.cost ?? 1, new Date(now)).catch(
+        () => {
+          throw storeUnavailable();
+        },
+      );
       if (!decision.allowed) {
         const body = usageExceededBody(record.keyId, decision.remaining ?? 0);
         return this.settle(record, "USAGE_EXCEEDED", body, now, input);
@@ -147,7 +154,12 @@ export class Verifier {
     return this.settle(record, "VALID", validBody(record, rateLimit, quotaRemaining), now, input);
   }
 
-  private refuse(record: VerificationRecord, code: KeyUsageCode, now: number, input: VerifyInput): VerifyResult {
+  private refuse(
+    record: VerificationRecord,
+    code: KeyUsageCode,
+    now: number,
+    input: VerifyInput,
+  ): VerifyResult {
     return this.settle(record, code, refusalBody(code, record.keyId), now, input);
   }
 

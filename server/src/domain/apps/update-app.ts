@@ -60,7 +60,12 @@ export async function updateApp(
     next.updated_at = now;
     await trx
       .updateTable("apps")
-      .set({ title: next.title, description: next.description, environment: next.environment, updated_at: now })
+      .set({
+        title: next.title,
+        description: next.description,
+        environment: next.environment,
+        updated_at: now,
+      })
       .where("id", "=", id)
       .execute();
     if (changes.apiIds) {

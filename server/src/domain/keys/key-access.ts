@@ -20,7 +20,11 @@ export type KeyDeps = Pick<AppContext, "store" | "clock" | "invalidation">;
 const isDeveloper = (principal: Principal) => principal.type === "user" && principal.role === "developer";
 
 /** Refuses a developer creating or rotating a production key. */
-export function assertMayIssue(principal: Principal, environment: Environment, verb: "create" | "rotate"): void {
+export function assertMayIssue(
+  principal: Principal,
+  environment: Environment,
+  verb: "create" | "rotate",
+): void {
   if (isDeveloper(principal) && environment === "production") {
     throw forbidden(`developers may ${verb} keys only outside production; ask an admin for a production key`);
   }

@@ -21,7 +21,11 @@ export const MAX_REASON_LENGTH = 500;
 export const createKeyBody = z.strictObject({
   name: nameSchema,
   kind: keyKindSchema.default("token").describe("token: one secret; pair: a Shared Key and a Secret Key"),
-  appId: z.string().max(100).optional().describe("The app the key belongs to; it takes the app's environment"),
+  appId: z
+    .string()
+    .max(100)
+    .optional()
+    .describe("The app the key belongs to; it takes the app's environment"),
   environment: environmentSchema
     .optional()
     .describe("For a key without an app (default production); a key of an app takes the app's"),
@@ -53,13 +57,13 @@ export const updateKeyBody = z
 export type UpdateKeyInput = z.infer<typeof updateKeyBody>;
 
 const rotateFields = z.strictObject({
-    gracePeriodSeconds: z
-      .number()
-      .int()
-      .min(0, "must not be negative")
-      .max(MAX_GRACE_SECONDS, `must be at most ${MAX_GRACE_SECONDS} (30 days)`)
-      .default(0)
-      .describe("How long the old secret keeps working; 0 ends it at once"),
+  gracePeriodSeconds: z
+    .number()
+    .int()
+    .min(0, "must not be negative")
+    .max(MAX_GRACE_SECONDS, `must be at most ${MAX_GRACE_SECONDS} (30 days)`)
+    .default(0)
+    .describe("How long the old secret keeps working; 0 ends it at once"),
 });
 /** Optional: no body (or `null`) rotates with no grace period. */
 export const rotateKeyBody = rotateFields.nullish().transform((body) => body ?? rotateFields.parse({}));

@@ -25,7 +25,9 @@ export const keyObjectSchema = z
     appId: z.string().nullable(),
     environment: environmentSchema,
     prefix: z.string(),
-    start: z.string().describe("The prefix and first characters of the secret: identifies it, exposes nothing"),
+    start: z
+      .string()
+      .describe("The prefix and first characters of the secret: identifies it, exposes nothing"),
     sharedKey: z.string().nullable().describe("The public half of a pair; null for a token"),
     status: z.enum(KEY_STATUSES),
     enabled: z.boolean(),
@@ -60,10 +62,7 @@ export const issuedKeySchema = keyObjectSchema
 export type IssuedKey = z.infer<typeof issuedKeySchema>;
 
 /** revoked, else disabled, else expired (expiresAt reached), else active. */
-export function keyStatus(
-  row: Pick<KeyRow, "revoked_at" | "enabled" | "expires_at">,
-  now: Date,
-): KeyStatus {
+export function keyStatus(row: Pick<KeyRow, "revoked_at" | "enabled" | "expires_at">, now: Date): KeyStatus {
   if (row.revoked_at) return "revoked";
   if (!row.enabled) return "disabled";
   if (row.expires_at && row.expires_at.getTime() <= now.getTime()) return "expired";

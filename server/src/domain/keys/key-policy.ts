@@ -27,7 +27,8 @@ export function checkExpiry(
 ): void {
   if (expiresAt === null) {
     if (workspace.expiry_required) throw validationFailed("expiresAt: required by the workspace policy");
-    if (workspace.max_key_lifetime_seconds !== null) throw lifetimeExceeded(workspace.max_key_lifetime_seconds);
+    if (workspace.max_key_lifetime_seconds !== null)
+      throw lifetimeExceeded(workspace.max_key_lifetime_seconds);
     return;
   }
   if (expiresAt.getTime() <= now.getTime()) throw validationFailed("expiresAt: must be in the future");

@@ -56,14 +56,24 @@ export async function insertCurrentSecret(
 ): Promise<void> {
   await trx
     .insertInto("key_secrets")
-    .values({ secret_hash: hash, key_id: key.id, workspace_id: key.workspace_id, expires_at: null, created_at: at })
+    .values({
+      secret_hash: hash,
+      key_id: key.id,
+      workspace_id: key.workspace_id,
+      expires_at: null,
+      created_at: at,
+    })
     .execute();
 }
 
 /** Every secret hash (current and in grace) of these keys. */
 export async function secretHashesOf(db: Db, keyIds: readonly string[]): Promise<string[]> {
   if (keyIds.length === 0) return [];
-  const rows = await db.selectFrom("key_secrets").select("secret_hash").where("key_id", "in", keyIds).execute();
+  const rows = await db
+    .selectFrom("key_secrets")
+    .select("secret_hash")
+    .where("key_id", "in", keyIds)
+    .execute();
   return rows.map((row) => row.secret_hash);
 }
 

@@ -2,7 +2,8 @@
  * Edits a key's name, scopes, meta, expiry, enabled flag, IP allowlist, rate limit and quota.
  * A revoked key cannot be changed (409). Only what really changes is written, with one audit
  * event: `key.enabled` / `key.disabled` when the flag is the only change, else `key.updated` with
- * each changed field's old and new value.
+ * each changed field's old and new value. Plan features are checked only for what changes, so a
+ * form sent back whole after a downgrade can still rename a key.
  */
 import { conflict } from "../../http/errors.js";
 import type { KeyRow, KeyUpdate } from "../../store/schema.js";
@@ -16,7 +17,15 @@ import { type PublicKey, toPublicKey } from "./key-object.js";
 import { checkExpiry, checkPlanFeatures, toDate } from "./key-policy.js";
 import { loadWorkspace, lockKey } from "./key-store.js";
 
-type ChangedField = "name" | "scopes" | "meta" | "expiresAt" | "enabled" | "ipAllowlist" | "rateLimit" | "quota";
+type ChangedField =
+  | "name"
+  | "scopes"
+  | "meta"
+  | "expiresAt"
+  | "enabled"
+  | "ipAllowlist"
+  | "rateLimit"
+  | "quota";
 
 /** The action of a change, for messages: edit, enable or disable. */
 function verbOf(input: UpdateKeyInput): { verb: string; done: string } {
@@ -80,22 +89,20 @@ export async function updateKey(
       record("enabled", row.enabled, input.enabled);
       next.enabled = update.enabled = input.enabled;
     }
-    checkPlanFeatures(workspace, {
-      ipAllowlist: input.ipAllowlist,
-      rateLimit: input.rateLimit,
-      quota: input.quota,
-    });
     if (input.ipAllowlist !== undefined && !same(input.ipAllowlist, before.ipAllowlist)) {
+      checkPlanFeatures(workspace, { ipAllowlist: input.ipAllowlist });
       record("ipAllowlist", before.ipAllowlist, input.ipAllowlist);
       next.ip_allowlist = input.ipAllowlist;
       update.ip_allowlist = JSON.stringify(input.ipAllowlist);
     }
     if (input.rateLimit !== undefined && !same(input.rateLimit, before.rateLimit)) {
+      checkPlanFeatures(workspace, { rateLimit: input.rateLimit });
       record("rateLimit", before.rateLimit, input.rateLimit);
       next.rate_limit = input.rateLimit;
       update.rate_limit = input.rateLimit === null ? null : JSON.stringify(input.rateLimit);
     }
     if (input.quota !== undefined && !same(input.quota, before.quota)) {
+      checkPlanFeatures(workspace, { quota: input.quota });
       record("quota", before.quota, input.quota);
       next.quota_remaining = update.quota_remaining = input.quota?.remaining ?? null;
       next.quota_refill = input.quota?.refill ?? null;

@@ -28,7 +28,8 @@ export function apiRoutes(app: ZodApp, ctx: AppContext): void {
       schema: {
         tags: TAGS,
         summary: "Create a connected API",
-        description: "Declares an API of the platform and the scopes it offers to keys of the apps connected to it.",
+        description:
+          "Declares an API of the platform and the scopes it offers to keys of the apps connected to it.",
         body: createApiBody,
         response: { 201: apiObjectSchema, ...refusals },
       },

@@ -98,7 +98,8 @@ export function appRoutes(app: ZodApp, ctx: AppContext): void {
       schema: {
         tags: TAGS,
         summary: "Delete an app and its keys",
-        description: "Its keys are deleted too: gone from lists and verification at once; the audit trail keeps them.",
+        description:
+          "Its keys are deleted too: gone from lists and verification at once; the audit trail keeps them.",
         params: idParams("app"),
         response: { 204: z.null().describe("Deleted"), ...refusals },
       },

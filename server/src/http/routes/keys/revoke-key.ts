@@ -15,7 +15,8 @@ export function revokeKeyRoute(app: ZodApp, ctx: AppContext): void {
       schema: {
         tags: KEY_TAGS,
         summary: "Revoke a key for good",
-        description: "Verification answers REVOKED from now on; the key cannot be enabled, edited or rotated.",
+        description:
+          "Verification answers REVOKED from now on; the key cannot be enabled, edited or rotated.",
         params: idParams("key"),
         body: revokeKeyBody,
         response: { 200: keyObjectSchema, ...keyRefusals },

@@ -69,15 +69,16 @@ describe.each(backends)("POST /v1/keys/{id}/rotate on $name", (backend) => {
 
   it("keeps old secrets for the grace period, never lengthening an earlier end", async () => {
     const { rootKey } = await seedWorkspace(service);
+    const start = service.clock.nowMs();
+    const at = (minutes: number) => new Date(start + minutes * 60_000);
     const key = await createKey(service, rootKey);
     const first = json<IssuedKey>(
       await post(service, rootKey, `/v1/keys/${key.id}/rotate`, { gracePeriodSeconds: 3600 }),
     );
-    const at = (iso: string) => new Date(iso);
     const expiries = async () =>
       new Map((await secretsOf(service, key.id)).map((row) => [row.secret_hash, row.expires_at]));
     let now = await expiries();
-    expect(now.get(hashSecret(key.key ?? ""))).toEqual(at("2026-06-01T13:00:00Z"));
+    expect(now.get(hashSecret(key.key ?? ""))).toEqual(at(60));
     expect(now.get(hashSecret(secretOf(first)))).toBeNull();
 
     service.clock.advance(600_000);
@@ -85,17 +86,17 @@ describe.each(backends)("POST /v1/keys/{id}/rotate on $name", (backend) => {
       await post(service, rootKey, `/v1/keys/${key.id}/rotate`, { gracePeriodSeconds: 7200 }),
     );
     now = await expiries();
-    expect(now.get(hashSecret(key.key ?? ""))).toEqual(at("2026-06-01T13:00:00Z"));
-    expect(now.get(hashSecret(secretOf(first)))).toEqual(at("2026-06-01T14:10:00Z"));
+    expect(now.get(hashSecret(key.key ?? ""))).toEqual(at(60));
+    expect(now.get(hashSecret(secretOf(first)))).toEqual(at(130));
     expect(now.get(hashSecret(secretOf(second)))).toBeNull();
 
     const third = json<IssuedKey>(
       await post(service, rootKey, `/v1/keys/${key.id}/rotate`, { gracePeriodSeconds: 0 }),
     );
     now = await expiries();
-    expect(now.get(hashSecret(key.key ?? ""))).toEqual(at("2026-06-01T12:10:00Z"));
-    expect(now.get(hashSecret(secretOf(first)))).toEqual(at("2026-06-01T12:10:00Z"));
-    expect(now.get(hashSecret(secretOf(second)))).toEqual(at("2026-06-01T12:10:00Z"));
+    expect(now.get(hashSecret(key.key ?? ""))).toEqual(at(10));
+    expect(now.get(hashSecret(secretOf(first)))).toEqual(at(10));
+    expect(now.get(hashSecret(secretOf(second)))).toEqual(at(10));
     expect(now.get(hashSecret(secretOf(third)))).toBeNull();
     expect(now.size).toBe(4);
   });
@@ -206,161 +207,5 @@ describe.each(backends)("POST /v1/keys/{id}/rotate on $name", (backend) => {
       { method: "POST", url: `/v1/keys/${key.id}/rotate` },
       "keys:write",
     );
-  });
-});
-
-describe.each(backends)("POST /v1/keys/{id}/revoke on $name", (backend) => {
-  let service: TestService;
-  beforeAll(async () => {
-    service = await createTestService({ backend });
-  });
-  afterAll(async () => service.close());
-
-  it("revokes for good with a reason; the key stays listed as revoked", async () => {
-    const { rootKey } = await seedWorkspace(service);
-    const key = await createKey(service, rootKey, { name: "leaky" });
-    service.clock.advance(1000);
-    const response = await post(service, rootKey, `/v1/keys/${key.id}/revoke`, {
-      reason: " leaked in a log ",
-    });
-    expect(response.statusCode).toBe(200);
-    expect(json(response)).toEqual({
-      ...key,
-      key: undefined,
-      status: "revoked",
-      revokedAt: "2026-06-01T12:00:01.000Z",
-      revokedReason: "leaked in a log",
-      updatedAt: "2026-06-01T12:00:01.000Z",
-    });
-    const listed = json<{ data: { id: string; status: string }[] }>(await get(service, rootKey, "/v1/keys"));
-    expect(listed.data.map((item) => [item.id, item.status])).toEqual([[key.id, "revoked"]]);
-    const events = await auditOf(service, key.id);
-    expect(events.map((event) => [event.action, event.details])).toEqual([
-      ["key.created", expect.anything()],
-      ["key.revoked", { name: "leaky", start: key.start, reason: "leaked in a log" }],
-    ]);
-    expectError(
-      await post(service, rootKey, `/v1/keys/${key.id}/revoke`, { reason: "again" }),
-      409,
-      "CONFLICT",
-      "the key is already revoked",
-    );
-    expect(await auditOf(service, key.id)).toHaveLength(2);
-  });
-
-  it("revokes without a body", async () => {
-    const { rootKey } = await seedWorkspace(service);
-    const key = await createKey(service, rootKey);
-    const response = await post(service, rootKey, `/v1/keys/${key.id}/revoke`);
-    expect(json(response)).toMatchObject({ status: "revoked", revokedReason: null });
-  });
-
-  it("refuses bad input, developers, and other workspaces' keys", async () => {
-    const mine = await seedWorkspace(service);
-    const theirs = await seedWorkspace(service);
-    const key = await createKey(service, mine.rootKey, { environment: "development" });
-    expectError(
-      await post(service, mine.rootKey, `/v1/keys/${key.id}/revoke`, { reason: "x".repeat(501) }),
-      400,
-      "VALIDATION_FAILED",
-      "reason: must be at most 500 characters",
-    );
-    expectError(
-      await post(service, mine.rootKey, `/v1/keys/${key.id}/revoke`, { why: "x" }),
-      400,
-      "VALIDATION_FAILED",
-      "why: unknown field",
-    );
-    const developer = await signInAs(service, mine.workspace.id, "developer");
-    expectError(
-      await post(service, developer.headers, `/v1/keys/${key.id}/revoke`),
-      403,
-      "FORBIDDEN",
-      "developers may not revoke keys; ask an admin",
-    );
-    const other = await createKey(service, theirs.rootKey);
-    expectError(await post(service, mine.rootKey, `/v1/keys/${other.id}/revoke`), 404, "NOT_FOUND");
-    expect(json(await get(service, theirs.rootKey, `/v1/keys/${other.id}`))).toMatchObject({
-      status: "active",
-    });
-    expect(json(await get(service, mine.rootKey, `/v1/keys/${key.id}`))).toMatchObject({ status: "active" });
-  });
-
-  it("is secured", async () => {
-    const { workspace, rootKey } = await seedWorkspace(service);
-    const key = await createKey(service, rootKey);
-    await expectSecured(
-      service,
-      workspace.id,
-      { method: "POST", url: `/v1/keys/${key.id}/revoke` },
-      "keys:write",
-    );
-  });
-});
-
-describe.each(backends)("DELETE /v1/keys/{id} on $name", (backend) => {
-  let service: TestService;
-  beforeAll(async () => {
-    service = await createTestService({ backend });
-  });
-  afterAll(async () => service.close());
-
-  it("removes the key from lists and lookups; the row and the audit trail remain", async () => {
-    const { rootKey } = await seedWorkspace(service);
-    const key = await createKey(service, rootKey, { name: "doomed" });
-    const kept = await createKey(service, rootKey, { name: "kept" });
-    const response = await del(service, rootKey, `/v1/keys/${key.id}`);
-    expect(response.statusCode).toBe(204);
-    expect(response.body).toBe("");
-    expectError(await get(service, rootKey, `/v1/keys/${key.id}`), 404, "NOT_FOUND", "key not found");
-    const listed = json<{ data: { id: string }[] }>(await get(service, rootKey, "/v1/keys"));
-    expect(listed.data.map((item) => item.id)).toEqual([kept.id]);
-    const search = json<{ data: unknown[] }>(await get(service, rootKey, `/v1/keys?search=${key.key}`));
-    expect(search.data).toEqual([]);
-    const row = await service.store.db
-      .selectFrom("keys")
-      .select(["deleted_at", "name"])
-      .where("id", "=", key.id)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ deleted_at: service.clock.now(), name: "doomed" });
-    const events = await auditOf(service, key.id);
-    expect(events.map((event) => [event.action, event.details])).toEqual([
-      ["key.created", expect.anything()],
-      ["key.deleted", { name: "doomed", start: key.start, appId: null }],
-    ]);
-    expectError(await del(service, rootKey, `/v1/keys/${key.id}`), 404, "NOT_FOUND", "key not found");
-  });
-
-  it("deletes a revoked key too", async () => {
-    const { rootKey } = await seedWorkspace(service);
-    const key = await createKey(service, rootKey);
-    await post(service, rootKey, `/v1/keys/${key.id}/revoke`);
-    expect((await del(service, rootKey, `/v1/keys/${key.id}`)).statusCode).toBe(204);
-  });
-
-  it("refuses developers, viewers and other workspaces' keys", async () => {
-    const mine = await seedWorkspace(service);
-    const theirs = await seedWorkspace(service);
-    const key = await createKey(service, mine.rootKey, { environment: "development" });
-    const developer = await signInAs(service, mine.workspace.id, "developer");
-    const viewer = await signInAs(service, mine.workspace.id, "viewer");
-    expectError(
-      await del(service, developer.headers, `/v1/keys/${key.id}`),
-      403,
-      "FORBIDDEN",
-      "developers may not delete keys; ask an admin",
-    );
-    expectError(await del(service, viewer.headers, `/v1/keys/${key.id}`), 403, "FORBIDDEN");
-    const other = await createKey(service, theirs.rootKey);
-    expectError(await del(service, mine.rootKey, `/v1/keys/${other.id}`), 404, "NOT_FOUND");
-    expect((await get(service, theirs.rootKey, `/v1/keys/${other.id}`)).statusCode).toBe(200);
-    const owner = await signInAs(service, mine.workspace.id, "owner");
-    expect((await del(service, owner.headers, `/v1/keys/${key.id}`)).statusCode).toBe(204);
-  });
-
-  it("is secured", async () => {
-    const { workspace, rootKey } = await seedWorkspace(service);
-    const key = await createKey(service, rootKey);
-    await expectSecured(service, workspace.id, { method: "DELETE", url: `/v1/keys/${key.id}` }, "keys:write");
   });
 });

@@ -40,7 +40,13 @@ export function keyUsageRoute(app: ZodApp, ctx: AppContext): void {
           "Counts of each verification outcome per UTC hour or day. Counts arrive within about a second of the verification.",
         params: idParams("key"),
         querystring: keyUsageQuery,
-        response: { 200: keyUsageResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+        response: {
+          200: keyUsageResponse,
+          400: errorResponse,
+          401: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+        },
       },
     },
     async (request) => {

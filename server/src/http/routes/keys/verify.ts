@@ -17,7 +17,9 @@ export const MAX_VERIFY_SCOPES = 50;
 export const MAX_VERIFY_COST = 1_000_000;
 const MAX_PRESENTED_KEY_LENGTH = 512;
 
-const presentedKey = z.string().max(MAX_PRESENTED_KEY_LENGTH, `must be at most ${MAX_PRESENTED_KEY_LENGTH} characters`);
+const presentedKey = z
+  .string()
+  .max(MAX_PRESENTED_KEY_LENGTH, `must be at most ${MAX_PRESENTED_KEY_LENGTH} characters`);
 
 export const verifyKeyBody = z
   .strictObject({
@@ -65,7 +67,11 @@ export const verifyKeyResponse = z
       .nullable()
       .optional()
       .describe("The key's rate limit after this request; when refused, resetAt is when it frees"),
-    quota: z.object({ remaining: z.number() }).nullable().optional().describe("Quota left after this request"),
+    quota: z
+      .object({ remaining: z.number() })
+      .nullable()
+      .optional()
+      .describe("Quota left after this request"),
   })
   .describe(
     "VALID answers every field; a refusal answers only valid, code, keyId (when the key was found) and ratelimit (RATE_LIMITED) or quota (USAGE_EXCEEDED)",
