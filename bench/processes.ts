@@ -55,6 +55,17 @@ export async function waitForHttp(url: string, started: Started, timeoutMs = 60_
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${started.output()}`);
 }
 
+/** Waits until the process prints `text`, or fails after `timeoutMs`. */
+export async function waitForOutput(started: Started, text: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!started.output().includes(text)) {
+    if (started.child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`the process did not print "${text}":\n${started.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Sends SIGTERM and waits for the exit code (SIGKILL after `timeoutMs`). */
 export function stop(started: Started, timeoutMs = 15_000): Promise<number | null> {
   const { child } = started;

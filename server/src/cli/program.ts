@@ -65,7 +65,7 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command("serve")
-    .description("start the service (API, docs and dashboard on one port)")
+    .description("start the service: the API, its docs and the setup page on one port")
     .action(async () => {
       await serve(config(), { handleSignals: io.handleSignals }, io);
     });

@@ -27,19 +27,40 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
   let acme: string;
   let globex: string;
   let round = 0;
+  /** Five pairs of workspaces, one per test, seeded with one open of the store. */
+  let pairs: Array<[WorkspaceRow, WorkspaceRow]> = [];
   beforeAll(async () => {
     target = await cliTarget(backend);
+    pairs = await target.withDb(async (store) => {
+      const seeded: Array<[WorkspaceRow, WorkspaceRow]> = [];
+      for (let n = 1; n <= 5; n++) {
+        seeded.push([
+          await createWorkspace(store.db, {
+            name: `Acme ${n}`,
+            plan: "free",
+            keyPrefix: "acme",
+            at: CREATED,
+          }),
+          await createWorkspace(store.db, {
+            name: `Globex ${n}`,
+            plan: "pro",
+            keyPrefix: "globex",
+            at: CREATED,
+          }),
+        ]);
+      }
+      return seeded;
+    });
   });
   afterAll(async () => target.remove());
-  beforeEach(async () => {
+  beforeEach(() => {
     io = captureIo();
+    const pair = pairs[round];
     round += 1;
-    acme = `Acme ${round}`;
-    globex = `Globex ${round}`;
-    [free, other] = await target.withDb(async (store) => [
-      await createWorkspace(store.db, { name: acme, plan: "free", keyPrefix: "acme", at: CREATED }),
-      await createWorkspace(store.db, { name: globex, plan: "pro", keyPrefix: "globex", at: CREATED }),
-    ]);
+    if (!pair) throw new Error("seed a pair of workspaces per test");
+    [free, other] = pair;
+    acme = free.name;
+    globex = other.name;
   });
 
   it("sets the plan of a workspace named by id, with its audit event, in one go", async () => {

@@ -19,7 +19,10 @@ describe("createLogger", () => {
     const logger = createLogger({ logLevel: "info" }, stream);
     logger.info(
       {
-        req: { method: "POST", headers: { authorization: "Bearer kg_root_secret", cookie: "keygate_session=abc" } },
+        req: {
+          method: "POST",
+          headers: { authorization: "Bearer kg_root_secret", cookie: "keygate_session=abc" },
+        },
         res: { statusCode: 200, headers: { "set-cookie": "keygate_session=def; HttpOnly" } },
         body: { email: "ops@example.com", password: "hunter2hunter2" },
         created: { id: "key_1", key: "acme_secret", secretKey: "acme_secret2", sharedKey: "acme_pk_public" },

@@ -120,6 +120,35 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
     await buffer.close();
   });
 
+  it("writes a batch larger than one statement whole", async () => {
+    const keys = [];
+    for (let i = 0; i < 260; i++) keys.push(await insertKey(service, wsId));
+    const { buffer } = newBuffer((batch) => writeUsageBatch(service.store.db, batch));
+    for (const key of keys) buffer.record(key.id, wsId, "VALID", service.clock.nowMs(), undefined);
+    await buffer.flush();
+    const written = await service.store.db
+      .selectFrom("key_usage")
+      .select((eb) => eb.fn.countAll<number>().as("rows"))
+      .where(
+        "key_id",
+        "in",
+        keys.map((key) => key.id),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(written.rows)).toBe(520);
+    const used = await service.store.db
+      .selectFrom("keys")
+      .select((eb) => eb.fn.sum<number>("usage_count").as("uses"))
+      .where(
+        "id",
+        "in",
+        keys.map((key) => key.id),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(used.uses)).toBe(260);
+    await buffer.close();
+  });
+
   it("skips keys removed from the store and still writes the rest", async () => {
     const kept = await insertKey(service, wsId);
     const removed = await insertKey(service, wsId);

@@ -4,7 +4,7 @@
  * transaction, so a batch lands whole or not at all and a retry never counts twice. Keys deleted
  * from the store meanwhile are skipped.
  */
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../store/schema.js";
 
 export type UsageGranularity = "hour" | "day";
@@ -32,47 +32,66 @@ export interface UsageBatch {
   keys: KeyUseRow[];
 }
 
+/**
+ * Rows per statement. The embedded store runs on the event loop: statements of this size keep each
+ * pause short, so verifications answered from the cache keep flowing while a large batch is written.
+ */
+const ROWS_PER_STATEMENT = 500;
+
+const byKeyId = (a: { keyId: string }, b: { keyId: string }) =>
+  a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
+}
+
 /** Writes the batch in one transaction. Rollup rows must be distinct by key, granularity, bucket, outcome. */
 export async function writeUsageBatch(db: Kysely<Database>, batch: UsageBatch): Promise<void> {
   if (batch.rollups.length === 0 && batch.keys.length === 0) return;
   // Sorted by key so concurrent writers (several nodes) lock rows in one order.
-  const rollups = [...batch.rollups].sort((a, b) => (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0));
-  const keys = [...batch.keys].sort((a, b) => (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0));
+  const rollups = [...batch.rollups].sort(byKeyId);
+  const keys = [...batch.keys].sort(byKeyId);
   await db.transaction().execute(async (trx) => {
-    if (rollups.length > 0) {
-      await sql`
-        insert into key_usage (key_id, workspace_id, granularity, bucket, outcome, count)
-        select u.key_id, u.workspace_id, u.granularity, u.bucket, u.outcome, u.count
-        from unnest(
-          ${rollups.map((r) => r.keyId)}::text[],
-          ${rollups.map((r) => r.workspaceId)}::text[],
-          ${rollups.map((r) => r.granularity)}::text[],
-          ${rollups.map((r) => r.bucket.toISOString())}::timestamptz[],
-          ${rollups.map((r) => r.outcome)}::text[],
-          ${rollups.map((r) => r.count)}::bigint[]
-        ) as u(key_id, workspace_id, granularity, bucket, outcome, count)
-        where exists (select 1 from keys k where k.id = u.key_id)
-        order by u.key_id
-        on conflict (key_id, granularity, bucket, outcome)
-        do update set count = key_usage.count + excluded.count`.execute(trx);
-    }
-    if (keys.length > 0) {
-      await sql`
-        update keys as k set
-          usage_count = k.usage_count + u.uses,
-          last_used_at = greatest(k.last_used_at, u.last_used_at),
-          last_used_ip = case
-            when u.last_used_at is not null and (k.last_used_at is null or u.last_used_at >= k.last_used_at)
-            then coalesce(u.last_used_ip, k.last_used_ip)
-            else k.last_used_ip
-          end
-        from unnest(
-          ${keys.map((k) => k.keyId)}::text[],
-          ${keys.map((k) => k.uses)}::bigint[],
-          ${keys.map((k) => k.lastUsedAt?.toISOString() ?? null)}::timestamptz[],
-          ${keys.map((k) => k.lastUsedIp)}::text[]
-        ) as u(id, uses, last_used_at, last_used_ip)
-        where k.id = u.id`.execute(trx);
-    }
+    for (const rows of chunks(rollups)) await insertRollups(trx, rows);
+    for (const rows of chunks(keys)) await updateKeyUses(trx, rows);
   });
+}
+
+async function insertRollups(trx: Transaction<Database>, rollups: UsageRollupRow[]): Promise<void> {
+  await sql`
+    insert into key_usage (key_id, workspace_id, granularity, bucket, outcome, count)
+    select u.key_id, u.workspace_id, u.granularity, u.bucket, u.outcome, u.count
+    from unnest(
+      ${rollups.map((r) => r.keyId)}::text[],
+      ${rollups.map((r) => r.workspaceId)}::text[],
+      ${rollups.map((r) => r.granularity)}::text[],
+      ${rollups.map((r) => r.bucket.toISOString())}::timestamptz[],
+      ${rollups.map((r) => r.outcome)}::text[],
+      ${rollups.map((r) => r.count)}::bigint[]
+    ) as u(key_id, workspace_id, granularity, bucket, outcome, count)
+    where exists (select 1 from keys k where k.id = u.key_id)
+    order by u.key_id
+    on conflict (key_id, granularity, bucket, outcome)
+    do update set count = key_usage.count + excluded.count`.execute(trx);
+}
+
+async function updateKeyUses(trx: Transaction<Database>, keys: KeyUseRow[]): Promise<void> {
+  await sql`
+    update keys as k set
+      usage_count = k.usage_count + u.uses,
+      last_used_at = greatest(k.last_used_at, u.last_used_at),
+      last_used_ip = case
+        when u.last_used_at is not null and (k.last_used_at is null or u.last_used_at >= k.last_used_at)
+        then coalesce(u.last_used_ip, k.last_used_ip)
+        else k.last_used_ip
+      end
+    from unnest(
+      ${keys.map((k) => k.keyId)}::text[],
+      ${keys.map((k) => k.uses)}::bigint[],
+      ${keys.map((k) => k.lastUsedAt?.toISOString() ?? null)}::timestamptz[],
+      ${keys.map((k) => k.lastUsedIp)}::text[]
+    ) as u(id, uses, last_used_at, last_used_ip)
+    where k.id = u.id`.execute(trx);
 }

