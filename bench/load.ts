@@ -30,7 +30,10 @@ export interface RunResult {
   wrong: number;
 }
 
-/** One run of `seconds` with `connections` keep-alive connections. */
+/**
+ * One run of `seconds` with `connections` keep-alive connections, the bodies sent in turn across
+ * all connections (so every key is in use every second, as with many clients).
+ */
 export async function drive(target: Target, seconds: number, connections: number): Promise<RunResult> {
   let next = 0;
   let wrong = 0;
