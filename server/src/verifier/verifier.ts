@@ -1,7 +1,8 @@
 /**
  * Key verification: judges a presented key in the order of DESIGN.md and answers a pre-serialised
  * body. A cache hit of a key without rate limit or quota is judged synchronously with one SHA-256,
- * one map lookup and no I/O; only a cache miss reads the store and only a quota writes to it.
+ * one cache lookup, no parsing, no I/O and no allocation beyond the answer's wrapper; only a cache
+ * miss reads the store and only a quota writes to it.
  *
  *   parse + checksum (MALFORMED) -> hash -> cache/store (NOT_FOUND) -> REVOKED -> DISABLED
  *   -> EXPIRED (key) -> EXPIRED (old secret past its grace) -> FORBIDDEN_IP -> INSUFFICIENT_SCOPE
@@ -72,16 +73,19 @@ export class Verifier {
    */
   verify(workspaceId: string, input: VerifyInput): VerifyResult | Promise<VerifyResult> {
     const secret = input.key ?? input.secretKey;
+    if (secret === undefined) return this.count(MALFORMED_RESULT);
     const sharedKey = input.key === undefined ? input.sharedKey : undefined;
-    if (
-      secret === undefined ||
-      parseKey(secret) === undefined ||
-      (sharedKey !== undefined && parseKey(sharedKey) === undefined)
-    ) {
-      return this.count(MALFORMED_RESULT);
-    }
     const hash = hashSecret(secret);
     const cached = this.options.cache.peek(hash);
+    // A cached record proves the secret well formed (only the real key has its hash), so the
+    // common case skips parsing. Everything else is parsed first: MALFORMED never reads the store.
+    if (typeof cached === "object" && (sharedKey === undefined || sharedKey === cached.sharedKey)) {
+      this.options.metrics.cacheHits.inc();
+      return this.judge(cached, workspaceId, sharedKey, input);
+    }
+    if (parseKey(secret) === undefined || (sharedKey !== undefined && parseKey(sharedKey) === undefined)) {
+      return this.count(MALFORMED_RESULT);
+    }
     if (cached !== undefined) {
       this.options.metrics.cacheHits.inc();
       return this.judge(cached === MISSING ? undefined : cached, workspaceId, sharedKey, input);

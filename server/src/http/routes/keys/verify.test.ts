@@ -106,8 +106,13 @@ describe.each(backends)("POST /v1/keys/verify on $name", (backend) => {
       expect((await service.ctx.metrics.cacheHits.get()).values[0]?.value).toBe(hits.values[0]?.value);
     });
 
-    it("refuses a pair whose Shared Key or Secret Key is malformed", async () => {
+    it("refuses a pair whose Shared Key or Secret Key is malformed, cached or not", async () => {
       const key = await insertKey(service, wsId, { kind: "pair" });
+      expect(await verify(service, root, { sharedKey: "acme_pk_nope", secretKey: key.secret })).toEqual({
+        valid: false,
+        code: "MALFORMED",
+      });
+      expect(await verify(service, root, key.credential)).toMatchObject({ valid: true });
       expect(await verify(service, root, { sharedKey: "acme_pk_nope", secretKey: key.secret })).toEqual({
         valid: false,
         code: "MALFORMED",
