@@ -11,7 +11,9 @@ import type { Invalidation } from "../../verifier/invalidation.js";
 import { hashSecret, parseKey } from "../key-format.js";
 import type { Grant } from "../principal.js";
 
+/** A root key as the caller of a request: cached as is, so a cache hit allocates nothing. */
 export interface RootKeyIdentity {
+  type: "root_key";
   rootKeyId: string;
   workspaceId: string;
   permissions: readonly Grant[];
@@ -41,12 +43,20 @@ export class RootKeyAuthenticator {
 
   private readonly negativeTtlMs: number;
 
-  /** The root key for this presented secret, or `undefined` when it is malformed or unknown. */
-  async authenticate(secret: string): Promise<RootKeyIdentity | undefined> {
-    if (parseKey(secret) === undefined) return undefined;
+  /**
+   * The root key for this presented secret, or `undefined` when it is malformed or unknown.
+   * Answers synchronously from the cache; only a miss returns a promise (one store read).
+   */
+  authenticate(secret: string): RootKeyIdentity | undefined | Promise<RootKeyIdentity | undefined> {
     const hash = hashSecret(secret);
     const cached = this.cache.get(hash);
+    // A cached identity proves the secret well formed (only the real key has its hash).
     if (cached !== undefined) return cached === MISSING ? undefined : cached;
+    if (parseKey(secret) === undefined) return undefined;
+    return this.load(hash);
+  }
+
+  private async load(hash: string): Promise<RootKeyIdentity | undefined> {
     const row = await this.db
       .selectFrom("root_keys")
       .select(["id", "workspace_id", "permissions"])
@@ -57,6 +67,7 @@ export class RootKeyAuthenticator {
       return undefined;
     }
     const identity: RootKeyIdentity = {
+      type: "root_key",
       rootKeyId: row.id,
       workspaceId: row.workspace_id,
       permissions: row.permissions as Grant[],

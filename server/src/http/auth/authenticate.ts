@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app/context.js";
 import { findSession, SESSION_COOKIE } from "../../domain/auth/sessions.js";
 import { hasPermission, type Permission, type Principal } from "../../domain/principal.js";
+import type { RootKeyIdentity } from "../../domain/root-keys/root-key-authenticator.js";
 import { ApiError, forbidden } from "../errors.js";
 
 export type RouteAuth = "public" | "any" | Permission;
@@ -33,17 +34,9 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-async function resolvePrincipal(ctx: AppContext, request: FastifyRequest): Promise<Principal | null> {
-  const header = request.headers.authorization;
-  if (header !== undefined) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) throw unauthenticated("the Authorization header must be 'Bearer <root key>'");
-    const identity = await ctx.rootKeys.authenticate(match[1]);
-    if (!identity) throw unauthenticated("the root key is not valid");
-    return { type: "root_key", ...identity };
-  }
-  const token = request.cookies[SESSION_COOKIE];
-  if (token === undefined) return null;
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+async function sessionPrincipal(ctx: AppContext, request: FastifyRequest, token: string): Promise<Principal> {
   const session = await findSession(ctx.store.db, ctx.clock, token);
   if (!session) throw unauthenticated("the session has ended; sign in again");
   if (!SAFE_METHODS.has(request.method)) {
@@ -55,18 +48,62 @@ async function resolvePrincipal(ctx: AppContext, request: FastifyRequest): Promi
   return { type: "user", ...session };
 }
 
+/**
+ * Who is calling: a root key (synchronously when its record is cached, as on the verify path), a
+ * session (one store read), or nobody (`null`). Throws for a credential that is not valid.
+ */
+function resolvePrincipal(
+  ctx: AppContext,
+  request: FastifyRequest,
+): Principal | null | Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const secret = BEARER.exec(header)?.[1];
+    if (!secret) throw unauthenticated("the Authorization header must be 'Bearer <root key>'");
+    const identity = ctx.rootKeys.authenticate(secret);
+    if (identity instanceof Promise) return identity.then(rootKeyOrRefuse);
+    return rootKeyOrRefuse(identity);
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  return token === undefined ? null : sessionPrincipal(ctx, request, token);
+}
+
+function rootKeyOrRefuse(identity: RootKeyIdentity | undefined): Principal {
+  if (!identity) throw unauthenticated("the root key is not valid");
+  return identity;
+}
+
+/** Admits the principal to a route with this rule, or throws. */
+function admit(
+  request: FastifyRequest,
+  auth: Exclude<RouteAuth, "public">,
+  principal: Principal | null,
+): void {
+  if (!principal) throw unauthenticated("send 'Authorization: Bearer <root key>' or sign in");
+  if (auth !== "any" && !hasPermission(principal, auth)) throw forbidden(`this needs the ${auth} permission`);
+  request.principal = principal;
+}
+
 export function installAuthentication(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("principal", null);
   // onRequest: before the body is read, so a caller without a credential learns nothing more.
-  app.addHook("onRequest", async (request) => {
+  // Callback style, and synchronous when the root key is cached: this runs on every verification.
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.header("x-request-id", request.id);
     const auth = request.routeOptions.config.auth;
-    if (auth === "public" || request.is404) return;
-    if (auth === undefined) throw forbidden("this route declares no access rule");
-    const principal = await resolvePrincipal(ctx, request);
-    if (!principal) throw unauthenticated("send 'Authorization: Bearer <root key>' or sign in");
-    if (auth !== "any" && !hasPermission(principal, auth))
-      throw forbidden(`this needs the ${auth} permission`);
-    request.principal = principal;
+    if (auth === "public" || request.is404) return done();
+    if (auth === undefined) return done(forbidden("this route declares no access rule"));
+    try {
+      const principal = resolvePrincipal(ctx, request);
+      if (principal instanceof Promise) {
+        principal.then((resolved) => admit(request, auth, resolved)).then(() => done(), done);
+        return;
+      }
+      admit(request, auth, principal);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
   });
 }
 
