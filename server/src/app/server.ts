@@ -14,6 +14,7 @@ import { bootstrap } from "../domain/workspaces/bootstrap.js";
 import { createApp } from "../http/app.js";
 import { createLogger } from "../observability/logger.js";
 import { openStore, type Store } from "../store/database.js";
+import { scheduleEmbeddedVacuum } from "../store/embedded-vacuum.js";
 import { migrateToLatest } from "../store/migrate.js";
 import { type AppContext, createContext } from "./context.js";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
@@ -87,8 +88,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let lock: DataDirLock | undefined;
   let store: Store | undefined;
   let app: FastifyInstance | undefined;
+  let vacuum: { stop(): Promise<void> } | undefined;
   const closeAll = async () => {
     try {
+      await vacuum?.stop();
       await app?.close();
     } finally {
       try {
@@ -107,6 +110,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const boot = await bootstrapOnce({ store, clock, config, logger });
     const ctx = createContext({ config, store, clock, logger, defaultMetrics: true });
     app = await createApp(ctx);
+    vacuum = scheduleEmbeddedVacuum(store, logger);
     await app.listen({ host: config.host, port: config.port });
 
     const url = listeningUrl(app, config);
