@@ -6,6 +6,8 @@
 
 import { newId } from "../src/domain/ids.js";
 import { generateKey, generateSharedKey, hashSecret, keyStart } from "../src/domain/key-format.js";
+import { publishKeyChange } from "../src/domain/keys/invalidate-key.js";
+import { insertCurrentSecret } from "../src/domain/keys/key-store.js";
 import type { Environment, KeyKind, KeyUpdate } from "../src/store/schema.js";
 import type { TestService } from "./harness.js";
 
@@ -85,16 +87,7 @@ export async function insertKey(
         updated_at: at,
       })
       .execute();
-    await trx
-      .insertInto("key_secrets")
-      .values({
-        secret_hash: hashSecret(secret),
-        key_id: id,
-        workspace_id: workspaceId,
-        expires_at: null,
-        created_at: at,
-      })
-      .execute();
+    await insertCurrentSecret(trx, { id, workspace_id: workspaceId }, hashSecret(secret), at);
   });
   return {
     id,
@@ -106,20 +99,10 @@ export async function insertKey(
   };
 }
 
-/** Every secret hash of the key, as the lifecycle publishes them. */
-export async function secretHashesOf(service: TestService, keyId: string): Promise<string[]> {
-  const rows = await service.store.db
-    .selectFrom("key_secrets")
-    .select("secret_hash")
-    .where("key_id", "=", keyId)
-    .execute();
-  return rows.map((row) => row.secret_hash);
-}
-
 /** Changes the key's row and invalidates its cached records, as a lifecycle change does. */
 export async function updateKey(service: TestService, keyId: string, changes: KeyUpdate): Promise<void> {
   await service.store.db.updateTable("keys").set(changes).where("id", "=", keyId).execute();
-  await service.ctx.invalidation.publish({ kind: "key", hashes: await secretHashesOf(service, keyId) });
+  await publishKeyChange(service.ctx, [keyId]);
 }
 
 /**
@@ -140,19 +123,10 @@ export async function rotateKey(
       .where("key_id", "=", key.id)
       .where("expires_at", "is", null)
       .execute();
-    await trx
-      .insertInto("key_secrets")
-      .values({
-        secret_hash: hashSecret(secret),
-        key_id: key.id,
-        workspace_id: key.workspaceId,
-        expires_at: null,
-        created_at: at,
-      })
-      .execute();
+    await insertCurrentSecret(trx, { id: key.id, workspace_id: key.workspaceId }, hashSecret(secret), at);
     await trx.updateTable("keys").set({ rotated_at: at, updated_at: at }).where("id", "=", key.id).execute();
   });
-  await service.ctx.invalidation.publish({ kind: "key", hashes: await secretHashesOf(service, key.id) });
+  await publishKeyChange(service.ctx, [key.id]);
   return {
     ...key,
     secret,

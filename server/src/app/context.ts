@@ -13,7 +13,7 @@ import { createVerification } from "../verifier/create-verification.js";
 import { type Invalidation, LocalInvalidation } from "../verifier/invalidation.js";
 import type { RateLimiter } from "../verifier/rate-limiter.js";
 import type { UsageBuffer } from "../verifier/usage-buffer.js";
-import type { VerificationCache, VerificationCacheOptions } from "../verifier/verification-cache.js";
+import type { VerificationCacheOptions } from "../verifier/verification-cache.js";
 import type { Verifier } from "../verifier/verifier.js";
 
 export interface AppContext {
@@ -27,8 +27,6 @@ export interface AppContext {
   loginThrottle: LoginThrottle;
   /** Judges presented keys (POST /v1/keys/verify). */
   verifier: Verifier;
-  /** The verifier's cache of key records, dropped by invalidation. */
-  verificationCache: VerificationCache;
   rateLimiter: RateLimiter;
   /** Buffered verification usage, written every second and on close. */
   usage: UsageBuffer;

@@ -6,7 +6,7 @@ import pino, { type DestinationStream, type Logger } from "pino";
 import type { Config } from "../config/config.js";
 
 /** Log paths whose values are replaced by `[redacted]`. */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
   'req.headers["x-csrf-token"]',

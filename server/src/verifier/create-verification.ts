@@ -31,7 +31,6 @@ export interface VerificationOptions {
 
 export interface Verification {
   verifier: Verifier;
-  verificationCache: VerificationCache;
   rateLimiter: RateLimiter;
   usage: UsageBuffer;
 }
@@ -53,5 +52,5 @@ export function createVerification(options: VerificationOptions): Verification {
     flushIntervalMs: options.usageFlushIntervalMs,
   });
   const verifier = new Verifier({ db, cache: verificationCache, rateLimiter, usage, clock, metrics });
-  return { verifier, verificationCache, rateLimiter, usage };
+  return { verifier, rateLimiter, usage };
 }

@@ -7,12 +7,10 @@
  * never counts twice).
  */
 import type { Logger } from "pino";
-import type { UsageBatch, UsageRollupRow } from "../domain/usage/write-usage.js";
+import { bucketStart, type UsageBatch, type UsageRollupRow } from "../domain/usage/write-usage.js";
 import type { Metrics } from "../observability/metrics.js";
 import { KEY_USAGE_CODES, KEY_USAGE_INDEX, type KeyUsageCode } from "./outcomes.js";
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 const CODE_COUNT = KEY_USAGE_CODES.length;
 
 interface HourCounts {
@@ -65,7 +63,7 @@ export class UsageBuffer {
     nowMs: number,
     ip: string | undefined,
   ): void {
-    const hourMs = nowMs - (nowMs % HOUR_MS);
+    const hourMs = bucketStart(nowMs, "hour");
     let entry = this.pending.get(keyId);
     if (entry === undefined) {
       entry = {
@@ -196,7 +194,7 @@ function toBatch(entries: Iterable<PendingKeyUsage>): UsageBatch {
     const days = new Map<number, number[]>();
     for (const { hourMs, counts } of [{ hourMs: entry.hourMs, counts: entry.counts }, ...entry.earlier]) {
       addCounts(hours, hourMs, counts);
-      addCounts(days, hourMs - (hourMs % DAY_MS), counts);
+      addCounts(days, bucketStart(hourMs, "day"), counts);
     }
     pushRollups(batch.rollups, entry, "hour", hours);
     pushRollups(batch.rollups, entry, "day", days);

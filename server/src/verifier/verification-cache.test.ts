@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../test/backends.js";
 import { createTestService, seedRootKey, seedWorkspace, type TestService } from "../../test/harness.js";
-import { insertKey, secretHashesOf, updateKey } from "../../test/key-fixtures.js";
+import { insertKey, updateKey } from "../../test/key-fixtures.js";
 import { verify } from "../../test/verify-helpers.js";
 import { generateKey, hashSecret } from "../domain/key-format.js";
+import { publishKeyChange } from "../domain/keys/invalidate-key.js";
 import { LocalInvalidation } from "./invalidation.js";
 import { storeRecordLoader } from "./record-loader.js";
 import { MISSING, VerificationCache } from "./verification-cache.js";
@@ -65,7 +66,7 @@ describe.each(backends)("the verifier's cache on $name", (backend) => {
     expect(await counter(service, "cacheMisses")).toBe(misses + 1);
     const key = await insertKey(service, wsId, { secret });
     expect(await verify(service, root, { key: secret })).toMatchObject({ code: "NOT_FOUND" });
-    await service.ctx.invalidation.publish({ kind: "key", hashes: await secretHashesOf(service, key.id) });
+    await publishKeyChange(service.ctx, [key.id]);
     expect(await verify(service, root, { key: secret })).toMatchObject({ code: "VALID", keyId: key.id });
   });
 

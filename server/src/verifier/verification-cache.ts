@@ -101,16 +101,4 @@ export class VerificationCache {
       this.loading.delete(hash);
     }
   }
-
-  /** Drops everything (an operator's escape hatch, and tests). */
-  clear(): void {
-    this.generation += 1;
-    this.found.clear();
-    this.missing.clear();
-    this.loading.clear();
-  }
-
-  get size(): number {
-    return this.found.size;
-  }
 }

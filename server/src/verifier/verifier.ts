@@ -16,7 +16,7 @@ import { hashSecret, parseKey } from "../domain/key-format.js";
 import { ApiError } from "../http/errors.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Database } from "../store/schema.js";
-import { type KeyUsageCode, VERIFY_CODES, type VerifyCode } from "./outcomes.js";
+import type { KeyUsageCode } from "./outcomes.js";
 import { spendQuota } from "./quota.js";
 import type { RateLimitDecision, RateLimiter } from "./rate-limiter.js";
 import type { UsageBuffer } from "./usage-buffer.js";
@@ -58,13 +58,7 @@ const storeUnavailable = () =>
   new ApiError("UNAVAILABLE", "the key store is not reachable right now; try again shortly");
 
 export class Verifier {
-  private readonly counters: Record<VerifyCode, { inc(): void }>;
-
-  constructor(private readonly options: VerifierOptions) {
-    this.counters = Object.fromEntries(
-      VERIFY_CODES.map((code) => [code, options.metrics.verifications.labels(code)]),
-    ) as Record<VerifyCode, { inc(): void }>;
-  }
+  constructor(private readonly options: VerifierOptions) {}
 
   /**
    * Judges a presented key for the caller's workspace. Answers synchronously when the cache holds
@@ -180,7 +174,7 @@ export class Verifier {
   }
 
   private count(result: VerifyResult): VerifyResult {
-    this.counters[result.code].inc();
+    this.options.metrics.verificationCounts[result.code] += 1;
     return result;
   }
 }

@@ -6,11 +6,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/schema.js";
 import { KEY_USAGE_CODES, type KeyUsageCode } from "../../verifier/outcomes.js";
-import type { UsageGranularity } from "./write-usage.js";
+import { BUCKET_MS, bucketStart, type UsageGranularity } from "./write-usage.js";
 
-export const MAX_USAGE_BUCKETS = 1000;
+const MAX_USAGE_BUCKETS = 1000;
 
-const STEP_MS: Record<UsageGranularity, number> = { hour: 3_600_000, day: 86_400_000 };
 /** Buckets shown when no `from` is given: the last 24 hours, or the last 30 days. */
 const DEFAULT_BUCKETS: Record<UsageGranularity, number> = { hour: 24, day: 30 };
 
@@ -34,9 +33,6 @@ export interface UsageRange {
   buckets: number;
 }
 
-/** Start of the UTC hour or day holding this time. */
-export const bucketStart = (ms: number, granularity: UsageGranularity) => ms - (ms % STEP_MS[granularity]);
-
 /**
  * The buckets a request covers: from the bucket holding `from` up to (not including) `to`; by
  * default the last 24 hours or 30 days up to `now`. Answers a message instead when the range is
@@ -48,7 +44,7 @@ export function usageRange(
   to: Date | undefined,
   now: Date,
 ): UsageRange | string {
-  const step = STEP_MS[granularity];
+  const step = BUCKET_MS[granularity];
   const endMs = (to ?? now).getTime();
   const firstMs =
     from !== undefined
@@ -87,7 +83,7 @@ export async function readKeyUsage(
     .where("bucket", ">=", new Date(firstMs))
     .where("bucket", "<", new Date(endMs))
     .execute();
-  const step = STEP_MS[input.granularity];
+  const step = BUCKET_MS[input.granularity];
   const data: UsageBucket[] = [];
   for (let i = 0; i < buckets; i++) {
     data.push({ bucket: new Date(firstMs + i * step).toISOString(), counts: emptyCounts(), total: 0 });

@@ -9,6 +9,12 @@ import type { Database } from "../../store/schema.js";
 
 export type UsageGranularity = "hour" | "day";
 
+/** The length of a bucket: rollups count per UTC hour and per UTC day. */
+export const BUCKET_MS: Readonly<Record<UsageGranularity, number>> = { hour: 3_600_000, day: 86_400_000 };
+
+/** Start of the UTC hour or day holding this time. */
+export const bucketStart = (ms: number, granularity: UsageGranularity) => ms - (ms % BUCKET_MS[granularity]);
+
 export interface UsageRollupRow {
   keyId: string;
   workspaceId: string;

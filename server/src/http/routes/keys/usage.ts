@@ -7,14 +7,15 @@ import { principalOf } from "../../auth/authenticate.js";
 import { notFound, validationFailed } from "../../errors.js";
 import { errorResponse, idParams, isoDateTime } from "../../schemas.js";
 import type { ZodApp } from "../../zod-app.js";
+import { KEY_TAGS } from "./key-route-parts.js";
 
-export const keyUsageQuery = z.strictObject({
+const keyUsageQuery = z.strictObject({
   granularity: z.enum(["hour", "day"]).default("hour").describe("Bucket size (UTC hours or days)"),
   from: isoDateTime.optional().describe("Default: 24 hours (hour) or 30 days (day) before `to`"),
   to: isoDateTime.optional().describe("Default: now"),
 });
 
-export const keyUsageResponse = z
+const keyUsageResponse = z
   .object({
     keyId: z.string(),
     granularity: z.enum(["hour", "day"]),
@@ -34,7 +35,7 @@ export function keyUsageRoute(app: ZodApp, ctx: AppContext): void {
     {
       config: { auth: "keys:read" },
       schema: {
-        tags: ["keys"],
+        tags: KEY_TAGS,
         summary: "Usage of a key",
         description:
           "Counts of each verification outcome per UTC hour or day. Counts arrive within about a second of the verification.",

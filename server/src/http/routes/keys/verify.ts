@@ -12,16 +12,17 @@ import { VERIFY_CODES } from "../../../verifier/outcomes.js";
 import { principalOf } from "../../auth/authenticate.js";
 import { errorResponse } from "../../schemas.js";
 import type { ZodApp } from "../../zod-app.js";
+import { KEY_TAGS } from "./key-route-parts.js";
 
-export const MAX_VERIFY_SCOPES = 50;
-export const MAX_VERIFY_COST = 1_000_000;
+const MAX_VERIFY_SCOPES = 50;
+const MAX_VERIFY_COST = 1_000_000;
 const MAX_PRESENTED_KEY_LENGTH = 512;
 
 const presentedKey = z
   .string()
   .max(MAX_PRESENTED_KEY_LENGTH, `must be at most ${MAX_PRESENTED_KEY_LENGTH} characters`);
 
-export const verifyKeyBody = z
+const verifyKeyBody = z
   .strictObject({
     key: presentedKey.optional().describe("A token key (kind token)"),
     sharedKey: presentedKey.optional().describe("The Shared Key of a pair; send with secretKey"),
@@ -51,7 +52,7 @@ export const verifyKeyBody = z
     "send either key, or sharedKey and secretKey",
   );
 
-export const verifyKeyResponse = z
+const verifyKeyResponse = z
   .object({
     valid: z.boolean(),
     code: z.enum(VERIFY_CODES),
@@ -100,7 +101,7 @@ export function verifyKeyRoute(app: ZodApp, ctx: AppContext): void {
     {
       config: { auth: "keys:verify" },
       schema: {
-        tags: ["keys"],
+        tags: KEY_TAGS,
         summary: "Verify a key",
         description:
           "Judges a presented key for the caller's workspace: status, expiry, rotation grace, IP allowlist, scopes, rate limit and quota, in that order. Answers 200 for every key it could judge.",
