@@ -10,7 +10,7 @@ import { type AppContext, createContext } from "../src/app/context.js";
 import { ManualClock } from "../src/clock.js";
 import { type Config, loadConfig } from "../src/config/config.js";
 import { createSession, SESSION_COOKIE } from "../src/domain/auth/sessions.js";
-import type { Grant, Permission } from "../src/domain/principal.js";
+import { type Grant, PERMISSIONS, type Permission } from "../src/domain/principal.js";
 import { createRootKey } from "../src/domain/root-keys/root-keys.js";
 import { addMember, createUser } from "../src/domain/users/users.js";
 import { createWorkspace } from "../src/domain/workspaces/workspaces.js";
@@ -186,7 +186,6 @@ export async function expectSecured(
     401,
     "UNAUTHENTICATED",
   );
-  const { PERMISSIONS } = await import("../src/domain/principal.js");
   const others = PERMISSIONS.filter((p) => p !== permission);
   const weak = await seedRootKey(service, workspaceId, others);
   expectError(

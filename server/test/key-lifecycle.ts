@@ -14,7 +14,7 @@ import { bearer, json, type TestService } from "./harness.js";
 export type Headers = Record<string, string>;
 
 /** Headers for a root key, or the signed-in headers as they are. */
-export const authOf = (credential: string | Headers): Headers =>
+const authOf = (credential: string | Headers): Headers =>
   typeof credential === "string" ? bearer(credential) : credential;
 
 export async function post(

@@ -6,16 +6,15 @@
 import { z } from "zod";
 import type { Config } from "../config/config.js";
 import { recordAudit } from "../domain/audit/record-audit.js";
-import { MIN_PASSWORD_LENGTH } from "../domain/users/passwords.js";
+import { findMember } from "../domain/members/members.js";
+import { ROLES } from "../domain/principal.js";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../domain/users/passwords.js";
 import { addMember, createUser, findUserByEmail, normaliseEmail } from "../domain/users/users.js";
 import type { Role } from "../store/schema.js";
 import { CliError } from "./cli-error.js";
 import { type CommandIo, processIo } from "./command-io.js";
 import { findWorkspace, firstWorkspace } from "./find-workspace.js";
 import { withStore } from "./with-store.js";
-
-export const ROLES = ["owner", "admin", "developer", "viewer"] as const;
-const MAX_PASSWORD_LENGTH = 256;
 
 export interface AdminCreateArgs {
   email: string;
@@ -63,18 +62,11 @@ export async function createAdmin(
       const workspace = args.workspace ? await findWorkspace(trx, args.workspace) : await firstWorkspace(trx);
       const at = io.clock.now();
       const existing = await findUserByEmail(trx, email);
-      if (existing) {
-        const membership = await trx
-          .selectFrom("memberships")
-          .select("role")
-          .where("workspace_id", "=", workspace.id)
-          .where("user_id", "=", existing.id)
-          .executeTakeFirst();
-        if (membership) {
-          throw new CliError(
-            `${email} is already a member of "${workspace.name}" (${workspace.id}) with the role ${membership.role}`,
-          );
-        }
+      const membership = existing && (await findMember(trx, workspace.id, existing.id));
+      if (membership) {
+        throw new CliError(
+          `${email} is already a member of "${workspace.name}" (${workspace.id}) with the role ${membership.role}`,
+        );
       }
       const user = existing ?? (await createUser(trx, { email, name, password: args.password, at }));
       await addMember(trx, { workspaceId: workspace.id, userId: user.id, role, at });

@@ -27,6 +27,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What a root key may be granted: any permission, or `*` for all. */
 export type Grant = Permission | "*";
 
+/** The roles a member can have, from the most to the least powerful. */
+export const ROLES = ["owner", "admin", "developer", "viewer"] as const satisfies readonly Role[];
+
 const READS = PERMISSIONS.filter((p) => p.endsWith(":read"));
 
 /** What each role may do. Developers' key writes are narrowed further by environment (see keys). */

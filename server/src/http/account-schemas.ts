@@ -1,16 +1,25 @@
 /**
- * Response schemas for people and their workspace: the public user, the public workspace, roles,
- * and the answer of a sign-in (login, setup, `GET /v1/auth/me`).
+ * Schemas for people and their workspace: the email and password of a new account, roles, the
+ * public user, the public workspace, and the answer of a sign-in (login, setup, `GET /v1/auth/me`).
  */
 import { z } from "zod";
 import type { SignedIn } from "../domain/auth/sign-in.js";
+import { ROLES } from "../domain/principal.js";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../domain/users/passwords.js";
 import { toPublicUser } from "../domain/users/users.js";
 import { PLANS } from "../domain/workspaces/entitlements.js";
 import { toPublicWorkspace } from "../domain/workspaces/workspaces.js";
 import { isoDateTime } from "./schemas.js";
 
-export const ROLES = ["owner", "admin", "developer", "viewer"] as const;
 export const roleSchema = z.enum(ROLES);
+
+export const emailSchema = z.email("must be an email address").max(320, "must be at most 320 characters");
+
+/** The password of a new account. */
+export const newPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
 
 export const publicUserSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string(), createdAt: isoDateTime })

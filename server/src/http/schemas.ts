@@ -1,4 +1,5 @@
 /** Schema pieces many routes share: names, ids, times, the error body and cursor paging. */
+import { type SelectQueryBuilder, sql } from "kysely";
 import { z } from "zod";
 import { ID_PREFIXES, type IdKind } from "../domain/ids.js";
 
@@ -16,17 +17,20 @@ export const descriptionSchema = z.string().max(2000, "must be at most 2000 char
 /** An ISO 8601 time with a zone (`2027-01-01T00:00:00Z`). */
 export const isoDateTime = z.iso.datetime({ offset: true });
 
+/** A path parameter holding an id of this kind. */
+export function idParam(kind: IdKind) {
+  return z
+    .string()
+    .max(100)
+    .refine(
+      (id) => id.startsWith(`${ID_PREFIXES[kind]}_`),
+      `must be an id starting with ${ID_PREFIXES[kind]}_`,
+    );
+}
+
 /** `{ id }` path parameters for an entity of this kind. */
 export function idParams(kind: IdKind) {
-  return z.strictObject({
-    id: z
-      .string()
-      .max(100)
-      .refine(
-        (id) => id.startsWith(`${ID_PREFIXES[kind]}_`),
-        `must be an id starting with ${ID_PREFIXES[kind]}_`,
-      ),
-  });
+  return z.strictObject({ id: idParam(kind) });
 }
 
 export const errorResponse = z
@@ -57,4 +61,20 @@ export function toPage<T extends { id: string }>(
   const data = rows.slice(0, limit);
   const last = data.at(-1);
   return { data, nextCursor: rows.length > limit && last ? last.id : null };
+}
+
+/**
+ * Runs a list query (on one table with an `id`) newest first from the cursor of {@link pageQuery}
+ * and cuts it with {@link toPage}.
+ */
+export async function newestFirst<DB, TB extends keyof DB, O extends { id: string }>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ data: O[]; nextCursor: string | null }> {
+  const from = page.cursor ? query.where(sql.ref("id"), "<", page.cursor) : query;
+  const rows = await from
+    .orderBy(sql.ref("id"), "desc")
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(rows, page.limit);
 }

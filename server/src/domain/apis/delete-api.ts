@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import { conflict, notFound } from "../../http/errors.js";
 import type { Database } from "../../store/schema.js";
+import { appsConnectedTo } from "../apps/find-apps.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Caller } from "../keys/key-access.js";
 import { actorOf } from "../principal.js";
@@ -17,13 +18,7 @@ export async function deleteApi(db: Kysely<Database>, caller: Caller, id: string
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw notFound("api");
-    const connected = await trx
-      .selectFrom("app_apis")
-      .innerJoin("apps", "apps.id", "app_apis.app_id")
-      .select(["apps.id", "apps.title"])
-      .where("app_apis.api_id", "=", id)
-      .orderBy("apps.id")
-      .executeTakeFirst();
+    const [connected] = await appsConnectedTo(trx, id);
     if (connected)
       throw conflict(
         `the API is still connected to app "${connected.title}" (${connected.id}); disconnect it first`,

@@ -1,7 +1,7 @@
 /** Reading the workspace's connected Apis: the paged list, one, or a set by id. */
 import type { Kysely, Transaction } from "kysely";
 import { notFound } from "../../http/errors.js";
-import { toPage } from "../../http/schemas.js";
+import { newestFirst } from "../../http/schemas.js";
 import type { ApiRow, Database } from "../../store/schema.js";
 import { type PublicApi, toPublicApi } from "./api-object.js";
 
@@ -12,13 +12,10 @@ export async function listApis(
   workspaceId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ data: PublicApi[]; nextCursor: string | null }> {
-  let select = db.selectFrom("apis").selectAll().where("workspace_id", "=", workspaceId);
-  if (page.cursor) select = select.where("id", "<", page.cursor);
-  const rows = await select
-    .orderBy("id", "desc")
-    .limit(page.limit + 1)
-    .execute();
-  const result = toPage(rows, page.limit);
+  const result = await newestFirst(
+    db.selectFrom("apis").selectAll().where("workspace_id", "=", workspaceId),
+    page,
+  );
   return { data: result.data.map(toPublicApi), nextCursor: result.nextCursor };
 }
 

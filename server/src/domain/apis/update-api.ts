@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import { notFound } from "../../http/errors.js";
 import type { Database } from "../../store/schema.js";
 import { apiIdsOfApp, assertLiveKeysKeepScopes, scopesOfApis } from "../apps/app-scopes.js";
+import { appsConnectedTo } from "../apps/find-apps.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Caller } from "../keys/key-access.js";
 import { actorOf } from "../principal.js";
@@ -43,14 +44,7 @@ export async function updateApi(
     if (input.scopes !== undefined && JSON.stringify(input.scopes) !== JSON.stringify(before.scopes)) {
       const removed = before.scopes.filter((scope) => !input.scopes?.includes(scope));
       if (removed.length > 0) {
-        const apps = await trx
-          .selectFrom("app_apis")
-          .innerJoin("apps", "apps.id", "app_apis.app_id")
-          .select(["apps.id", "apps.title"])
-          .where("app_apis.api_id", "=", id)
-          .orderBy("apps.id")
-          .execute();
-        for (const app of apps) {
+        for (const app of await appsConnectedTo(trx, id)) {
           const others = (await apiIdsOfApp(trx, app.id)).filter((apiId) => apiId !== id);
           const offered = await scopesOfApis(trx, others);
           for (const scope of input.scopes) offered.add(scope);

@@ -10,7 +10,7 @@ import { apiObjectSchema } from "../apis/api-object.js";
 import { environmentSchema } from "../keys/key-fields.js";
 import { keyObjectSchema } from "../keys/key-object.js";
 
-export const MAX_APIS_PER_APP = 50;
+const MAX_APIS_PER_APP = 50;
 
 export const appObjectSchema = z
   .object({

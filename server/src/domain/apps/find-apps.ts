@@ -1,7 +1,7 @@
 /** Reading the workspace's apps: the paged list, and one app with its keys and connected Apis. */
 import type { Kysely, Transaction } from "kysely";
 import { notFound } from "../../http/errors.js";
-import { toPage } from "../../http/schemas.js";
+import { newestFirst } from "../../http/schemas.js";
 import type { AppRow, Database } from "../../store/schema.js";
 import { toPublicApi } from "../apis/api-object.js";
 import { keysOfApp } from "../keys/list-keys.js";
@@ -14,13 +14,10 @@ export async function listApps(
   workspaceId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ data: PublicApp[]; nextCursor: string | null }> {
-  let select = db.selectFrom("apps").selectAll().where("workspace_id", "=", workspaceId);
-  if (page.cursor) select = select.where("id", "<", page.cursor);
-  const rows = await select
-    .orderBy("id", "desc")
-    .limit(page.limit + 1)
-    .execute();
-  const result = toPage(rows, page.limit);
+  const result = await newestFirst(
+    db.selectFrom("apps").selectAll().where("workspace_id", "=", workspaceId),
+    page,
+  );
   const ids = result.data.map((row) => row.id);
   const links =
     ids.length === 0
@@ -49,6 +46,17 @@ export async function findApp(db: Db, workspaceId: string, id: string): Promise<
     .executeTakeFirst();
   if (!row) throw notFound("app");
   return row;
+}
+
+/** The apps connected to this Api, by id. */
+export async function appsConnectedTo(db: Db, apiId: string): Promise<Pick<AppRow, "id" | "title">[]> {
+  return db
+    .selectFrom("app_apis")
+    .innerJoin("apps", "apps.id", "app_apis.app_id")
+    .select(["apps.id", "apps.title"])
+    .where("app_apis.api_id", "=", apiId)
+    .orderBy("apps.id")
+    .execute();
 }
 
 /** One app with its live keys and its connected Apis. */

@@ -9,6 +9,7 @@ import type { Clock } from "../../clock.js";
 import { conflict, validationFailed } from "../../http/errors.js";
 import type { Database } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { hasOwner } from "../members/owner-rules.js";
 import { verifyPassword } from "../users/passwords.js";
 import { addMember, createUser, findUserByEmail } from "../users/users.js";
 import { createSession } from "./sessions.js";
@@ -39,13 +40,7 @@ export async function completeSetup(
       .where("id", "=", workspaceId)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const hasOwner = await trx
-      .selectFrom("memberships")
-      .select("user_id")
-      .where("workspace_id", "=", workspaceId)
-      .where("role", "=", "owner")
-      .executeTakeFirst();
-    if (hasOwner) throw validationFailed(INVALID_SETUP_LINK);
+    if (await hasOwner(trx, workspaceId)) throw validationFailed(INVALID_SETUP_LINK);
 
     const existing = await findUserByEmail(trx, input.email);
     if (existing && !(await verifyPassword(existing.password_hash, input.password))) {

@@ -84,7 +84,7 @@ export async function findSession(
     row.expires_at.getTime() <= now.getTime() ||
     now.getTime() - row.last_seen_at.getTime() > SESSION_IDLE_MS
   ) {
-    await db.deleteFrom("sessions").where("token_hash", "=", sessionHash).execute();
+    await deleteSession(db, sessionHash);
     return undefined;
   }
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {

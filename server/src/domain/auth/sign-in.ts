@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { hashSecret } from "../key-format.js";
 import { verifyAgainstNobody, verifyPassword } from "../users/passwords.js";
 import { findUserByEmail } from "../users/users.js";
-import { createSession } from "./sessions.js";
+import { createSession, deleteSession } from "./sessions.js";
 
 export interface SignInInput {
   email: string;
@@ -85,7 +85,7 @@ export async function signIn(db: Kysely<Database>, clock: Clock, input: SignInIn
       .where("id", "=", chosen.workspace_id)
       .executeTakeFirstOrThrow();
     if (input.previousToken !== undefined) {
-      await trx.deleteFrom("sessions").where("token_hash", "=", hashSecret(input.previousToken)).execute();
+      await deleteSession(trx, hashSecret(input.previousToken));
     }
     const created = await createSession(trx, clock, {
       userId: user.id,

@@ -3,20 +3,22 @@
  * plan, the workspace policy, the caller's role and the app's offered scopes; stores only the
  * secret's hash and returns the secret once.
  */
-import { notFound, validationFailed } from "../../http/errors.js";
+import { validationFailed } from "../../http/errors.js";
 import type { KeyRow } from "../../store/schema.js";
 import { assertScopesOffered, offeredScopes } from "../apps/app-scopes.js";
+import { findApp } from "../apps/find-apps.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { newId } from "../ids.js";
 import { generateSharedKey } from "../key-format.js";
 import { actorOf } from "../principal.js";
 import { requireFeature, requireWithinLimit } from "../workspaces/entitlements.js";
+import { getWorkspace } from "../workspaces/workspaces.js";
 import { publishKeyChange } from "./invalidate-key.js";
 import { assertMayIssue, type Caller, type KeyDeps } from "./key-access.js";
 import type { CreateKeyInput } from "./key-inputs.js";
-import { type IssuedKey, toPublicKey } from "./key-object.js";
+import { type IssuedKey, toIssuedKey } from "./key-object.js";
 import { checkExpiry, checkPlanFeatures, toDate } from "./key-policy.js";
-import { insertCurrentSecret, keyRowValues, loadWorkspace, newSecret } from "./key-store.js";
+import { insertCurrentSecret, keyRowValues, newSecret } from "./key-store.js";
 
 export async function createKey(deps: KeyDeps, caller: Caller, input: CreateKeyInput): Promise<IssuedKey> {
   const { principal } = caller;
@@ -25,18 +27,12 @@ export async function createKey(deps: KeyDeps, caller: Caller, input: CreateKeyI
   const actor = actorOf(principal, caller.ip);
 
   const { row, secret } = await deps.store.db.transaction().execute(async (trx) => {
-    const workspace = await loadWorkspace(trx, workspaceId);
+    const workspace = await getWorkspace(trx, workspaceId);
     requireFeature(workspace.plan, "apiAccess");
 
     let environment = input.environment ?? "production";
     if (input.appId !== undefined) {
-      const app = await trx
-        .selectFrom("apps")
-        .select(["id", "environment"])
-        .where("id", "=", input.appId)
-        .where("workspace_id", "=", workspaceId)
-        .executeTakeFirst();
-      if (!app) throw notFound("app");
+      const app = await findApp(trx, workspaceId, input.appId);
       if (input.environment !== undefined && input.environment !== app.environment)
         throw validationFailed(
           `environment: a key of this app takes the app's environment (${app.environment})`,
@@ -115,6 +111,5 @@ export async function createKey(deps: KeyDeps, caller: Caller, input: CreateKeyI
   });
 
   await publishKeyChange(deps, [row.id]);
-  const key = toPublicKey(row, now);
-  return row.kind === "pair" ? { ...key, secretKey: secret } : { ...key, key: secret };
+  return toIssuedKey(row, secret, now);
 }

@@ -7,18 +7,18 @@ import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { PREFIX_PATTERN } from "../key-format.js";
 
-export const MAX_SCOPES = 100;
-export const MAX_SCOPE_LENGTH = 100;
-export const MAX_META_BYTES = 16 * 1024;
-export const MAX_ALLOWLIST_ENTRIES = 100;
-export const MAX_WINDOW_MS = 86_400_000;
-export const MAX_LIMIT = 1_000_000_000;
-export const MAX_QUOTA = 1_000_000_000_000;
+const MAX_SCOPES = 100;
+const MAX_SCOPE_LENGTH = 100;
+const MAX_META_BYTES = 16 * 1024;
+const MAX_ALLOWLIST_ENTRIES = 100;
+const MAX_WINDOW_MS = 86_400_000;
+const MAX_LIMIT = 1_000_000_000;
+const MAX_QUOTA = 1_000_000_000_000;
 
 /** `orders:read`, `orders:*`, `billing.invoices:write`. */
-export const SCOPE_PATTERN = /^[a-z0-9_.-]+(:[a-z0-9_.*-]+)*$/;
+const SCOPE_PATTERN = /^[a-z0-9_.-]+(:[a-z0-9_.*-]+)*$/;
 
-export const scopeSchema = z
+const scopeSchema = z
   .string()
   .max(MAX_SCOPE_LENGTH, `must be at most ${MAX_SCOPE_LENGTH} characters`)
   .regex(SCOPE_PATTERN, "must look like orders:read (lowercase letters, digits, _ . - and : separators)");
@@ -48,7 +48,7 @@ export const metaSchema = z
  * (`203.0.113.7/24` -> `203.0.113.0/24`, `2001:db8::1` -> `2001:db8::1/128`), or `undefined` when
  * the value is not one. IPv4 must be dotted four-part decimal; IPv6 zone ids are refused.
  */
-export function normaliseCidr(value: string): string | undefined {
+function normaliseCidr(value: string): string | undefined {
   const text = value.trim();
   if (text.includes("%")) return undefined;
   const [address, bits, extra] = text.split("/");
@@ -65,7 +65,7 @@ export function normaliseCidr(value: string): string | undefined {
   return `${ipaddr.IPv6.networkAddressFromCIDR(`${address}/${length}`).toString()}/${length}`;
 }
 
-export const cidrSchema = z
+const cidrSchema = z
   .string()
   .max(64, "must be at most 64 characters")
   .transform((value, ctx) => {
@@ -95,8 +95,7 @@ export const rateLimitSchema = z.strictObject({
     .max(MAX_WINDOW_MS, `must be at most ${MAX_WINDOW_MS} (1 day)`),
 });
 
-export const REFILL_INTERVALS = ["minute", "hour", "day", "week", "month"] as const;
-export type RefillInterval = (typeof REFILL_INTERVALS)[number];
+const REFILL_INTERVALS = ["minute", "hour", "day", "week", "month"] as const;
 
 export const quotaRefillSchema = z.strictObject({
   amount: z.number().int().min(1, "must be at least 1").max(MAX_QUOTA),
@@ -109,10 +108,10 @@ export const quotaSchema = z.strictObject({
   refill: quotaRefillSchema.nullable().default(null),
 });
 
-export const ENVIRONMENTS = ["production", "staging", "development"] as const;
+const ENVIRONMENTS = ["production", "staging", "development"] as const;
 export const environmentSchema = z.enum(ENVIRONMENTS);
 
-export const KEY_KINDS = ["token", "pair"] as const;
+const KEY_KINDS = ["token", "pair"] as const;
 export const keyKindSchema = z.enum(KEY_KINDS);
 
 export const prefixSchema = z

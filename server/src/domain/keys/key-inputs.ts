@@ -15,8 +15,8 @@ import {
   scopeListSchema,
 } from "./key-fields.js";
 
-export const MAX_GRACE_SECONDS = 30 * 24 * 3600;
-export const MAX_REASON_LENGTH = 500;
+const MAX_GRACE_SECONDS = 30 * 24 * 3600;
+const MAX_REASON_LENGTH = 500;
 
 export const createKeyBody = z.strictObject({
   name: nameSchema,

@@ -61,8 +61,14 @@ export const issuedKeySchema = keyObjectSchema
 
 export type IssuedKey = z.infer<typeof issuedKeySchema>;
 
+/** The key object of a row with its new secret: `secretKey` for a pair, `key` for a token. */
+export function toIssuedKey(row: KeyRow, secret: string, now: Date): IssuedKey {
+  const key = toPublicKey(row, now);
+  return row.kind === "pair" ? { ...key, secretKey: secret } : { ...key, key: secret };
+}
+
 /** revoked, else disabled, else expired (expiresAt reached), else active. */
-export function keyStatus(row: Pick<KeyRow, "revoked_at" | "enabled" | "expires_at">, now: Date): KeyStatus {
+function keyStatus(row: Pick<KeyRow, "revoked_at" | "enabled" | "expires_at">, now: Date): KeyStatus {
   if (row.revoked_at) return "revoked";
   if (!row.enabled) return "disabled";
   if (row.expires_at && row.expires_at.getTime() <= now.getTime()) return "expired";

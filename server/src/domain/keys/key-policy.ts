@@ -10,7 +10,7 @@ import { requireFeature } from "../workspaces/entitlements.js";
 const DAY_SECONDS = 86_400;
 
 /** `90 days`, `1 day`, `1.5 days`, or `3600 seconds` below a day. */
-export function describeLifetime(seconds: number): string {
+function describeLifetime(seconds: number): string {
   if (seconds < DAY_SECONDS) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const days = Math.round((seconds / DAY_SECONDS) * 100) / 100;
   return `${days} day${days === 1 ? "" : "s"}`;

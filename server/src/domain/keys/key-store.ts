@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import { notFound } from "../../http/errors.js";
-import type { Database, KeyRow, NewKeyRow, WorkspaceRow } from "../../store/schema.js";
+import type { Database, KeyRow, NewKeyRow } from "../../store/schema.js";
 import { generateKey, hashSecret, keyStart } from "../key-format.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -31,13 +31,6 @@ export async function lockKey(trx: Transaction<Database>, workspaceId: string, i
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound("key");
-  return row;
-}
-
-/** The workspace row (its plan, prefix and policy). */
-export async function loadWorkspace(db: Db, workspaceId: string): Promise<WorkspaceRow> {
-  const row = await db.selectFrom("workspaces").selectAll().where("id", "=", workspaceId).executeTakeFirst();
-  if (!row) throw notFound("workspace");
   return row;
 }
 

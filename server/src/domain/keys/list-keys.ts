@@ -6,7 +6,7 @@
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import { notFound } from "../../http/errors.js";
-import { pageQuery, toPage } from "../../http/schemas.js";
+import { newestFirst, pageQuery } from "../../http/schemas.js";
 import type { Database } from "../../store/schema.js";
 import { hashSecret, parseKey } from "../key-format.js";
 import { KEY_STATUSES, type KeyStatus, type PublicKey, toPublicKey } from "./key-object.js";
@@ -25,10 +25,10 @@ export const listKeysQuery = z.strictObject({
   status: z.enum(KEY_STATUSES).optional(),
   ...pageQuery,
 });
-export type ListKeysQuery = z.infer<typeof listKeysQuery>;
+type ListKeysQuery = z.infer<typeof listKeysQuery>;
 
 /** `%`, `_` and `\` taken literally in a LIKE pattern. */
-export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The SQL form of the status rule of {@link toPublicKey}. */
 function statusIs(eb: ExpressionBuilder<Database, "keys">, status: KeyStatus, now: Date) {
@@ -77,16 +77,11 @@ export async function listKeys(
     .selectAll()
     .where("workspace_id", "=", workspaceId)
     .where("deleted_at", "is", null);
-  if (query.cursor) select = select.where("keys.id", "<", query.cursor);
   if (query.appId) select = select.where("app_id", "=", query.appId);
   const { status, search } = query;
   if (status) select = select.where((eb) => statusIs(eb, status, now));
   if (search) select = select.where((eb) => searchFor(eb, workspaceId, search));
-  const rows = await select
-    .orderBy("keys.id", "desc")
-    .limit(query.limit + 1)
-    .execute();
-  const page = toPage(rows, query.limit);
+  const page = await newestFirst(select, query);
   return { data: page.data.map((row) => toPublicKey(row, now)), nextCursor: page.nextCursor };
 }
 

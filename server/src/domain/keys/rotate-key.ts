@@ -9,7 +9,7 @@ import { actorOf } from "../principal.js";
 import { publishKeyChange } from "./invalidate-key.js";
 import { assertMayIssue, type Caller, type KeyDeps } from "./key-access.js";
 import type { RotateKeyInput } from "./key-inputs.js";
-import { type IssuedKey, toPublicKey } from "./key-object.js";
+import { type IssuedKey, toIssuedKey } from "./key-object.js";
 import { insertCurrentSecret, lockKey, newSecret } from "./key-store.js";
 
 export async function rotateKey(
@@ -62,6 +62,5 @@ export async function rotateKey(
   });
 
   await publishKeyChange(deps, [id]);
-  const key = toPublicKey(row, now);
-  return row.kind === "pair" ? { ...key, secretKey: secret } : { ...key, key: secret };
+  return toIssuedKey(row, secret, now);
 }

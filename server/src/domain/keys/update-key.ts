@@ -10,12 +10,13 @@ import type { KeyRow, KeyUpdate } from "../../store/schema.js";
 import { assertScopesOffered, offeredScopes } from "../apps/app-scopes.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf } from "../principal.js";
+import { getWorkspace } from "../workspaces/workspaces.js";
 import { publishKeyChange } from "./invalidate-key.js";
 import { assertMayManage, type Caller, type KeyDeps } from "./key-access.js";
 import type { UpdateKeyInput } from "./key-inputs.js";
 import { type PublicKey, toPublicKey } from "./key-object.js";
 import { checkExpiry, checkPlanFeatures, toDate } from "./key-policy.js";
-import { loadWorkspace, lockKey } from "./key-store.js";
+import { lockKey } from "./key-store.js";
 
 type ChangedField =
   | "name"
@@ -53,7 +54,7 @@ export async function updateKey(
     const row = await lockKey(trx, workspaceId, id);
     if (row.revoked_at) throw conflict(`the key is revoked for good; it cannot be ${done}`);
 
-    const workspace = await loadWorkspace(trx, workspaceId);
+    const workspace = await getWorkspace(trx, workspaceId);
     const before = toPublicKey(row, now);
     const next: KeyRow = { ...row };
     const update: KeyUpdate = {};

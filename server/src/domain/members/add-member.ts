@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { actorOf, type Principal } from "../principal.js";
 import { addMember, createUser, findUserByEmail } from "../users/users.js";
 import { requireWithinLimit } from "../workspaces/entitlements.js";
-import { lockWorkspace, type PublicMember, toPublicMember } from "./members.js";
+import { findMember, lockWorkspace, type PublicMember, toPublicMember } from "./members.js";
 import { requireOwner } from "./owner-rules.js";
 
 export interface AddMemberInput {
@@ -30,14 +30,8 @@ export async function addWorkspaceMember(db: Kysely<Database>, input: AddMemberI
   return db.transaction().execute(async (trx) => {
     const workspace = await lockWorkspace(trx, input.workspaceId);
     const existing = await findUserByEmail(trx, input.email);
-    if (existing) {
-      const member = await trx
-        .selectFrom("memberships")
-        .select("user_id")
-        .where("workspace_id", "=", workspace.id)
-        .where("user_id", "=", existing.id)
-        .executeTakeFirst();
-      if (member) throw conflict(`${existing.email} is already a member of this workspace`);
+    if (existing && (await findMember(trx, workspace.id, existing.id))) {
+      throw conflict(`${existing.email} is already a member of this workspace`);
     }
     const { count } = await trx
       .selectFrom("memberships")

@@ -3,7 +3,7 @@
  * remove an owner (a root key may not, whatever its permissions), and a workspace always keeps at
  * least one owner.
  */
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { conflict, forbidden } from "../../http/errors.js";
 import type { Database } from "../../store/schema.js";
 import type { Principal } from "../principal.js";
@@ -15,6 +15,21 @@ export function requireOwner(principal: Principal, what: string): void {
   }
 }
 
+/** Whether the workspace has an owner (other than `exceptUserId`, when given). */
+export async function hasOwner(
+  db: Kysely<Database>,
+  workspaceId: string,
+  exceptUserId?: string,
+): Promise<boolean> {
+  let query = db
+    .selectFrom("memberships")
+    .select("user_id")
+    .where("workspace_id", "=", workspaceId)
+    .where("role", "=", "owner");
+  if (exceptUserId !== undefined) query = query.where("user_id", "!=", exceptUserId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
 /** Throws `CONFLICT` when `userId` is the workspace's only owner. */
 export async function requireAnotherOwner(
   trx: Transaction<Database>,
@@ -22,12 +37,7 @@ export async function requireAnotherOwner(
   userId: string,
   what: string,
 ): Promise<void> {
-  const other = await trx
-    .selectFrom("memberships")
-    .select("user_id")
-    .where("workspace_id", "=", workspaceId)
-    .where("role", "=", "owner")
-    .where("user_id", "!=", userId)
-    .executeTakeFirst();
-  if (!other) throw conflict(`the last owner cannot be ${what}; make another member owner first`);
+  if (!(await hasOwner(trx, workspaceId, userId))) {
+    throw conflict(`the last owner cannot be ${what}; make another member owner first`);
+  }
 }

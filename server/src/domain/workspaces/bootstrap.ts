@@ -10,6 +10,7 @@ import type { Config } from "../../config/config.js";
 import type { Store } from "../../store/database.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { issueSetupToken } from "../auth/setup-tokens.js";
+import { hasOwner } from "../members/owner-rules.js";
 import { addMember, createUser, findUserByEmail } from "../users/users.js";
 import { createWorkspace } from "./workspaces.js";
 
@@ -53,13 +54,7 @@ export async function bootstrap(deps: {
     created = true;
     logger.info({ workspaceId }, "created the first workspace");
   }
-  const hasOwner = await db
-    .selectFrom("memberships")
-    .select("user_id")
-    .where("workspace_id", "=", workspaceId)
-    .where("role", "=", "owner")
-    .executeTakeFirst();
-  if (hasOwner) return { workspaceId, created };
+  if (await hasOwner(db, workspaceId)) return { workspaceId, created };
 
   if (config.adminEmail && config.adminPassword) {
     const { adminEmail, adminPassword } = config;

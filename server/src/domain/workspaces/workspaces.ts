@@ -1,5 +1,6 @@
 /** Workspaces: the tenant every key, app, member and event belongs to. */
 import type { Kysely, Transaction } from "kysely";
+import { notFound } from "../../http/errors.js";
 import type { Database, Plan, WorkspaceRow } from "../../store/schema.js";
 import { newId } from "../ids.js";
 import { ENTITLEMENTS } from "./entitlements.js";
@@ -58,6 +59,9 @@ export async function createWorkspace(
   return row;
 }
 
-export async function getWorkspace(db: Db, id: string): Promise<WorkspaceRow | undefined> {
-  return db.selectFrom("workspaces").selectAll().where("id", "=", id).executeTakeFirst();
+/** The workspace with this id; throws `NOT_FOUND` when there is none. */
+export async function getWorkspace(db: Db, id: string): Promise<WorkspaceRow> {
+  const row = await db.selectFrom("workspaces").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("workspace");
+  return row;
 }

@@ -10,7 +10,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app/context.js";
 import { findSession, SESSION_COOKIE } from "../../domain/auth/sessions.js";
-import { hasPermission, type Permission, type Principal } from "../../domain/principal.js";
+import { type Permission, type Principal, requirePermission } from "../../domain/principal.js";
 import type { RootKeyIdentity } from "../../domain/root-keys/root-key-authenticator.js";
 import { ApiError, forbidden } from "../errors.js";
 
@@ -27,6 +27,7 @@ declare module "fastify" {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const unauthenticated = (message: string) => new ApiError("UNAUTHENTICATED", message);
+const NO_CREDENTIAL = "send 'Authorization: Bearer <root key>' or sign in";
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -79,8 +80,8 @@ function admit(
   auth: Exclude<RouteAuth, "public">,
   principal: Principal | null,
 ): void {
-  if (!principal) throw unauthenticated("send 'Authorization: Bearer <root key>' or sign in");
-  if (auth !== "any" && !hasPermission(principal, auth)) throw forbidden(`this needs the ${auth} permission`);
+  if (!principal) throw unauthenticated(NO_CREDENTIAL);
+  if (auth !== "any") requirePermission(principal, auth);
   request.principal = principal;
 }
 
@@ -109,7 +110,7 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
 
 /** The caller of an authenticated route. */
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw unauthenticated("send 'Authorization: Bearer <root key>' or sign in");
+  if (!request.principal) throw unauthenticated(NO_CREDENTIAL);
   return request.principal;
 }
 

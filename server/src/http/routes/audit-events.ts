@@ -17,7 +17,6 @@ import { isId } from "../../domain/ids.js";
 import { requireFeature } from "../../domain/workspaces/entitlements.js";
 import { getWorkspace } from "../../domain/workspaces/workspaces.js";
 import { principalOf } from "../auth/authenticate.js";
-import { notFound } from "../errors.js";
 import { errorResponse, isoDateTime, pageOf, pageQuery, toPage } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
@@ -104,9 +103,7 @@ export function auditEventRoutes(app: ZodApp, ctx: AppContext): void {
         const page = toPage(rows, limit);
         return { data: page.data.map(toPublicAuditEvent), nextCursor: page.nextCursor };
       }
-      const workspace = await getWorkspace(ctx.store.db, principal.workspaceId);
-      if (!workspace) throw notFound("workspace");
-      requireFeature(workspace.plan, "auditExport");
+      requireFeature((await getWorkspace(ctx.store.db, principal.workspaceId)).plan, "auditExport");
       const rows = await openAuditExport(ctx.store.db, filter);
       const date = ctx.clock.now().toISOString().slice(0, 10);
       const csv = auditCsvStream(rows, (error) =>

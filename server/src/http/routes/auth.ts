@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from "../../domain/auth/sessions.js";
 import { signIn } from "../../domain/auth/sign-in.js";
 import { signOut } from "../../domain/auth/sign-out.js";
 import { actorOf } from "../../domain/principal.js";
+import { MAX_PASSWORD_LENGTH } from "../../domain/users/passwords.js";
 import { normaliseEmail, toPublicUser } from "../../domain/users/users.js";
 import { getWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
 import { publicWorkspaceSchema, signedInSchema, toSignedInBody } from "../account-schemas.js";
@@ -21,7 +22,10 @@ export const WRONG_CREDENTIALS = "email or password is wrong";
 
 const loginBody = z.strictObject({
   email: z.string().trim().min(1, "required").max(320, "must be at most 320 characters"),
-  password: z.string().min(1, "required").max(256, "must be at most 256 characters"),
+  password: z
+    .string()
+    .min(1, "required")
+    .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
   workspaceId: z
     .string()
     .max(100)
@@ -114,7 +118,6 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
     async (request) => {
       const principal = principalOf(request);
       const workspace = await getWorkspace(ctx.store.db, principal.workspaceId);
-      if (!workspace) throw notFound("workspace");
       if (principal.type === "root_key") {
         return {
           rootKey: { id: principal.rootKeyId, permissions: [...principal.permissions] },

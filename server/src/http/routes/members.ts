@@ -4,15 +4,13 @@
  */
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
-import { ID_PREFIXES } from "../../domain/ids.js";
 import { addWorkspaceMember } from "../../domain/members/add-member.js";
 import { changeMemberRole } from "../../domain/members/change-member-role.js";
 import { listMembers } from "../../domain/members/members.js";
 import { removeMember } from "../../domain/members/remove-member.js";
-import { MIN_PASSWORD_LENGTH } from "../../domain/users/passwords.js";
-import { roleSchema } from "../account-schemas.js";
+import { emailSchema, newPasswordSchema, roleSchema } from "../account-schemas.js";
 import { principalOf } from "../auth/authenticate.js";
-import { errorResponse, isoDateTime, nameSchema } from "../schemas.js";
+import { errorResponse, idParam, isoDateTime, nameSchema } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
 const memberSchema = z
@@ -25,24 +23,13 @@ const memberSchema = z
   })
   .describe("A member of the workspace");
 
-const userIdParams = z.strictObject({
-  userId: z
-    .string()
-    .max(100)
-    .refine(
-      (id) => id.startsWith(`${ID_PREFIXES.user}_`),
-      `must be an id starting with ${ID_PREFIXES.user}_`,
-    ),
-});
+const userIdParams = z.strictObject({ userId: idParam("user") });
 
 const addBody = z.strictObject({
-  email: z.email("must be an email address").max(320, "must be at most 320 characters"),
+  email: emailSchema,
   name: nameSchema.describe("Used when the email has no account yet"),
   role: roleSchema,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(256, "must be at most 256 characters")
+  password: newPasswordSchema
     .optional()
     .describe("The new account's password; required only when the email has no account yet"),
 });

@@ -5,8 +5,7 @@
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
 import { completeSetup } from "../../domain/auth/complete-setup.js";
-import { MIN_PASSWORD_LENGTH } from "../../domain/users/passwords.js";
-import { signedInSchema, toSignedInBody } from "../account-schemas.js";
+import { emailSchema, newPasswordSchema, signedInSchema, toSignedInBody } from "../account-schemas.js";
 import { setSessionCookie } from "../auth/session-cookie.js";
 import { SETUP_PAGE_CSP, SETUP_PAGE_HTML } from "../pages/setup-page.js";
 import { errorResponse, nameSchema } from "../schemas.js";
@@ -14,12 +13,9 @@ import type { ZodApp } from "../zod-app.js";
 
 const setupBody = z.strictObject({
   token: z.string().min(1, "required").max(200).describe("The token of the setup link"),
-  email: z.email("must be an email address").max(320, "must be at most 320 characters"),
+  email: emailSchema,
   name: nameSchema,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(256, "must be at most 256 characters"),
+  password: newPasswordSchema,
 });
 
 export function setupRoutes(app: ZodApp, ctx: AppContext): void {

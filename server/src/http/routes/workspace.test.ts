@@ -24,11 +24,7 @@ describe.each(backends)("the workspace API on $name", (backend) => {
   });
   afterAll(async () => service.close());
 
-  const current = async (id = seed.workspace.id) => {
-    const row = await getWorkspace(service.store.db, id);
-    if (!row) throw new Error("workspace gone");
-    return row;
-  };
+  const current = (id = seed.workspace.id) => getWorkspace(service.store.db, id);
   const updates = async (id = seed.workspace.id) =>
     service.store.db
       .selectFrom("audit_events")

@@ -10,7 +10,6 @@ import { updateWorkspace } from "../../domain/workspaces/update-workspace.js";
 import { getWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
 import { publicWorkspaceSchema } from "../account-schemas.js";
 import { principalOf } from "../auth/authenticate.js";
-import { notFound } from "../errors.js";
 import { errorResponse, nameSchema } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
@@ -53,9 +52,7 @@ export function workspaceRoutes(app: ZodApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const workspace = await getWorkspace(ctx.store.db, principalOf(request).workspaceId);
-      if (!workspace) throw notFound("workspace");
-      return toPublicWorkspace(workspace);
+      return toPublicWorkspace(await getWorkspace(ctx.store.db, principalOf(request).workspaceId));
     },
   );
 
