@@ -2,6 +2,7 @@
  * Builds the HTTP service: Fastify with zod schemas (the same schemas validate requests and
  * generate /openapi.json), cookie sessions, the error model, access rules and every route.
  */
+import { createServer } from "node:http";
 import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -17,13 +18,26 @@ import { newId } from "../domain/ids.js";
 import { installAuthentication } from "./auth/authenticate.js";
 import { handleFrameworkError, installErrorHandling } from "./error-handler.js";
 import { installNulGuard } from "./reject-nul.js";
-import { installRequestMetrics } from "./request-metrics.js";
+import { installRequestMetrics, RequestLog } from "./request-metrics.js";
 import { registerRoutes } from "./routes/index.js";
+import { createVerifyLane } from "./verify-lane.js";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Fastify's default: longer than the idle timeout of common load balancers (60 s). */
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
 export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
+  const requestLog = new RequestLog(ctx);
+  const takeVerify = createVerifyLane(ctx, requestLog);
   const app = Fastify({
+    // The verify lane answers the usual verification before Fastify; Fastify answers the rest.
+    serverFactory: (handler) => {
+      const server = createServer((request, response) => {
+        if (!takeVerify(request, response)) handler(request, response);
+      });
+      server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+      return server;
+    },
     loggerInstance: ctx.logger as FastifyBaseLogger,
     // Per-request logs at info would cost the verify path; onResponse below logs at debug instead.
     logController: new LogController({ disableRequestLogging: true }),
@@ -75,7 +89,7 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
   installAuthentication(app, ctx);
   installNulGuard(app);
 
-  installRequestMetrics(app, ctx);
+  installRequestMetrics(app, requestLog);
 
   await app.register(async (scoped) => registerRoutes(scoped.withTypeProvider<ZodTypeProvider>(), ctx));
   app.get("/openapi.json", { config: { auth: "public" }, schema: { hide: true } }, async () => app.swagger());

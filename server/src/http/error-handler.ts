@@ -7,14 +7,19 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ApiError, ERROR_STATUS, type ErrorCode } from "./errors.js";
 
+/** The body of every refusal. */
+export function errorBody(code: ErrorCode, message: string, requestId: string) {
+  return { error: { code, message, requestId } };
+}
+
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string) {
   // Also here: a refusal in an early hook skips the hook that sets it on every response.
   reply.header("x-request-id", request.id);
-  return reply.code(ERROR_STATUS[code]).send({ error: { code, message, requestId: request.id } });
+  return reply.code(ERROR_STATUS[code]).send(errorBody(code, message, request.id));
 }
 
 /** A schema failure as fastify-type-provider-zod reports it: the zod issue spread into `params`. */
-interface ValidationIssue {
+export interface ValidationIssue {
   keyword?: string;
   instancePath?: string;
   message?: string;
@@ -57,25 +62,27 @@ function rewordIssue(issue: ValidationIssue): string {
   return message;
 }
 
-function describeValidation(error: FastifyError): string {
-  const issues = (error.validation ?? []) as ValidationIssue[];
-  const inBody = error.validationContext === undefined || error.validationContext === "body";
+/** One message for the failed checks of a request part (`body`, `querystring`, `params`). */
+export function describeValidation(issues: readonly ValidationIssue[], context: string | undefined): string {
+  const inBody = context === undefined || context === "body";
   const parts = issues.flatMap((issue) => {
     const where = issue.instancePath?.replace(/^\//, "").replaceAll("/", ".") ?? "";
-    const prefix = [inBody ? "" : error.validationContext, where].filter(Boolean).join(".");
+    const prefix = [inBody ? "" : context, where].filter(Boolean).join(".");
     if (issue.keyword === "unrecognized_keys" && issue.params?.keys)
       return issue.params.keys.map((key) => `${prefix ? `${prefix}.` : ""}${key}: unknown field`);
     if (where === "" && issue.keyword === "invalid_type" && issue.params?.expected === "object")
-      return [inBody ? "the body must be a JSON object" : `${error.validationContext}: must be an object`];
-    if (!prefix) return [`${error.validationContext ?? "request"}: ${rewordIssue(issue)}`];
+      return [inBody ? "the body must be a JSON object" : `${context}: must be an object`];
+    if (!prefix) return [`${context ?? "request"}: ${rewordIssue(issue)}`];
     return [`${prefix}: ${rewordIssue(issue)}`];
   });
   return parts.slice(0, 5).join("; ") || "the request is not valid";
 }
 
-/** Errors raised by Fastify (and the store) that are the request's fault, with what to tell the caller. */
+export const INVALID_JSON_MESSAGE = "the body is not valid JSON";
+export const INTERNAL_MESSAGE = "an internal error occurred; quote the request id when reporting it";
+export /** Errors raised by Fastify (and the store) that are the request's fault, with what to tell the caller. */
 const KNOWN_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: "VALIDATION_FAILED", message: "the body is not valid JSON" },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: "VALIDATION_FAILED", message: INVALID_JSON_MESSAGE },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: "VALIDATION_FAILED",
     message: "the body is empty; send a JSON object",
@@ -100,7 +107,6 @@ const KNOWN_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
   "22P05": { code: "VALIDATION_FAILED", message: "a value holds a character that cannot be stored" },
 };
 
-const INTERNAL_MESSAGE = "an internal error occurred; quote the request id when reporting it";
 const MAX_ECHOED_PATH = 200;
 
 /**
@@ -128,7 +134,13 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendError(reply, request, error.code, error.message);
     }
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
-      return sendError(reply, request, "VALIDATION_FAILED", describeValidation(error));
+      const issues = (error.validation ?? []) as ValidationIssue[];
+      return sendError(
+        reply,
+        request,
+        "VALIDATION_FAILED",
+        describeValidation(issues, error.validationContext),
+      );
     }
     const known = error.code ? KNOWN_ERRORS[error.code] : undefined;
     if (known) return sendError(reply, request, known.code, known.message ?? error.message);

@@ -4,6 +4,12 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { VERIFY_CODES, type VerifyCode } from "../verifier/outcomes.js";
 
+/** The answered requests of one method, route and status. */
+export interface HttpRequestCount {
+  labels: { method: string; route: string; status: string };
+  count: number;
+}
+
 export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: "keygate_" });
@@ -11,6 +17,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
     VerifyCode,
     number
   >;
+  const httpRequestCounts = new Map<string, HttpRequestCount>();
+  const cacheCounts = { hits: 0, misses: 0 };
   return {
     registry,
     httpRequests: new Counter({
@@ -18,7 +26,13 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       help: "HTTP requests answered, by method, route and status code",
       labelNames: ["method", "route", "status"] as const,
       registers: [registry],
+      collect() {
+        this.reset();
+        for (const { labels, count } of httpRequestCounts.values()) this.inc(labels, count);
+      },
     }),
+    /** What `httpRequests` reports when read, counted as plain numbers (see `verificationCounts`). */
+    httpRequestCounts,
     verifications: new Counter({
       name: "keygate_verifications_total",
       help: "Key verifications, by outcome code",
@@ -41,12 +55,22 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       name: "keygate_verify_cache_hits_total",
       help: "Verifications answered from the in-memory cache (negative entries included)",
       registers: [registry],
+      collect() {
+        this.reset();
+        if (cacheCounts.hits > 0) this.inc(cacheCounts.hits);
+      },
     }),
     cacheMisses: new Counter({
       name: "keygate_verify_cache_misses_total",
       help: "Verifications that had to read the store",
       registers: [registry],
+      collect() {
+        this.reset();
+        if (cacheCounts.misses > 0) this.inc(cacheCounts.misses);
+      },
     }),
+    /** What `cacheHits` and `cacheMisses` report when read: the verifier adds to these numbers. */
+    cacheCounts,
     usageFlushSeconds: new Histogram({
       name: "keygate_usage_flush_duration_seconds",
       help: "Time to write one batch of buffered usage to the store",

@@ -3,10 +3,10 @@
  * Both speak the PostgreSQL dialect through one Kysely instance.
  */
 import { mkdir } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
+import { PgliteThread } from "./pglite/pglite-thread.js";
 import type { Database } from "./schema.js";
 
 const INT8_OID = 20;
@@ -40,18 +40,19 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return openPglite(options);
 }
 
+/** PGlite runs in its own thread: its work never pauses the event loop that answers verifications. */
 async function openPglite(options: StoreOptions): Promise<Store> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number },
-  });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const client = await PgliteThread.start({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client.asPglite()) });
   return {
     db,
     kind: "pglite",
-    close: () => db.destroy(),
+    // Kysely closes its driver only if it ran a query; the thread must stop either way.
+    close: async () => {
+      await db.destroy();
+      await client.close();
+    },
     ping: async () => {
       await client.query("select 1");
     },

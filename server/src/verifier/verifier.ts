@@ -74,17 +74,17 @@ export class Verifier {
     // A cached record proves the secret well formed (only the real key has its hash), so the
     // common case skips parsing. Everything else is parsed first: MALFORMED never reads the store.
     if (typeof cached === "object" && (sharedKey === undefined || sharedKey === cached.sharedKey)) {
-      this.options.metrics.cacheHits.inc();
+      this.options.metrics.cacheCounts.hits += 1;
       return this.judge(cached, workspaceId, sharedKey, input);
     }
     if (parseKey(secret) === undefined || (sharedKey !== undefined && parseKey(sharedKey) === undefined)) {
       return this.count(MALFORMED_RESULT);
     }
     if (cached !== undefined) {
-      this.options.metrics.cacheHits.inc();
+      this.options.metrics.cacheCounts.hits += 1;
       return this.judge(cached === MISSING ? undefined : cached, workspaceId, sharedKey, input);
     }
-    this.options.metrics.cacheMisses.inc();
+    this.options.metrics.cacheCounts.misses += 1;
     return this.options.cache.load(hash).then(
       (record) => this.judge(record, workspaceId, sharedKey, input),
       () => {

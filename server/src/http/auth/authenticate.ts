@@ -37,6 +37,11 @@ function sameToken(a: string, b: string): boolean {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** The secret of an `Authorization: Bearer <secret>` header, or `undefined` for any other shape. */
+export function bearerSecret(header: string): string | undefined {
+  return BEARER.exec(header)?.[1];
+}
+
 async function sessionPrincipal(ctx: AppContext, request: FastifyRequest, token: string): Promise<Principal> {
   const session = await findSession(ctx.store.db, ctx.clock, token);
   if (!session) throw unauthenticated("the session has ended; sign in again");
@@ -59,7 +64,7 @@ function resolvePrincipal(
 ): Principal | null | Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header !== undefined) {
-    const secret = BEARER.exec(header)?.[1];
+    const secret = bearerSecret(header);
     if (!secret) throw unauthenticated("the Authorization header must be 'Bearer <root key>'");
     const identity = ctx.rootKeys.authenticate(secret);
     if (identity instanceof Promise) return identity.then(rootKeyOrRefuse);

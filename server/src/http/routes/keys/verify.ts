@@ -4,6 +4,8 @@
  *
  * The hot path: the body is validated by its zod schema, the verifier answers from its cache, and
  * the answer is a pre-serialised JSON string sent as is (the response schema documents it).
+ * Over HTTP, the usual verify request is answered by the verify lane (`http/verify-lane.ts`) with
+ * the same schema and verifier, before Fastify; this route answers the rest and documents both.
  * Closing the app writes the buffered usage.
  */
 import { z } from "zod";
@@ -22,7 +24,7 @@ const presentedKey = z
   .string()
   .max(MAX_PRESENTED_KEY_LENGTH, `must be at most ${MAX_PRESENTED_KEY_LENGTH} characters`);
 
-const verifyKeyBody = z
+export const verifyKeyBody = z
   .strictObject({
     key: presentedKey.optional().describe("A token key (kind token)"),
     sharedKey: presentedKey.optional().describe("The Shared Key of a pair; send with secretKey"),
@@ -80,7 +82,8 @@ const verifyKeyResponse = z
 
 type VerifyKeyResponse = z.input<typeof verifyKeyResponse>;
 
-const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+export const VERIFY_PATH = "/v1/keys/verify";
 
 /**
  * The verifier's answer is already JSON of {@link verifyKeyResponse}'s shape; Fastify sends a string
@@ -97,7 +100,7 @@ export function verifyKeyRoute(app: ZodApp, ctx: AppContext): void {
   });
 
   app.post(
-    "/v1/keys/verify",
+    VERIFY_PATH,
     {
       config: { auth: "keys:verify" },
       schema: {

@@ -1,0 +1,136 @@
+/**
+ * The verify lane: `POST /v1/keys/verify` answered straight from node:http, in front of Fastify.
+ *
+ * Platform servers send this one request all day long, and each answer must cost little more than
+ * the socket write. The lane takes the request they send (a JSON body with a length, a cached root
+ * key that holds `keys:verify`) and answers it with the pieces the Fastify route uses too: the body
+ * schema, the NUL check, the verifier, the error body and the request log. It decides from the
+ * headers alone, before reading the body, and leaves every other request to Fastify (an unknown or
+ * uncached root key, a session cookie, a missing length, another content type, a query string):
+ * there the full route answers, with its hooks, as documented in /openapi.json.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { validatorCompiler } from "fastify-type-provider-zod";
+import secureJson from "secure-json-parse";
+import type { AppContext } from "../app/context.js";
+import { newId } from "../domain/ids.js";
+import { hasPermission } from "../domain/principal.js";
+import type { VerifyInput } from "../verifier/verifier.js";
+import { bearerSecret } from "./auth/authenticate.js";
+import {
+  describeValidation,
+  errorBody,
+  INTERNAL_MESSAGE,
+  INVALID_JSON_MESSAGE,
+  type ValidationIssue,
+} from "./error-handler.js";
+import { ApiError, ERROR_STATUS, type ErrorCode } from "./errors.js";
+import { findNul } from "./reject-nul.js";
+import type { RequestLog } from "./request-metrics.js";
+import { JSON_CONTENT_TYPE, VERIFY_PATH, verifyKeyBody } from "./routes/keys/verify.js";
+
+/** Verify bodies are small; a larger one goes to Fastify, which applies the service's body limit. */
+const MAX_LANE_BODY_BYTES = 64 * 1024;
+const JSON_TYPES = new Set([
+  "application/json",
+  "application/json;charset=utf-8",
+  "application/json; charset=utf-8",
+]);
+
+type ValidationResult = { value: VerifyInput; error?: undefined } | { error: ValidationIssue[] };
+
+/**
+ * Builds the lane. It returns `true` when it has taken the request (and will answer it), `false`
+ * when the request is Fastify's.
+ */
+export function createVerifyLane(ctx: AppContext, log: RequestLog) {
+  const validate = validatorCompiler({
+    schema: verifyKeyBody,
+    method: "POST",
+    url: VERIFY_PATH,
+    httpPart: "body",
+  }) as (body: unknown) => ValidationResult;
+
+  function send(res: ServerResponse, status: number, body: string, requestId: string, started: number) {
+    res.writeHead(status, {
+      "content-type": JSON_CONTENT_TYPE,
+      "content-length": Buffer.byteLength(body),
+      "x-request-id": requestId,
+    });
+    res.end(body);
+    log.answered("POST", VERIFY_PATH, status, requestId, performance.now() - started);
+  }
+
+  function refuse(res: ServerResponse, code: ErrorCode, message: string, requestId: string, started: number) {
+    send(res, ERROR_STATUS[code], JSON.stringify(errorBody(code, message, requestId)), requestId, started);
+  }
+
+  function fail(res: ServerResponse, error: unknown, requestId: string, started: number) {
+    if (error instanceof ApiError) return refuse(res, error.code, error.message, requestId, started);
+    ctx.logger.error({ err: error, requestId }, "unhandled error");
+    refuse(res, "INTERNAL", INTERNAL_MESSAGE, requestId, started);
+  }
+
+  function answer(
+    res: ServerResponse,
+    workspaceId: string,
+    text: string,
+    requestId: string,
+    started: number,
+  ) {
+    let parsed: unknown;
+    try {
+      parsed = secureJson.parse(text, undefined, { protoAction: "error", constructorAction: "error" });
+    } catch {
+      return refuse(res, "VALIDATION_FAILED", INVALID_JSON_MESSAGE, requestId, started);
+    }
+    const where = text.includes("\\u0000") ? findNul(parsed, "") : undefined;
+    if (where !== undefined) {
+      const message = `${where || "body"}: must not contain the NUL character (\\u0000)`;
+      return refuse(res, "VALIDATION_FAILED", message, requestId, started);
+    }
+    const checked = validate(parsed);
+    if (checked.error !== undefined) {
+      return refuse(res, "VALIDATION_FAILED", describeValidation(checked.error, "body"), requestId, started);
+    }
+    const result = ctx.verifier.verify(workspaceId, checked.value);
+    if (result instanceof Promise) {
+      result.then(
+        (judged) => send(res, 200, judged.body, requestId, started),
+        (error: unknown) => fail(res, error, requestId, started),
+      );
+      return;
+    }
+    send(res, 200, result.body, requestId, started);
+  }
+
+  return function takeVerify(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== "POST" || req.url !== VERIFY_PATH) return false;
+    const { headers } = req;
+    const length = Number(headers["content-length"]);
+    if (!(length > 0 && length <= MAX_LANE_BODY_BYTES) || headers["transfer-encoding"] !== undefined)
+      return false;
+    if (!JSON_TYPES.has(headers["content-type"]?.toLowerCase() ?? "")) return false;
+    const secret = headers.authorization === undefined ? undefined : bearerSecret(headers.authorization);
+    if (secret === undefined) return false;
+    const caller = ctx.rootKeys.authenticate(secret);
+    if (caller === undefined || caller instanceof Promise || !hasPermission(caller, "keys:verify"))
+      return false;
+
+    const started = performance.now();
+    const requestId = newId("request");
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      try {
+        const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8");
+        answer(res, caller.workspaceId, text, requestId, started);
+      } catch (error) {
+        fail(res, error, requestId, started);
+      }
+    });
+    // A client that goes away mid-body: nothing to answer, and no unhandled 'error' event.
+    req.on("error", () => {});
+    return true;
+  };
+}
