@@ -25,7 +25,8 @@ export function findNul(value: unknown, path: string, depth = 0): string | undef
   return undefined;
 }
 
-const nulRefusal = (where: string) =>
+/** The refusal of input holding NUL at `where` (a field path; empty for the body itself). */
+export const nulRefusal = (where: string) =>
   validationFailed(`${where || "body"}: must not contain the NUL character (\\u0000)`);
 
 export function installNulGuard(app: FastifyInstance): void {

@@ -25,7 +25,7 @@ import {
   type ValidationIssue,
 } from "./error-handler.js";
 import { ApiError, ERROR_STATUS, type ErrorCode } from "./errors.js";
-import { findNul } from "./reject-nul.js";
+import { findNul, nulRefusal } from "./reject-nul.js";
 import type { RequestLog } from "./request-metrics.js";
 import { JSON_CONTENT_TYPE, VERIFY_PATH, verifyKeyBody } from "./routes/keys/verify.js";
 
@@ -85,10 +85,7 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
       return refuse(res, "VALIDATION_FAILED", INVALID_JSON_MESSAGE, requestId, started);
     }
     const where = text.includes("\\u0000") ? findNul(parsed, "") : undefined;
-    if (where !== undefined) {
-      const message = `${where || "body"}: must not contain the NUL character (\\u0000)`;
-      return refuse(res, "VALIDATION_FAILED", message, requestId, started);
-    }
+    if (where !== undefined) return fail(res, nulRefusal(where), requestId, started);
     const checked = validate(parsed);
     if (checked.error !== undefined) {
       return refuse(res, "VALIDATION_FAILED", describeValidation(checked.error, "body"), requestId, started);
