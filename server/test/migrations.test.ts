@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { openStore, type Store } from "../src/store/database.js";
 import { migrateToLatest, SchemaTooNewError } from "../src/store/migrate.js";
 import { MIGRATIONS } from "../src/store/migrations/index.js";
+import type { Database, KeyUsageTable } from "../src/store/schema.js";
 import { backends } from "./backends.js";
+import { keyRow, workspaceRow } from "./store-fixtures.js";
 
 const TABLES = [
   "apis",
@@ -22,6 +24,12 @@ const TABLES = [
   "users",
   "workspaces",
 ];
+
+/** The tables as 0001_initial left them: usage per hour and per day. */
+type SchemaOf0001 = Omit<Database, "key_usage"> & { key_usage: KeyUsageTable & { granularity: string } };
+
+const ALL = Object.keys(MIGRATIONS);
+const LATEST = ALL.at(-1);
 
 async function tableNames(store: Store): Promise<string[]> {
   const tables = await store.db.introspection.getTables();
@@ -45,7 +53,7 @@ describe.each(backends)("migrations on $name", (backend) => {
   it("migrates a fresh database to the whole schema", async () => {
     const { store } = await backend.openEmpty();
     try {
-      expect(await migrateToLatest(store.db)).toEqual({ applied: ["0001_initial"], current: "0001_initial" });
+      expect(await migrateToLatest(store.db)).toEqual({ applied: ALL, current: LATEST });
       expect(await tableNames(store)).toEqual(TABLES);
       expect(await recorded(store)).toEqual(Object.keys(MIGRATIONS));
     } finally {
@@ -57,8 +65,8 @@ describe.each(backends)("migrations on $name", (backend) => {
     const { store } = await backend.openEmpty();
     try {
       await migrateToLatest(store.db);
-      expect(await migrateToLatest(store.db)).toEqual({ applied: [], current: "0001_initial" });
-      expect(await recorded(store)).toEqual(["0001_initial"]);
+      expect(await migrateToLatest(store.db)).toEqual({ applied: [], current: LATEST });
+      expect(await recorded(store)).toEqual(ALL);
     } finally {
       await store.close();
     }
@@ -68,13 +76,13 @@ describe.each(backends)("migrations on $name", (backend) => {
     const { store } = await backend.openEmpty();
     try {
       await migrateToLatest(store.db);
-      const newer = { ...MIGRATIONS, "0002_widgets": createTable("widgets") };
+      const newer = { ...MIGRATIONS, "9000_widgets": createTable("widgets") };
       expect(await migrateToLatest(store.db, newer)).toEqual({
-        applied: ["0002_widgets"],
-        current: "0002_widgets",
+        applied: ["9000_widgets"],
+        current: "9000_widgets",
       });
       expect(await tableNames(store)).toContain("widgets");
-      expect(await recorded(store)).toEqual(["0001_initial", "0002_widgets"]);
+      expect(await recorded(store)).toEqual([...ALL, "9000_widgets"]);
     } finally {
       await store.close();
     }
@@ -87,14 +95,14 @@ describe.each(backends)("migrations on $name", (backend) => {
       await sql`insert into keygate_migrations (name, timestamp) values ('0099_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
         store.db,
       );
-      const newer = { ...MIGRATIONS, "0002_widgets": createTable("widgets") };
+      const newer = { ...MIGRATIONS, "9000_widgets": createTable("widgets") };
       const attempt = migrateToLatest(store.db, newer);
       await expect(attempt).rejects.toBeInstanceOf(SchemaTooNewError);
       await expect(attempt).rejects.toThrow(
         "the database schema is newer than this Keygate (it has migration 0099_from_the_future, which this version does not know); run a newer Keygate or restore a matching backup",
       );
       expect(await tableNames(store)).not.toContain("widgets");
-      expect(await recorded(store)).toEqual(["0001_initial", "0099_from_the_future"]);
+      expect(await recorded(store)).toEqual([...ALL, "0099_from_the_future"].sort());
     } finally {
       await store.close();
     }
@@ -103,8 +111,8 @@ describe.each(backends)("migrations on $name", (backend) => {
   it("refuses a database migrated by a newer version once the code is rolled back", async () => {
     const { store } = await backend.openEmpty();
     try {
-      await migrateToLatest(store.db, { ...MIGRATIONS, "0002_widgets": createTable("widgets") });
-      await expect(migrateToLatest(store.db)).rejects.toThrow(/it has migration 0002_widgets/);
+      await migrateToLatest(store.db, { ...MIGRATIONS, "9000_widgets": createTable("widgets") });
+      await expect(migrateToLatest(store.db)).rejects.toThrow(/it has migration 9000_widgets/);
     } finally {
       await store.close();
     }
@@ -120,11 +128,55 @@ describe.each(backends)("migrations on $name", (backend) => {
           await sql`select no_such_column from half_done`.execute(db);
         },
       };
-      await expect(migrateToLatest(store.db, { ...MIGRATIONS, "0002_broken": broken })).rejects.toThrow(
+      await expect(migrateToLatest(store.db, { ...MIGRATIONS, "9000_broken": broken })).rejects.toThrow(
         /no_such_column/,
       );
       expect(await tableNames(store)).not.toContain("half_done");
-      expect(await recorded(store)).toEqual(["0001_initial"]);
+      expect(await recorded(store)).toEqual(ALL);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("0002 keeps usage per hour only: day rows go, hours stay, key rows leave room for in-place updates", async () => {
+    const { store } = await backend.openEmpty();
+    try {
+      await migrateToLatest(store.db, { "0001_initial": MIGRATIONS["0001_initial"] as Migration });
+      const workspace = workspaceRow();
+      const key = keyRow(workspace.id);
+      const db = store.db as unknown as Kysely<SchemaOf0001>;
+      await db.insertInto("workspaces").values(workspace).execute();
+      await db.insertInto("keys").values(key).execute();
+      const row = (granularity: string, bucket: string, count: number) => ({
+        key_id: key.id,
+        workspace_id: workspace.id,
+        granularity,
+        bucket: new Date(bucket),
+        outcome: "VALID",
+        count,
+      });
+      await db
+        .insertInto("key_usage")
+        .values([
+          row("hour", "2026-03-04T05:00:00.000Z", 2),
+          row("hour", "2026-03-04T06:00:00.000Z", 3),
+          row("day", "2026-03-04T00:00:00.000Z", 5),
+        ])
+        .execute();
+      await migrateToLatest(store.db);
+      const rows = await store.db.selectFrom("key_usage").selectAll().orderBy("bucket").execute();
+      expect(rows.map((r) => [r.bucket.toISOString(), r.outcome, r.count])).toEqual([
+        ["2026-03-04T05:00:00.000Z", "VALID", 2],
+        ["2026-03-04T06:00:00.000Z", "VALID", 3],
+      ]);
+      const duplicate = store.db
+        .insertInto("key_usage")
+        .values({ ...rows[0], count: 1 } as never)
+        .execute();
+      await expect(duplicate).rejects.toMatchObject({ code: "23505", constraint: "key_usage_pkey" });
+      const options = await sql<{ reloptions: string[] | null }>`
+        select reloptions from pg_class where relname = 'keys'`.execute(store.db);
+      expect(options.rows[0]?.reloptions).toEqual(["fillfactor=50"]);
     } finally {
       await store.close();
     }
@@ -136,8 +188,8 @@ describe.each(backends)("migrations on $name", (backend) => {
       const nodes = await Promise.all([1, 2, 3].map(() => openStore({ databaseUrl: url, poolSize: 2 })));
       try {
         const reports = await Promise.all(nodes.map((node) => migrateToLatest(node.db)));
-        expect(reports.flatMap((r) => r.applied)).toEqual(["0001_initial"]);
-        expect(await recorded(store)).toEqual(["0001_initial"]);
+        expect(reports.flatMap((r) => r.applied)).toEqual(ALL);
+        expect(await recorded(store)).toEqual(ALL);
       } finally {
         await Promise.all(nodes.map((node) => node.close()));
         await store.close();

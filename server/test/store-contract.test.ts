@@ -230,7 +230,6 @@ describe.each(backends)("the store contract on $name", (backend) => {
       const usage = {
         key_id: key.id,
         workspace_id: workspaceId,
-        granularity: "day" as const,
         bucket: new Date("2026-03-04T00:00:00.000Z"),
         outcome: "RATE_LIMITED",
         count: 5_000_000_000,
@@ -509,26 +508,12 @@ describe.each(backends)("the store contract on $name", (backend) => {
         store.db
           .insertInto("key_usage")
           .values([
-            {
-              key_id: key.id,
-              workspace_id: workspaceId,
-              granularity: "hour",
-              bucket,
-              outcome: "VALID",
-              count,
-            },
-            {
-              key_id: key.id,
-              workspace_id: workspaceId,
-              granularity: "day",
-              bucket,
-              outcome: "VALID",
-              count,
-            },
+            { key_id: key.id, workspace_id: workspaceId, bucket, outcome: "VALID", count },
+            { key_id: key.id, workspace_id: workspaceId, bucket, outcome: "DISABLED", count },
           ])
           .onConflict((oc) =>
             oc
-              .columns(["key_id", "granularity", "bucket", "outcome"])
+              .columns(["key_id", "bucket", "outcome"])
               .doUpdateSet({ count: sql<number>`key_usage.count + excluded.count` }),
           )
           .execute();
@@ -536,13 +521,13 @@ describe.each(backends)("the store contract on $name", (backend) => {
       await Promise.all(Array.from({ length: 20 }, () => upsert(2)));
       const rows = await store.db
         .selectFrom("key_usage")
-        .select(["granularity", "count"])
+        .select(["outcome", "count"])
         .where("key_id", "=", key.id)
-        .orderBy("granularity")
+        .orderBy("outcome")
         .execute();
       expect(rows).toEqual([
-        { granularity: "day", count: 43 },
-        { granularity: "hour", count: 43 },
+        { outcome: "DISABLED", count: 43 },
+        { outcome: "VALID", count: 43 },
       ]);
     });
   });

@@ -175,7 +175,6 @@ export async function seedEverything(store: Store) {
     .values({
       key_id: key.id,
       workspace_id: workspace.id,
-      granularity: "hour",
       bucket: AT,
       outcome: "VALID",
       count: 3,

@@ -142,7 +142,7 @@ export interface KeySecretsTable {
 export interface KeyUsageTable {
   key_id: string;
   workspace_id: string;
-  granularity: "hour" | "day";
+  /** Start of the UTC hour. */
   bucket: Timestamp;
   outcome: string;
   count: ColumnType<number, number, number>;

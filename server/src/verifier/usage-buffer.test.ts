@@ -11,9 +11,8 @@ import { UsageBuffer } from "./usage-buffer.js";
 async function usageRows(service: TestService, keyId: string) {
   const rows = await service.store.db
     .selectFrom("key_usage")
-    .select(["granularity", "bucket", "outcome", "count"])
+    .select(["bucket", "outcome", "count"])
     .where("key_id", "=", keyId)
-    .orderBy("granularity")
     .orderBy("bucket")
     .orderBy("outcome")
     .execute();
@@ -55,7 +54,7 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
     expect((await keyRow(service, key.id)).usage_count).toBe(1);
   });
 
-  it("splits counts across hours and sums them per day", async () => {
+  it("splits counts across hours", async () => {
     service.clock.set("2026-06-05T10:59:59.000Z");
     const key = await insertKey(service, wsId);
     const { buffer } = newBuffer((batch) => writeUsageBatch(service.store.db, batch));
@@ -64,11 +63,9 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
     buffer.record(key.id, wsId, "EXPIRED", Date.parse("2026-06-05T11:00:01.000Z"), "203.0.113.9");
     await buffer.flush();
     expect(await usageRows(service, key.id)).toEqual([
-      { granularity: "day", bucket: "2026-06-05T00:00:00.000Z", outcome: "EXPIRED", count: 1 },
-      { granularity: "day", bucket: "2026-06-05T00:00:00.000Z", outcome: "VALID", count: 2 },
-      { granularity: "hour", bucket: "2026-06-05T10:00:00.000Z", outcome: "VALID", count: 1 },
-      { granularity: "hour", bucket: "2026-06-05T11:00:00.000Z", outcome: "EXPIRED", count: 1 },
-      { granularity: "hour", bucket: "2026-06-05T11:00:00.000Z", outcome: "VALID", count: 1 },
+      { bucket: "2026-06-05T10:00:00.000Z", outcome: "VALID", count: 1 },
+      { bucket: "2026-06-05T11:00:00.000Z", outcome: "EXPIRED", count: 1 },
+      { bucket: "2026-06-05T11:00:00.000Z", outcome: "VALID", count: 1 },
     ]);
     const row = await keyRow(service, key.id);
     expect(row.usage_count).toBe(2);
@@ -87,7 +84,7 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
     buffer.record(key.id, wsId, "VALID", at, undefined);
     buffer.record(key.id, wsId, "VALID", at, undefined);
     await buffer.flush();
-    expect((await usageRows(service, key.id)).map((row) => row.count)).toEqual([3, 3]);
+    expect((await usageRows(service, key.id)).map((row) => row.count)).toEqual([3]);
     expect((await keyRow(service, key.id)).usage_count).toBe(3);
     await buffer.close();
   });
@@ -107,11 +104,7 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
     expect((await metrics.usageFlushFailures.get()).values[0]?.value).toBe(1);
     buffer.record(key.id, wsId, "VALID", at + 1000, undefined);
     await buffer.flush();
-    const counts = Object.fromEntries(
-      (await usageRows(service, key.id))
-        .filter((r) => r.granularity === "hour")
-        .map((r) => [r.outcome, r.count]),
-    );
+    const counts = Object.fromEntries((await usageRows(service, key.id)).map((r) => [r.outcome, r.count]));
     expect(counts).toEqual({ VALID: 2, DISABLED: 1 });
     const row = await keyRow(service, key.id);
     expect(row.usage_count).toBe(2);
@@ -124,7 +117,10 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
     const keys = [];
     for (let i = 0; i < 260; i++) keys.push(await insertKey(service, wsId));
     const { buffer } = newBuffer((batch) => writeUsageBatch(service.store.db, batch));
-    for (const key of keys) buffer.record(key.id, wsId, "VALID", service.clock.nowMs(), undefined);
+    for (const key of keys) {
+      buffer.record(key.id, wsId, "VALID", service.clock.nowMs(), undefined);
+      buffer.record(key.id, wsId, "DISABLED", service.clock.nowMs(), undefined);
+    }
     await buffer.flush();
     const written = await service.store.db
       .selectFrom("key_usage")
@@ -200,7 +196,6 @@ describe.each(backends)("closing the service on $name", (backend) => {
       const rows = await service.store.db
         .selectFrom("key_usage")
         .select(["key_id", "outcome", "count"])
-        .where("granularity", "=", "hour")
         .orderBy("outcome")
         .execute();
       expect(rows.map((row) => [row.key_id, row.outcome, row.count])).toEqual([

@@ -186,18 +186,15 @@ export class UsageBuffer {
   }
 }
 
-/** Turns pending counts into distinct hourly and daily rollup rows and key use rows. */
+/** Turns pending counts into distinct hourly rollup rows and key use rows. */
 function toBatch(entries: Iterable<PendingKeyUsage>): UsageBatch {
   const batch: UsageBatch = { rollups: [], keys: [] };
   for (const entry of entries) {
     const hours = new Map<number, number[]>();
-    const days = new Map<number, number[]>();
     for (const { hourMs, counts } of [{ hourMs: entry.hourMs, counts: entry.counts }, ...entry.earlier]) {
       addCounts(hours, hourMs, counts);
-      addCounts(days, bucketStart(hourMs, "day"), counts);
     }
-    pushRollups(batch.rollups, entry, "hour", hours);
-    pushRollups(batch.rollups, entry, "day", days);
+    pushRollups(batch.rollups, entry, hours);
     if (entry.uses > 0) {
       batch.keys.push({
         keyId: entry.keyId,
@@ -219,13 +216,8 @@ function addCounts(into: Map<number, number[]>, bucketMs: number, counts: readon
   for (let i = 0; i < CODE_COUNT; i++) sum[i] = (sum[i] ?? 0) + (counts[i] ?? 0);
 }
 
-function pushRollups(
-  rows: UsageRollupRow[],
-  entry: PendingKeyUsage,
-  granularity: "hour" | "day",
-  buckets: Map<number, number[]>,
-): void {
-  for (const [bucketMs, counts] of buckets) {
+function pushRollups(rows: UsageRollupRow[], entry: PendingKeyUsage, hours: Map<number, number[]>): void {
+  for (const [hourMs, counts] of hours) {
     for (let i = 0; i < CODE_COUNT; i++) {
       const count = counts[i] ?? 0;
       const outcome = KEY_USAGE_CODES[i];
@@ -233,8 +225,7 @@ function pushRollups(
         rows.push({
           keyId: entry.keyId,
           workspaceId: entry.workspaceId,
-          granularity,
-          bucket: new Date(bucketMs),
+          bucket: new Date(hourMs),
           outcome,
           count,
         });

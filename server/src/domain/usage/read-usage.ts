@@ -1,9 +1,9 @@
 /**
- * Reads a key's verification usage: its hourly or daily rollups over a range, one entry per bucket
+ * Reads a key's verification usage: its hourly rollups, or their sums per UTC day, over a range, one entry per bucket
  * (empty buckets included) with the count of every outcome and their total. Counts reach the store
  * with the usage buffer's next flush (about a second).
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../store/schema.js";
 import { KEY_USAGE_CODES, type KeyUsageCode } from "../../verifier/outcomes.js";
 import { BUCKET_MS, bucketStart, type UsageGranularity } from "./write-usage.js";
@@ -75,13 +75,16 @@ export async function readKeyUsage(
     .executeTakeFirst();
   if (!key) return undefined;
   const { firstMs, endMs, buckets } = input.range;
+  // The store keeps hours; a day is the sum of its hours. The literal granularity keeps the select
+  // and group-by expressions the same.
+  const bucket = sql<Date>`date_trunc(${sql.lit(input.granularity)}, bucket, 'UTC')`;
   const rows = await db
     .selectFrom("key_usage")
-    .select(["bucket", "outcome", "count"])
+    .select((eb) => [bucket.as("bucket"), "outcome", eb.fn.sum<number>("count").as("count")])
     .where("key_id", "=", input.keyId)
-    .where("granularity", "=", input.granularity)
     .where("bucket", ">=", new Date(firstMs))
     .where("bucket", "<", new Date(endMs))
+    .groupBy([bucket, "outcome"])
     .execute();
   const step = BUCKET_MS[input.granularity];
   const data: UsageBucket[] = [];
@@ -91,8 +94,9 @@ export async function readKeyUsage(
   for (const row of rows) {
     const entry = data[Math.round((row.bucket.getTime() - firstMs) / step)];
     if (entry === undefined || !(row.outcome in entry.counts)) continue;
-    entry.counts[row.outcome as KeyUsageCode] += row.count;
-    entry.total += row.count;
+    const count = Number(row.count);
+    entry.counts[row.outcome as KeyUsageCode] += count;
+    entry.total += count;
   }
   return { keyId: input.keyId, granularity: input.granularity, data };
 }

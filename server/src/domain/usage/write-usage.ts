@@ -1,6 +1,6 @@
 /**
- * Writes one batch of buffered verification usage: hourly and daily rollups per key and outcome
- * (added to what is there) and each key's usage count, last use time and address, in one
+ * Writes one batch of buffered verification usage: hourly rollups per key and outcome (added to
+ * what is there; a day is read as the sum of its hours) and each key's usage count, last use time and address, in one
  * transaction, so a batch lands whole or not at all and a retry never counts twice. Keys deleted
  * from the store meanwhile are skipped.
  */
@@ -18,8 +18,7 @@ export const bucketStart = (ms: number, granularity: UsageGranularity) => ms - (
 export interface UsageRollupRow {
   keyId: string;
   workspaceId: string;
-  granularity: UsageGranularity;
-  /** Start of the UTC hour or day. */
+  /** Start of the UTC hour. */
   bucket: Date;
   outcome: string;
   count: number;
@@ -38,10 +37,7 @@ export interface UsageBatch {
   keys: KeyUseRow[];
 }
 
-/**
- * Rows per statement. The embedded store runs on the event loop: statements of this size keep each
- * pause short, so verifications answered from the cache keep flowing while a large batch is written.
- */
+/** Rows per statement: a large batch is written in statements of this size, each with few parameters. */
 const ROWS_PER_STATEMENT = 500;
 
 const byKeyId = (a: { keyId: string }, b: { keyId: string }) =>
@@ -53,7 +49,7 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-/** Writes the batch in one transaction. Rollup rows must be distinct by key, granularity, bucket, outcome. */
+/** Writes the batch in one transaction. Rollup rows must be distinct by key, bucket and outcome. */
 export async function writeUsageBatch(db: Kysely<Database>, batch: UsageBatch): Promise<void> {
   if (batch.rollups.length === 0 && batch.keys.length === 0) return;
   // Sorted by key so concurrent writers (several nodes) lock rows in one order.
@@ -67,19 +63,18 @@ export async function writeUsageBatch(db: Kysely<Database>, batch: UsageBatch): 
 
 async function insertRollups(trx: Transaction<Database>, rollups: UsageRollupRow[]): Promise<void> {
   await sql`
-    insert into key_usage (key_id, workspace_id, granularity, bucket, outcome, count)
-    select u.key_id, u.workspace_id, u.granularity, u.bucket, u.outcome, u.count
+    insert into key_usage (key_id, workspace_id, bucket, outcome, count)
+    select u.key_id, u.workspace_id, u.bucket, u.outcome, u.count
     from unnest(
       ${rollups.map((r) => r.keyId)}::text[],
       ${rollups.map((r) => r.workspaceId)}::text[],
-      ${rollups.map((r) => r.granularity)}::text[],
       ${rollups.map((r) => r.bucket.toISOString())}::timestamptz[],
       ${rollups.map((r) => r.outcome)}::text[],
       ${rollups.map((r) => r.count)}::bigint[]
-    ) as u(key_id, workspace_id, granularity, bucket, outcome, count)
+    ) as u(key_id, workspace_id, bucket, outcome, count)
     where exists (select 1 from keys k where k.id = u.key_id)
     order by u.key_id
-    on conflict (key_id, granularity, bucket, outcome)
+    on conflict (key_id, bucket, outcome)
     do update set count = key_usage.count + excluded.count`.execute(trx);
 }
 

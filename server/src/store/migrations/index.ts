@@ -4,7 +4,9 @@
  */
 import type { Migration } from "kysely";
 import * as initial from "./0001_initial.js";
+import * as hourlyUsage from "./0002_hourly_usage.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
+  "0002_hourly_usage": hourlyUsage,
 };
