@@ -3,6 +3,7 @@
  * Fastify route does (compared with `app.inject`, which always runs the route), and leaves every
  * other request to Fastify.
  */
+import { Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,7 +16,7 @@ import {
   type TestService,
 } from "../../test/harness.js";
 import { type FixtureKey, insertKey } from "../../test/key-fixtures.js";
-import { generateKey } from "../domain/key-format.js";
+import { generateKey, keyStart } from "../domain/key-format.js";
 
 interface Answer {
   status: number;
@@ -166,5 +167,47 @@ describe("the verify lane", () => {
     });
     expect(viaSession.status).toBe(200);
     expect(((await viaSession.json()) as { code: string }).code).toBe("VALID");
+  });
+  it("refuses a deleted root key at once on a connection that used it a moment before", async () => {
+    const doomed = await seedRootKey(service, seeded.workspace.id, ["keys:verify"]);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    const body = JSON.stringify({ key: key.secret });
+    const verifyOnOneConnection = () =>
+      new Promise<number>((resolve, reject) => {
+        const headers = {
+          "content-type": "application/json",
+          "content-length": body.length,
+          ...bearer(doomed),
+        };
+        const sent = request(`${base}/v1/keys/verify`, { method: "POST", agent, headers }, (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        });
+        sent.on("socket", (socket) => sockets.add(socket));
+        sent.on("error", reject);
+        sent.end(body);
+      });
+    try {
+      expect([await verifyOnOneConnection(), await verifyOnOneConnection()]).toEqual([200, 200]);
+      const listed = await service.app.inject({
+        method: "GET",
+        url: "/v1/root-keys",
+        headers: bearer(seeded.rootKey),
+      });
+      const id = (listed.json() as { data: Array<{ id: string; start: string }> }).data.find(
+        (rootKey) => rootKey.start === keyStart(doomed),
+      )?.id;
+      const removed = await service.app.inject({
+        method: "DELETE",
+        url: `/v1/root-keys/${id}`,
+        headers: bearer(seeded.rootKey),
+      });
+      expect(removed.statusCode).toBe(204);
+      expect(await verifyOnOneConnection()).toBe(401);
+      expect(sockets.size).toBe(1);
+    } finally {
+      agent.destroy();
+    }
   });
 });

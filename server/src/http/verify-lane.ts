@@ -16,7 +16,7 @@ import type { AppContext } from "../app/context.js";
 import { newId } from "../domain/ids.js";
 import { hasPermission } from "../domain/principal.js";
 import type { VerifyInput } from "../verifier/verifier.js";
-import { bearerSecret } from "./auth/authenticate.js";
+import { ConnectionCallers } from "./auth/connection-callers.js";
 import {
   describeValidation,
   errorBody,
@@ -50,6 +50,7 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
     url: VERIFY_PATH,
     httpPart: "body",
   }) as (body: unknown) => ValidationResult;
+  const callers = new ConnectionCallers(ctx.rootKeys);
 
   function send(res: ServerResponse, status: number, body: string, requestId: string, started: number) {
     res.writeHead(status, {
@@ -108,13 +109,12 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
     if (!(length > 0 && length <= MAX_LANE_BODY_BYTES) || headers["transfer-encoding"] !== undefined)
       return false;
     if (!JSON_TYPES.has(headers["content-type"]?.toLowerCase() ?? "")) return false;
-    const secret = headers.authorization === undefined ? undefined : bearerSecret(headers.authorization);
-    if (secret === undefined) return false;
-    const caller = ctx.rootKeys.authenticate(secret);
+    if (headers.authorization === undefined) return false;
+    const started = performance.now();
+    const caller = callers.authenticate(req.socket, headers.authorization, started);
     if (caller === undefined || caller instanceof Promise || !hasPermission(caller, "keys:verify"))
       return false;
 
-    const started = performance.now();
     const requestId = newId("request");
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -37,11 +37,18 @@ export class RootKeyAuthenticator {
     });
     invalidation.subscribe((message) => {
       if (message.kind !== "root_key") return;
+      this.changes += 1;
       for (const hash of message.hashes) this.cache.delete(hash);
     });
   }
 
   private readonly negativeTtlMs: number;
+  private changes = 0;
+
+  /** Moves with every root key invalidation: whoever remembers an identity checks it again. */
+  get generation(): number {
+    return this.changes;
+  }
 
   /**
    * The root key for this presented secret, or `undefined` when it is malformed or unknown.
