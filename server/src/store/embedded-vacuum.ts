@@ -1,7 +1,8 @@
 /**
  * PGlite runs PostgreSQL as one standalone backend, so nothing runs autovacuum. The usage buffer
- * updates each used key's row every second, and every update leaves a dead row version behind:
- * without a vacuum the embedded store's tables would grow for ever and slow down. This vacuums the
+ * updates each used key's hourly rollup every second, and every update leaves a dead row version
+ * behind: without a vacuum the embedded store's tables would grow for ever and slow down. (Key
+ * rows leave room on their pages, so their use counters mostly change in place.) This vacuums the
  * tables that change all the time, every few minutes, on the embedded store only (a PostgreSQL
  * server runs its own autovacuum).
  */
