@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../../../test/backends.js";
 import {
@@ -86,6 +87,40 @@ describe.each(backends)("GET /v1/keys/{id}/usage on $name", (backend) => {
       counts: { ...zero, VALID: 3, INSUFFICIENT_SCOPE: 1, RATE_LIMITED: 1 },
       total: 5,
     });
+  });
+
+  it("sums hours into UTC days, whatever the store's time zone", async () => {
+    const late = await insertKey(service, wsId);
+    for (const at of ["2026-06-01T23:10:00.000Z", "2026-06-01T23:50:00.000Z", "2026-06-02T00:05:00.000Z"]) {
+      service.clock.set(at);
+      await verify(service, verifier, { key: late.secret });
+    }
+    service.clock.set("2026-06-03T11:30:00.000Z");
+    await service.ctx.usage.flush();
+    const days = async () =>
+      (
+        (
+          await get(
+            `/v1/keys/${late.id}/usage?granularity=day&from=2026-06-01T00:00:00Z&to=2026-06-03T00:00:00Z`,
+          )
+        ).json() as {
+          data: Array<{ bucket: string; total: number }>;
+        }
+      ).data.map(({ bucket, total }) => [bucket, total]);
+    const expected = [
+      ["2026-06-01T00:00:00.000Z", 2],
+      ["2026-06-02T00:00:00.000Z", 1],
+    ];
+    expect(await days()).toEqual(expected);
+    // The embedded store has one connection, so the session's time zone reaches the read; a pooled
+    // PostgreSQL connection set here might not be the one the read uses.
+    if (backend.name !== "pglite") return;
+    await sql`set time zone 'Asia/Tokyo'`.execute(service.store.db);
+    try {
+      expect(await days()).toEqual(expected);
+    } finally {
+      await sql`set time zone 'UTC'`.execute(service.store.db);
+    }
   });
 
   it("answers an explicit range from the bucket holding `from` up to `to`", async () => {
