@@ -1,0 +1,121 @@
+import type { KyselyPlugin } from "kysely";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { backends } from "../../test/backends.js";
+import { createTestService, seedWorkspace, type TestService } from "../../test/harness.js";
+import { insertKey } from "../../test/key-fixtures.js";
+import { generateKey, hashSecret } from "../domain/key-format.js";
+import { storeRecordLoader } from "./record-loader.js";
+
+describe.each(backends)("reading verification records on $name", (backend) => {
+  let service: TestService;
+  let wsId: string;
+  let queries = 0;
+  /** The test's store, counting the queries it runs. */
+  const countQueries: KyselyPlugin = {
+    transformQuery: (args) => {
+      queries += 1;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+
+  beforeAll(async () => {
+    service = await createTestService({ backend });
+    wsId = (await seedWorkspace(service)).workspace.id;
+  });
+  afterAll(async () => service.close());
+
+  it("reads the misses of one turn in one query, each answered with its own record", async () => {
+    const [first, second, deleted] = [
+      await insertKey(service, wsId, { name: "first" }),
+      await insertKey(service, wsId, { name: "second", kind: "pair" }),
+      await insertKey(service, wsId, { deleted: true }),
+    ];
+    const load = storeRecordLoader(service.store.db.withPlugin(countQueries));
+    queries = 0;
+    const records = await Promise.all([
+      load(hashSecret(first.secret)),
+      load(hashSecret(generateKey("acme"))),
+      load(hashSecret(second.secret)),
+      load(hashSecret(deleted.secret)),
+    ]);
+    expect(queries).toBe(1);
+    expect(records.map((record) => record && [record.keyId, record.kind, record.sharedKey])).toEqual([
+      [first.id, "token", null],
+      undefined,
+      [second.id, "pair", second.sharedKey],
+      undefined,
+    ]);
+  });
+
+  it("reads misses of later turns in queries of their own", async () => {
+    const key = await insertKey(service, wsId);
+    const load = storeRecordLoader(service.store.db.withPlugin(countQueries));
+    queries = 0;
+    expect((await load(hashSecret(key.secret)))?.keyId).toBe(key.id);
+    expect((await load(hashSecret(key.secret)))?.keyId).toBe(key.id);
+    expect(queries).toBe(2);
+  });
+
+  it("gathers the misses that arrive while a read runs into the next read", async () => {
+    const keys = [
+      await insertKey(service, wsId),
+      await insertKey(service, wsId),
+      await insertKey(service, wsId),
+    ];
+    const hashes = keys.map((key) => hashSecret(key.secret));
+    const started: number[] = [];
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowFirstRead: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        if (started.length === 1) await held;
+        return args.result;
+      },
+    };
+    const load = storeRecordLoader(
+      service.store.db.withPlugin(slowFirstRead).withPlugin({
+        transformQuery: (args) => {
+          started.push(Date.now());
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      }),
+    );
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    const first = load(hashes[0] ?? "");
+    const later = [];
+    try {
+      await vi.waitFor(() => expect(started).toHaveLength(1));
+      for (const hash of hashes.slice(1)) {
+        later.push(load(hash));
+        await nextTurn();
+      }
+      expect(started).toHaveLength(1);
+    } finally {
+      release();
+    }
+    const records = await Promise.all([first, ...later]);
+    expect(started).toHaveLength(2);
+    expect(records.map((record) => record?.keyId)).toEqual(keys.map((key) => key.id));
+  });
+
+  it("fails every load of a batch whose query fails", async () => {
+    const key = await insertKey(service, wsId);
+    const failing: KyselyPlugin = {
+      transformQuery: () => {
+        throw new Error("store unreachable");
+      },
+      transformResult: async (args) => args.result,
+    };
+    const load = storeRecordLoader(service.store.db.withPlugin(failing));
+    const results = await Promise.allSettled([
+      load(hashSecret(key.secret)),
+      load(hashSecret(generateKey("acme"))),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["rejected", "rejected"]);
+  });
+});
