@@ -3,11 +3,12 @@
  *
  * Platform servers send this one request all day long, and each answer must cost little more than
  * the socket write. The lane takes the request they send (a JSON body with a length, a cached root
- * key that holds `keys:verify`) and answers it with the pieces the Fastify route uses too: the body
- * schema, the NUL check, the verifier, the error body and the request log. It decides from the
- * headers alone, before reading the body, and leaves every other request to Fastify (an unknown or
- * uncached root key, a session cookie, a missing length, another content type, a query string):
- * there the full route answers, with its hooks, as documented in /openapi.json.
+ * key that holds `keys:verify`, remembered per connection) and answers it with the pieces the
+ * Fastify route uses too: the body schema, the NUL check, the verifier, the error body and the
+ * request log. It decides from the headers alone, before reading the body, and leaves every other
+ * request to Fastify (an unknown or uncached root key, a session cookie, a missing length, another
+ * content type, a query string): there the full route answers, with its hooks, as documented in
+ * /openapi.json.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { validatorCompiler } from "fastify-type-provider-zod";

@@ -1,7 +1,7 @@
 /**
- * Reads a key's verification usage: its hourly rollups, or their sums per UTC day, over a range, one entry per bucket
- * (empty buckets included) with the count of every outcome and their total. Counts reach the store
- * with the usage buffer's next flush (about a second).
+ * Reads a key's verification usage: its hourly rollups, or their sums per UTC day, over a range,
+ * one entry per bucket (empty buckets included) with the count of every outcome and their total.
+ * Counts reach the store with the usage buffer's next flush (about a second).
  */
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../store/schema.js";

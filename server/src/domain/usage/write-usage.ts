@@ -1,8 +1,8 @@
 /**
  * Writes one batch of buffered verification usage: hourly rollups per key and outcome (added to
- * what is there; a day is read as the sum of its hours) and each key's usage count, last use time and address, in one
- * transaction, so a batch lands whole or not at all and a retry never counts twice. Keys deleted
- * from the store meanwhile are skipped.
+ * what is there; a day is read as the sum of its hours) and each key's usage count, last use time
+ * and address, in one transaction, so a batch lands whole or not at all and a retry never counts
+ * twice. Keys deleted from the store meanwhile are skipped.
  */
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../store/schema.js";
