@@ -4,7 +4,7 @@ import { backends } from "../../test/backends.js";
 import { createTestService, seedWorkspace, type TestService } from "../../test/harness.js";
 import { insertKey } from "../../test/key-fixtures.js";
 import { generateKey, hashSecret } from "../domain/key-format.js";
-import { storeRecordLoader } from "./record-loader.js";
+import { MAX_WAIT_MS, storeRecordLoader } from "./record-loader.js";
 
 describe.each(backends)("reading verification records on $name", (backend) => {
   let service: TestService;
@@ -102,6 +102,40 @@ describe.each(backends)("reading verification records on $name", (backend) => {
     expect(started).toHaveLength(2);
     expect(records.map((record) => record?.keyId)).toEqual(keys.map((key) => key.id));
   });
+
+  // PostgreSQL runs queries side by side on pooled connections; the embedded store runs one at a
+  // time whatever the loader does.
+  if (backend.name === "postgres") {
+    it("does not let a stuck read hold up the next one for longer than the wait limit", async () => {
+      const [stuckKey, nextKey] = [await insertKey(service, wsId), await insertKey(service, wsId)];
+      let reads = 0;
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const firstReadStuck: KyselyPlugin = {
+        transformQuery: (args) => {
+          reads += 1;
+          return args.node;
+        },
+        transformResult: async (args) => {
+          if (reads === 1) await held;
+          return args.result;
+        },
+      };
+      const load = storeRecordLoader(service.store.db.withPlugin(firstReadStuck));
+      const stuck = load(hashSecret(stuckKey.secret));
+      try {
+        await vi.waitFor(() => expect(reads).toBe(1));
+        const started = performance.now();
+        expect((await load(hashSecret(nextKey.secret)))?.keyId).toBe(nextKey.id);
+        expect(performance.now() - started).toBeGreaterThanOrEqual(MAX_WAIT_MS - 5);
+      } finally {
+        release();
+      }
+      expect((await stuck)?.keyId).toBe(stuckKey.id);
+    });
+  }
 
   it("fails every load of a batch whose query fails", async () => {
     const key = await insertKey(service, wsId);

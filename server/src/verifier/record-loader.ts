@@ -2,10 +2,11 @@
  * Reads the verification records of secrets from the store: one indexed lookup of each secret's
  * hash joined with its key. A deleted key, or a hash no key answers to, has no record.
  *
- * Cache misses that arrive together are read together (DataLoader): one query reads at a time, and
- * every miss that arrives while it runs joins the next one, which starts when it ends. A single
- * miss is read at once (after the event loop's current I/O); a burst of unknown keys costs the
- * store one query per round trip instead of one per request.
+ * Cache misses that arrive together are read together (DataLoader): while a query runs, every miss
+ * that arrives joins the next one, which starts when it ends (or after {@link MAX_WAIT_MS}, so a
+ * stuck query holds up nobody for long). A single miss is read at once (after the event loop's
+ * current I/O); a burst of unknown keys costs the store one query per round trip instead of one
+ * per request.
  */
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
@@ -16,15 +17,33 @@ export type RecordLoader = (secretHash: string) => Promise<VerificationRecord | 
 
 /** Most hashes read by one query. */
 const MAX_BATCH = 200;
+/** Longest a batch waits for the query before it; past this it runs beside it. */
+export const MAX_WAIT_MS = 100;
+
+/** Resolves when `reading` settles, or after {@link MAX_WAIT_MS}. */
+function settledOrLate(reading: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, MAX_WAIT_MS);
+  });
+  return Promise.race([reading, late]).finally(() => clearTimeout(timer));
+}
 
 /** A loader over this store. */
 export function storeRecordLoader(db: Kysely<Database>): RecordLoader {
-  /** The query in flight: the next batch gathers misses until it settles. */
-  let reading: Promise<unknown> = Promise.resolve();
+  /** The query started last, until it settles: the next batch gathers misses while it runs. */
+  let reading: Promise<void> | undefined;
   const loader = new DataLoader<string, VerificationRecord | undefined>(
     (hashes) => {
       const records = readRecords(db, hashes);
-      reading = records.catch(() => {});
+      const settled = records.then(
+        () => {},
+        () => {},
+      );
+      reading = settled;
+      void settled.then(() => {
+        if (reading === settled) reading = undefined;
+      });
       return records;
     },
     // The verification cache keeps answers (and shares reads in flight); this only batches.
@@ -32,7 +51,8 @@ export function storeRecordLoader(db: Kysely<Database>): RecordLoader {
       cache: false,
       maxBatchSize: MAX_BATCH,
       batchScheduleFn: (dispatch) => {
-        void reading.then(() => setImmediate(dispatch));
+        const before = reading === undefined ? Promise.resolve() : settledOrLate(reading);
+        void before.then(() => setImmediate(dispatch));
       },
     },
   );
