@@ -4,7 +4,7 @@ import { openStore, type Store } from "../src/store/database.js";
 import { migrateToLatest, SchemaTooNewError } from "../src/store/migrate.js";
 import { MIGRATIONS } from "../src/store/migrations/index.js";
 import type { Database, KeyUsageTable } from "../src/store/schema.js";
-import { backends } from "./backends.js";
+import { type Backend, backends } from "./backends.js";
 import { keyRow, workspaceRow } from "./store-fixtures.js";
 
 const TABLES = [
@@ -31,6 +31,16 @@ type SchemaOf0001 = Omit<Database, "key_usage"> & { key_usage: KeyUsageTable & {
 const ALL = Object.keys(MIGRATIONS);
 const LATEST = ALL.at(-1);
 
+/** Runs `test` on a fresh, empty (unmigrated) store of this backend, and closes the store. */
+async function onEmptyStore(backend: Backend, test: (store: Store) => Promise<void>): Promise<void> {
+  const { store } = await backend.openEmpty();
+  try {
+    await test(store);
+  } finally {
+    await store.close();
+  }
+}
+
 async function tableNames(store: Store): Promise<string[]> {
   const tables = await store.db.introspection.getTables();
   return tables.map((t) => t.name).sort();
@@ -51,30 +61,23 @@ const createTable = (name: string): Migration => ({
 
 describe.each(backends)("migrations on $name", (backend) => {
   it("migrates a fresh database to the whole schema", async () => {
-    const { store } = await backend.openEmpty();
-    try {
+    await onEmptyStore(backend, async (store) => {
       expect(await migrateToLatest(store.db)).toEqual({ applied: ALL, current: LATEST });
       expect(await tableNames(store)).toEqual(TABLES);
       expect(await recorded(store)).toEqual(Object.keys(MIGRATIONS));
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it("applies nothing the second time", async () => {
-    const { store } = await backend.openEmpty();
-    try {
+    await onEmptyStore(backend, async (store) => {
       await migrateToLatest(store.db);
       expect(await migrateToLatest(store.db)).toEqual({ applied: [], current: LATEST });
       expect(await recorded(store)).toEqual(ALL);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it("applies only the migrations a newer version adds", async () => {
-    const { store } = await backend.openEmpty();
-    try {
+    await onEmptyStore(backend, async (store) => {
       await migrateToLatest(store.db);
       const newer = { ...MIGRATIONS, "9000_widgets": createTable("widgets") };
       expect(await migrateToLatest(store.db, newer)).toEqual({
@@ -83,14 +86,11 @@ describe.each(backends)("migrations on $name", (backend) => {
       });
       expect(await tableNames(store)).toContain("widgets");
       expect(await recorded(store)).toEqual([...ALL, "9000_widgets"]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it("refuses a database that holds a migration this code does not know, and changes nothing", async () => {
-    const { store } = await backend.openEmpty();
-    try {
+    await onEmptyStore(backend, async (store) => {
       await migrateToLatest(store.db);
       await sql`insert into keygate_migrations (name, timestamp) values ('0099_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
         store.db,
@@ -103,24 +103,18 @@ describe.each(backends)("migrations on $name", (backend) => {
       );
       expect(await tableNames(store)).not.toContain("widgets");
       expect(await recorded(store)).toEqual([...ALL, "0099_from_the_future"].sort());
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it("refuses a database migrated by a newer version once the code is rolled back", async () => {
-    const { store } = await backend.openEmpty();
-    try {
+    await onEmptyStore(backend, async (store) => {
       await migrateToLatest(store.db, { ...MIGRATIONS, "9000_widgets": createTable("widgets") });
       await expect(migrateToLatest(store.db)).rejects.toThrow(/it has migration 9000_widgets/);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it("rolls back a migration that fails, leaving no trace of it", async () => {
-    const { store } = await backend.openEmpty();
-    try {
+    await onEmptyStore(backend, async (store) => {
       await migrateToLatest(store.db);
       const broken: Migration = {
         up: async (db: Kysely<unknown>) => {
@@ -133,14 +127,11 @@ describe.each(backends)("migrations on $name", (backend) => {
       );
       expect(await tableNames(store)).not.toContain("half_done");
       expect(await recorded(store)).toEqual(ALL);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it("0002 keeps usage per hour only: day rows go, hours stay, key rows leave room for in-place updates", async () => {
-    const { store } = await backend.openEmpty();
-    try {
+    await onEmptyStore(backend, async (store) => {
       await migrateToLatest(store.db, { "0001_initial": MIGRATIONS["0001_initial"] as Migration });
       const workspace = workspaceRow();
       const key = keyRow(workspace.id);
@@ -171,15 +162,19 @@ describe.each(backends)("migrations on $name", (backend) => {
       ]);
       const duplicate = store.db
         .insertInto("key_usage")
-        .values({ ...rows[0], count: 1 } as never)
+        .values({
+          key_id: key.id,
+          workspace_id: workspace.id,
+          bucket: new Date("2026-03-04T05:00:00.000Z"),
+          outcome: "VALID",
+          count: 1,
+        })
         .execute();
       await expect(duplicate).rejects.toMatchObject({ code: "23505", constraint: "key_usage_pkey" });
       const options = await sql<{ reloptions: string[] | null }>`
         select reloptions from pg_class where relname = 'keys'`.execute(store.db);
       expect(options.rows[0]?.reloptions).toEqual(["fillfactor=50"]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   if (backend.name === "postgres") {
