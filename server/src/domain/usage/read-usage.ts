@@ -94,9 +94,8 @@ export async function readKeyUsage(
   for (const row of rows) {
     const entry = data[Math.round((row.bucket.getTime() - firstMs) / step)];
     if (entry === undefined || !(row.outcome in entry.counts)) continue;
-    const count = Number(row.count);
-    entry.counts[row.outcome as KeyUsageCode] += count;
-    entry.total += count;
+    entry.counts[row.outcome as KeyUsageCode] += row.count;
+    entry.total += row.count;
   }
   return { keyId: input.keyId, granularity: input.granularity, data };
 }
