@@ -3,7 +3,7 @@
  * a root key through its permissions. The API refuses what the dashboard hides.
  */
 
-import { forbidden } from "../http/errors.js";
+import { forbidden } from "../errors.js";
 import type { Role } from "../store/schema.js";
 
 export const PERMISSIONS = [

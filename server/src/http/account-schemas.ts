@@ -4,12 +4,12 @@
  */
 import { z } from "zod";
 import type { SignedIn } from "../domain/auth/sign-in.js";
+import { isoDateTime } from "../domain/fields.js";
 import { ROLES } from "../domain/principal.js";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../domain/users/passwords.js";
 import { toPublicUser } from "../domain/users/users.js";
 import { PLANS } from "../domain/workspaces/entitlements.js";
 import { toPublicWorkspace } from "../domain/workspaces/workspaces.js";
-import { isoDateTime } from "./schemas.js";
 
 export const roleSchema = z.enum(ROLES);
 

@@ -5,7 +5,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { ApiError, ERROR_STATUS, type ErrorCode } from "./errors.js";
+import { ApiError, type ErrorCode } from "../errors.js";
+import { ERROR_STATUS } from "./error-status.js";
 
 /** The body of every refusal. */
 export function errorBody(code: ErrorCode, message: string, requestId: string) {

@@ -7,7 +7,7 @@
  * the raw text is searched once and the parsed value is walked only when one is there.
  */
 import type { FastifyInstance } from "fastify";
-import { validationFailed } from "./errors.js";
+import { validationFailed } from "../errors.js";
 
 const MAX_DEPTH = 64;
 

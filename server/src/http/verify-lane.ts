@@ -16,6 +16,7 @@ import secureJson from "secure-json-parse";
 import type { AppContext } from "../app/context.js";
 import { newId } from "../domain/ids.js";
 import { hasPermission } from "../domain/principal.js";
+import { ApiError, type ErrorCode } from "../errors.js";
 import type { VerifyInput } from "../verifier/verifier.js";
 import { ConnectionCallers } from "./auth/connection-callers.js";
 import {
@@ -25,7 +26,7 @@ import {
   INVALID_JSON_MESSAGE,
   type ValidationIssue,
 } from "./error-handler.js";
-import { ApiError, ERROR_STATUS, type ErrorCode } from "./errors.js";
+import { ERROR_STATUS } from "./error-status.js";
 import { findNul, nulRefusal } from "./reject-nul.js";
 import type { RequestLog } from "./request-metrics.js";
 import { JSON_CONTENT_TYPE, VERIFY_PATH, verifyKeyBody } from "./routes/keys/verify.js";

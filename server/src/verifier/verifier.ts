@@ -13,7 +13,7 @@
 import type { Kysely } from "kysely";
 import type { Clock } from "../clock.js";
 import { hashSecret, parseKey } from "../domain/key-format.js";
-import { ApiError } from "../http/errors.js";
+import { storeUnavailable } from "../errors.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Database } from "../store/schema.js";
 import type { KeyUsageCode } from "./outcomes.js";
@@ -53,9 +53,6 @@ export interface VerifierOptions {
   clock: Clock;
   metrics: Metrics;
 }
-
-const storeUnavailable = () =>
-  new ApiError("UNAVAILABLE", "the key store is not reachable right now; try again shortly");
 
 export class Verifier {
   constructor(private readonly options: VerifierOptions) {}

@@ -4,8 +4,8 @@
  * requests, type the domain and document the API.
  */
 import { z } from "zod";
-import { descriptionSchema, nameSchema } from "../../http/schemas.js";
 import type { ApiRow } from "../../store/schema.js";
+import { descriptionSchema, nameSchema } from "../fields.js";
 import { scopeListSchema } from "../keys/key-fields.js";
 
 export const apiObjectSchema = z

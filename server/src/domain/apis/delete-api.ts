@@ -1,6 +1,6 @@
 /** Deletes a connected API; refused (409) while an app is still connected to it. */
 import type { Kysely } from "kysely";
-import { conflict, notFound } from "../../http/errors.js";
+import { conflict, notFound } from "../../errors.js";
 import type { Database } from "../../store/schema.js";
 import { appsConnectedTo } from "../apps/find-apps.js";
 import { recordAudit } from "../audit/record-audit.js";

@@ -1,8 +1,8 @@
 /** Reading the workspace's connected Apis: the paged list, one, or a set by id. */
 import type { Kysely, Transaction } from "kysely";
-import { notFound } from "../../http/errors.js";
-import { newestFirst } from "../../http/schemas.js";
+import { notFound } from "../../errors.js";
 import type { ApiRow, Database } from "../../store/schema.js";
+import { newestFirst } from "../paging.js";
 import { type PublicApi, toPublicApi } from "./api-object.js";
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -3,7 +3,7 @@
  * connected app still holds (and no other Api of that app offers) is refused (409).
  */
 import type { Kysely } from "kysely";
-import { notFound } from "../../http/errors.js";
+import { notFound } from "../../errors.js";
 import type { Database } from "../../store/schema.js";
 import { apiIdsOfApp, assertLiveKeysKeepScopes, scopesOfApis } from "../apps/app-scopes.js";
 import { appsConnectedTo } from "../apps/find-apps.js";

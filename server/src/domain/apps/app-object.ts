@@ -4,9 +4,9 @@
  * scopes its Apis offer. The schemas here validate the requests, type the domain and document it.
  */
 import { z } from "zod";
-import { descriptionSchema, nameSchema } from "../../http/schemas.js";
 import type { AppRow } from "../../store/schema.js";
 import { apiObjectSchema } from "../apis/api-object.js";
+import { descriptionSchema, nameSchema } from "../fields.js";
 import { environmentSchema } from "../keys/key-fields.js";
 import { keyObjectSchema } from "../keys/key-object.js";
 

@@ -3,7 +3,7 @@
  * app may hold only these, so a change that would take away a scope a live key holds is refused.
  */
 import type { Kysely, Transaction } from "kysely";
-import { conflict, validationFailed } from "../../http/errors.js";
+import { conflict, validationFailed } from "../../errors.js";
 import type { Database } from "../../store/schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -3,7 +3,7 @@
  * event (gone from lists and verification, kept for the record), in one transaction with
  * `app.deleted`; then every key's cached verification record is dropped.
  */
-import { notFound } from "../../http/errors.js";
+import { notFound } from "../../errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { softDeleteKeys } from "../keys/delete-key.js";
 import { publishKeyChange } from "../keys/invalidate-key.js";

@@ -1,10 +1,10 @@
 /** Reading the workspace's apps: the paged list, and one app with its keys and connected Apis. */
 import type { Kysely, Transaction } from "kysely";
-import { notFound } from "../../http/errors.js";
-import { newestFirst } from "../../http/schemas.js";
+import { notFound } from "../../errors.js";
 import type { AppRow, Database } from "../../store/schema.js";
 import { toPublicApi } from "../apis/api-object.js";
 import { keysOfApp } from "../keys/list-keys.js";
+import { newestFirst } from "../paging.js";
 import { type AppDetail, type PublicApp, toPublicApp } from "./app-object.js";
 
 type Db = Kysely<Database> | Transaction<Database>;

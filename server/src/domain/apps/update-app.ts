@@ -2,7 +2,7 @@
  * Edits an app: title, description, environment (its keys move with it) and the set of connected
  * Apis. Disconnecting an Api whose scopes live keys of the app still hold is refused (409).
  */
-import { notFound } from "../../http/errors.js";
+import { notFound } from "../../errors.js";
 import { findApis } from "../apis/find-apis.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { publishKeyChange } from "../keys/invalidate-key.js";

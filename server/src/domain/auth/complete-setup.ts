@@ -6,7 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.js";
-import { conflict, validationFailed } from "../../http/errors.js";
+import { conflict, validationFailed } from "../../errors.js";
 import type { Database } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { hasOwner } from "../members/owner-rules.js";

@@ -3,7 +3,7 @@
  * plan, the workspace policy, the caller's role and the app's offered scopes; stores only the
  * secret's hash and returns the secret once.
  */
-import { validationFailed } from "../../http/errors.js";
+import { validationFailed } from "../../errors.js";
 import type { KeyRow } from "../../store/schema.js";
 import { assertScopesOffered, offeredScopes } from "../apps/app-scopes.js";
 import { findApp } from "../apps/find-apps.js";

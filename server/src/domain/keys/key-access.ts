@@ -4,7 +4,7 @@
  * Admins, owners and root keys with `keys:write` may do everything.
  */
 import type { AppContext } from "../../app/context.js";
-import { forbidden } from "../../http/errors.js";
+import { forbidden } from "../../errors.js";
 import type { Environment } from "../../store/schema.js";
 import type { Principal } from "../principal.js";
 

@@ -3,7 +3,7 @@
  * refused) that validate the request, type the domain operation and document the API at once.
  */
 import { z } from "zod";
-import { isoDateTime, nameSchema } from "../../http/schemas.js";
+import { isoDateTime, nameSchema } from "../fields.js";
 import {
   environmentSchema,
   ipAllowlistSchema,

@@ -3,7 +3,7 @@
  * (expiry required, maximum lifetime), plan features for allowlists and limits. Each refusal names
  * the field and the rule.
  */
-import { validationFailed } from "../../http/errors.js";
+import { validationFailed } from "../../errors.js";
 import type { WorkspaceRow } from "../../store/schema.js";
 import { requireFeature } from "../workspaces/entitlements.js";
 

@@ -3,7 +3,7 @@
  * 404 for them, as for another workspace's ids.
  */
 import type { Kysely, Transaction } from "kysely";
-import { notFound } from "../../http/errors.js";
+import { notFound } from "../../errors.js";
 import type { Database, KeyRow, NewKeyRow } from "../../store/schema.js";
 import { generateKey, hashSecret, keyStart } from "../key-format.js";
 

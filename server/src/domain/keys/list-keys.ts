@@ -5,10 +5,10 @@
  */
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import { z } from "zod";
-import { notFound } from "../../http/errors.js";
-import { newestFirst, pageQuery } from "../../http/schemas.js";
+import { notFound } from "../../errors.js";
 import type { Database } from "../../store/schema.js";
 import { hashSecret, parseKey } from "../key-format.js";
+import { newestFirst, pageQuery } from "../paging.js";
 import { KEY_STATUSES, type KeyStatus, type PublicKey, toPublicKey } from "./key-object.js";
 import { findKey } from "./key-store.js";
 

@@ -2,7 +2,7 @@
  * Revokes a key for good: the row stays (shown as revoked, with the reason), verification answers
  * REVOKED, and it can no longer be enabled, edited or rotated. Revoking twice is 409.
  */
-import { conflict } from "../../http/errors.js";
+import { conflict } from "../../errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf } from "../principal.js";
 import { publishKeyChange } from "./invalidate-key.js";

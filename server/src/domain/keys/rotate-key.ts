@@ -3,7 +3,7 @@
  * the grace period (0 ends them at once), then verification answers EXPIRED for them. A pair keeps
  * its Shared Key. A revoked key cannot be rotated (409).
  */
-import { conflict } from "../../http/errors.js";
+import { conflict } from "../../errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf } from "../principal.js";
 import { publishKeyChange } from "./invalidate-key.js";

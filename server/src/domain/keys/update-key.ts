@@ -5,7 +5,7 @@
  * each changed field's old and new value. Plan features are checked only for what changes, so a
  * form sent back whole after a downgrade can still rename a key.
  */
-import { conflict } from "../../http/errors.js";
+import { conflict } from "../../errors.js";
 import type { KeyRow, KeyUpdate } from "../../store/schema.js";
 import { assertScopesOffered, offeredScopes } from "../apps/app-scopes.js";
 import { recordAudit } from "../audit/record-audit.js";

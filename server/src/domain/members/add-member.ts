@@ -4,7 +4,7 @@
  * given password; an existing account keeps its own password and name.
  */
 import type { Kysely } from "kysely";
-import { conflict, validationFailed } from "../../http/errors.js";
+import { conflict, validationFailed } from "../../errors.js";
 import type { Database, Role } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf, type Principal } from "../principal.js";

@@ -4,7 +4,7 @@
  * live, so the change applies from the member's next request.
  */
 import type { Kysely } from "kysely";
-import { notFound } from "../../http/errors.js";
+import { notFound } from "../../errors.js";
 import type { Database, Role } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf, type Principal } from "../principal.js";

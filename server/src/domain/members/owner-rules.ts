@@ -4,7 +4,7 @@
  * least one owner.
  */
 import type { Kysely, Transaction } from "kysely";
-import { conflict, forbidden } from "../../http/errors.js";
+import { conflict, forbidden } from "../../errors.js";
 import type { Database } from "../../store/schema.js";
 import type { Principal } from "../principal.js";
 

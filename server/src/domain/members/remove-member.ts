@@ -4,7 +4,7 @@
  * account itself stays (it may belong to other workspaces).
  */
 import type { Kysely } from "kysely";
-import { notFound } from "../../http/errors.js";
+import { notFound } from "../../errors.js";
 import type { Database } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf, type Principal } from "../principal.js";

@@ -3,7 +3,7 @@
  * its permissions (`*` holds all); a signed-in user holds the permissions of their role, so only a
  * role that holds every permission (the owner) may grant `*`.
  */
-import { forbidden } from "../../http/errors.js";
+import { forbidden } from "../../errors.js";
 import { type Grant, hasPermission, PERMISSIONS, type Principal } from "../principal.js";
 
 /** Whether the principal holds this grant (for `*`: every permission). */

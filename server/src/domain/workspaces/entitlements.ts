@@ -3,7 +3,7 @@
  * Keygate sells plans and sets them with `keygate workspace plan <workspace> <plan>`.
  */
 
-import { ApiError } from "../../http/errors.js";
+import { ApiError } from "../../errors.js";
 import type { Plan } from "../../store/schema.js";
 
 export interface Entitlements {

@@ -4,7 +4,7 @@
  * the CLI. A new prefix applies to keys created afterwards; existing keys keep theirs.
  */
 import type { Kysely } from "kysely";
-import { notFound } from "../../http/errors.js";
+import { notFound } from "../../errors.js";
 import type { Database, WorkspaceRow } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Actor } from "../principal.js";

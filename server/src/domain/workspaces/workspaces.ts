@@ -1,6 +1,6 @@
 /** Workspaces: the tenant every key, app, member and event belongs to. */
 import type { Kysely, Transaction } from "kysely";
-import { notFound } from "../../http/errors.js";
+import { notFound } from "../../errors.js";
 import type { Database, Plan, WorkspaceRow } from "../../store/schema.js";
 import { newId } from "../ids.js";
 import { ENTITLEMENTS } from "./entitlements.js";

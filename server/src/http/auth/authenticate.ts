@@ -12,7 +12,7 @@ import type { AppContext } from "../../app/context.js";
 import { findSession, SESSION_COOKIE } from "../../domain/auth/sessions.js";
 import { type Permission, type Principal, requirePermission } from "../../domain/principal.js";
 import type { RootKeyIdentity } from "../../domain/root-keys/root-key-authenticator.js";
-import { ApiError, forbidden } from "../errors.js";
+import { ApiError, forbidden } from "../../errors.js";
 
 export type RouteAuth = "public" | "any" | Permission;
 

@@ -4,7 +4,7 @@
  * passes. A successful sign-in clears the email's count. In memory, per node.
  */
 import type { Clock } from "../../clock.js";
-import { ApiError } from "../errors.js";
+import { ApiError } from "../../errors.js";
 
 export interface ThrottleRule {
   maxFailures: number;

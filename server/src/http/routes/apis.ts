@@ -6,8 +6,9 @@ import { createApi } from "../../domain/apis/create-api.js";
 import { deleteApi } from "../../domain/apis/delete-api.js";
 import { findApi, listApis } from "../../domain/apis/find-apis.js";
 import { updateApi } from "../../domain/apis/update-api.js";
+import { pageOf, pageQuery } from "../../domain/paging.js";
 import { principalOf } from "../auth/authenticate.js";
-import { errorResponse, idParams, pageOf, pageQuery } from "../schemas.js";
+import { errorResponse, idParams } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 import { callerOf } from "./keys/key-route-parts.js";
 

@@ -11,8 +11,9 @@ import { createApp } from "../../domain/apps/create-app.js";
 import { deleteApp } from "../../domain/apps/delete-app.js";
 import { getAppDetail, listApps } from "../../domain/apps/find-apps.js";
 import { updateApp } from "../../domain/apps/update-app.js";
+import { pageOf, pageQuery } from "../../domain/paging.js";
 import { principalOf } from "../auth/authenticate.js";
-import { errorResponse, idParams, pageOf, pageQuery } from "../schemas.js";
+import { errorResponse, idParams } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 import { callerOf } from "./keys/key-route-parts.js";
 

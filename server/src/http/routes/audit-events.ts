@@ -13,11 +13,13 @@ import {
   openAuditExport,
   toPublicAuditEvent,
 } from "../../domain/audit/list-audit-events.js";
+import { isoDateTime } from "../../domain/fields.js";
 import { isId } from "../../domain/ids.js";
+import { pageOf, pageQuery, toPage } from "../../domain/paging.js";
 import { requireFeature } from "../../domain/workspaces/entitlements.js";
 import { getWorkspace } from "../../domain/workspaces/workspaces.js";
 import { principalOf } from "../auth/authenticate.js";
-import { errorResponse, isoDateTime, pageOf, pageQuery, toPage } from "../schemas.js";
+import { errorResponse } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
 const ACTION_FILTER = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*(?:\.\*)?$/;

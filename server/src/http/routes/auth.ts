@@ -11,10 +11,10 @@ import { actorOf } from "../../domain/principal.js";
 import { MAX_PASSWORD_LENGTH } from "../../domain/users/passwords.js";
 import { normaliseEmail, toPublicUser } from "../../domain/users/users.js";
 import { getWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
+import { ApiError, forbidden, notFound } from "../../errors.js";
 import { publicWorkspaceSchema, signedInSchema, toSignedInBody } from "../account-schemas.js";
 import { principalOf } from "../auth/authenticate.js";
 import { clearSessionCookie, setSessionCookie } from "../auth/session-cookie.js";
-import { ApiError, forbidden, notFound } from "../errors.js";
 import { errorResponse } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 

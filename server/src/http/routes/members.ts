@@ -4,13 +4,14 @@
  */
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
+import { isoDateTime, nameSchema } from "../../domain/fields.js";
 import { addWorkspaceMember } from "../../domain/members/add-member.js";
 import { changeMemberRole } from "../../domain/members/change-member-role.js";
 import { listMembers } from "../../domain/members/members.js";
 import { removeMember } from "../../domain/members/remove-member.js";
 import { emailSchema, newPasswordSchema, roleSchema } from "../account-schemas.js";
 import { principalOf } from "../auth/authenticate.js";
-import { errorResponse, idParam, isoDateTime, nameSchema } from "../schemas.js";
+import { errorResponse, idParam } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
 const memberSchema = z

@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
+import { nameSchema } from "../../domain/fields.js";
 import { actorOf, PERMISSIONS } from "../../domain/principal.js";
 import { requireCanGrant } from "../../domain/root-keys/grants.js";
 import { createRootKey, deleteRootKey, listRootKeys } from "../../domain/root-keys/root-keys.js";
+import { notFound } from "../../errors.js";
 import { principalOf } from "../auth/authenticate.js";
-import { notFound } from "../errors.js";
-import { errorResponse, idParams, nameSchema } from "../schemas.js";
+import { errorResponse, idParams } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
 export const MAX_ROOT_KEY_PERMISSIONS = 20;

@@ -5,10 +5,11 @@
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
 import { completeSetup } from "../../domain/auth/complete-setup.js";
+import { nameSchema } from "../../domain/fields.js";
 import { emailSchema, newPasswordSchema, signedInSchema, toSignedInBody } from "../account-schemas.js";
 import { setSessionCookie } from "../auth/session-cookie.js";
 import { SETUP_PAGE_CSP, SETUP_PAGE_HTML } from "../pages/setup-page.js";
-import { errorResponse, nameSchema } from "../schemas.js";
+import { errorResponse } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
 const setupBody = z.strictObject({

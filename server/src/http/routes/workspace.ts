@@ -4,13 +4,14 @@
  */
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
+import { nameSchema } from "../../domain/fields.js";
 import { PREFIX_PATTERN } from "../../domain/key-format.js";
 import { actorOf } from "../../domain/principal.js";
 import { updateWorkspace } from "../../domain/workspaces/update-workspace.js";
 import { getWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
 import { publicWorkspaceSchema } from "../account-schemas.js";
 import { principalOf } from "../auth/authenticate.js";
-import { errorResponse, nameSchema } from "../schemas.js";
+import { errorResponse } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
 /** The largest lifetime the store holds (a PostgreSQL integer, about 68 years). */

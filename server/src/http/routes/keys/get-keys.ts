@@ -2,8 +2,9 @@
 import type { AppContext } from "../../../app/context.js";
 import { keyObjectSchema } from "../../../domain/keys/key-object.js";
 import { getKey, listKeys, listKeysQuery } from "../../../domain/keys/list-keys.js";
+import { pageOf } from "../../../domain/paging.js";
 import { principalOf } from "../../auth/authenticate.js";
-import { idParams, pageOf } from "../../schemas.js";
+import { idParams } from "../../schemas.js";
 import type { ZodApp } from "../../zod-app.js";
 import { KEY_TAGS, keyRefusals } from "./key-route-parts.js";
 

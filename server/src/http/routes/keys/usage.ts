@@ -1,11 +1,12 @@
 /** GET /v1/keys/{id}/usage: a key's verification outcomes per hour or day. */
 import { z } from "zod";
 import type { AppContext } from "../../../app/context.js";
+import { isoDateTime } from "../../../domain/fields.js";
 import { readKeyUsage, usageRange } from "../../../domain/usage/read-usage.js";
+import { notFound, validationFailed } from "../../../errors.js";
 import { KEY_USAGE_CODES } from "../../../verifier/outcomes.js";
 import { principalOf } from "../../auth/authenticate.js";
-import { notFound, validationFailed } from "../../errors.js";
-import { errorResponse, idParams, isoDateTime } from "../../schemas.js";
+import { errorResponse, idParams } from "../../schemas.js";
 import type { ZodApp } from "../../zod-app.js";
 import { KEY_TAGS } from "./key-route-parts.js";
 
