@@ -5,7 +5,7 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config/config.js";
-import { RootKeyAuthenticator } from "../domain/root-keys/root-key-authenticator.js";
+import { RootKeyAuthenticator, storeRootKeyRead } from "../domain/root-keys/root-key-authenticator.js";
 import { LoginThrottle } from "../http/auth/login-throttle.js";
 import { createMetrics, type Metrics } from "../observability/metrics.js";
 import type { Store } from "../store/database.js";
@@ -58,7 +58,7 @@ export function createContext(options: ContextOptions): AppContext {
     logger: options.logger,
     metrics,
     invalidation,
-    rootKeys: new RootKeyAuthenticator(options.store.db, invalidation),
+    rootKeys: new RootKeyAuthenticator(storeRootKeyRead(options.store.db), invalidation),
     loginThrottle: new LoginThrottle(options.clock),
     ...createVerification({
       db: options.store.db,

@@ -1,7 +1,8 @@
 /**
  * The running service: opens the store (embedded PGlite in the data folder, or PostgreSQL),
- * applies migrations, bootstraps the first workspace, builds the app and listens. `close()` stops
- * accepting requests, lets the app's close hooks run (the usage buffer flushes there), then
+ * applies migrations, bootstraps the first workspace, builds the app and listens. While it runs,
+ * an unhandled promise rejection is logged and counted instead of ending the process. `close()`
+ * stops accepting requests, lets the app's close hooks run (the usage buffer flushes there), then
  * closes the store.
  */
 import type { AddressInfo } from "node:net";
@@ -13,6 +14,7 @@ import type { Config } from "../config/config.js";
 import { bootstrap } from "../domain/workspaces/bootstrap.js";
 import { createApp } from "../http/app.js";
 import { createLogger } from "../observability/logger.js";
+import { guardUnhandledRejections } from "../observability/unhandled-rejections.js";
 import { openStore, type Store } from "../store/database.js";
 import { scheduleEmbeddedVacuum } from "../store/embedded-vacuum.js";
 import { migrateToLatest } from "../store/migrate.js";
@@ -89,7 +91,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let store: Store | undefined;
   let app: FastifyInstance | undefined;
   let vacuum: { stop(): Promise<void> } | undefined;
-  const closeAll = async () => {
+  let unguard: (() => void) | undefined;
+  const closeParts = async () => {
     try {
       await vacuum?.stop();
       await app?.close();
@@ -101,6 +104,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       }
     }
   };
+  // The guard goes last: a rejection while closing is still logged, not fatal.
+  const closeAll = () => closeParts().finally(() => unguard?.());
 
   try {
     if (!config.databaseUrl) lock = await lockDataDir(config.dataDir);
@@ -109,6 +114,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, "applied migrations");
     const boot = await bootstrapOnce({ store, clock, config, logger });
     const ctx = createContext({ config, store, clock, logger, defaultMetrics: true });
+    unguard = guardUnhandledRejections(process, logger, ctx.metrics.unhandledRejections);
     app = await createApp(ctx);
     vacuum = scheduleEmbeddedVacuum(store, logger);
     await app.listen({ host: config.host, port: config.port });

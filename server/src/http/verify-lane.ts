@@ -6,18 +6,25 @@
  * key that holds `keys:verify`, remembered per connection) and answers it with the pieces the
  * Fastify route uses too: the body schema, the NUL check, the verifier, the error body and the
  * request log. It decides from the headers alone, before reading the body, and leaves every other
- * request to Fastify (an unknown or uncached root key, a session cookie, a missing length, another
- * content type, a query string): there the full route answers, with its hooks, as documented in
- * /openapi.json.
+ * request to Fastify (a malformed or known-unknown root key, a cached root key without
+ * `keys:verify`, a session cookie, a missing length, another content type, a query string): there
+ * the full route answers, with its hooks, as documented in /openapi.json.
+ *
+ * A root key that is not cached yet is the lane's too: it reads the body while the authenticator
+ * reads the store, and awaits both before it answers (401 and 403 as the route's access check
+ * words them, 503 `UNAVAILABLE` when the store cannot be read). Nothing it starts is left
+ * unawaited, so a store fault can never become an unhandled rejection.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import secureJson from "secure-json-parse";
 import type { AppContext } from "../app/context.js";
 import { newId } from "../domain/ids.js";
-import { hasPermission } from "../domain/principal.js";
+import { hasPermission, requirePermission } from "../domain/principal.js";
+import type { RootKeyIdentity } from "../domain/root-keys/root-key-authenticator.js";
 import { ApiError, type ErrorCode } from "../errors.js";
 import type { VerifyInput } from "../verifier/verifier.js";
+import { rootKeyOrRefuse } from "./auth/authenticate.js";
 import { ConnectionCallers } from "./auth/connection-callers.js";
 import {
   describeValidation,
@@ -104,6 +111,67 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
     send(res, 200, result.body, requestId, started);
   }
 
+  /** Reads the whole body, then calls `then` with it as text (not at all if the client goes away). */
+  function readBody(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    started: number,
+    then: (text: string) => void,
+  ) {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      try {
+        then((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8"));
+      } catch (error) {
+        fail(res, error, requestId, started);
+      }
+    });
+    // A client that goes away mid-body: nothing to answer, and no unhandled 'error' event.
+    req.on("error", () => {});
+  }
+
+  /**
+   * A root key that is not cached: the body is read while the store is, and the answer waits for
+   * both. Who is refused is refused as the route's access check does it, before the body is judged.
+   */
+  function answerAfterAuthentication(
+    req: IncomingMessage,
+    res: ServerResponse,
+    authenticating: Promise<RootKeyIdentity | undefined>,
+    started: number,
+  ) {
+    const requestId = newId("request");
+    let body: string | undefined;
+    let caller: { identity: RootKeyIdentity | undefined } | { error: unknown } | undefined;
+    const proceed = () => {
+      if (body === undefined || caller === undefined) return;
+      if ("error" in caller) return fail(res, caller.error, requestId, started);
+      try {
+        const principal = rootKeyOrRefuse(caller.identity);
+        requirePermission(principal, "keys:verify");
+        answer(res, principal.workspaceId, body, requestId, started);
+      } catch (error) {
+        fail(res, error, requestId, started);
+      }
+    };
+    authenticating.then(
+      (identity) => {
+        caller = { identity };
+        proceed();
+      },
+      (error: unknown) => {
+        caller = { error };
+        proceed();
+      },
+    );
+    readBody(req, res, requestId, started, (text) => {
+      body = text;
+      proceed();
+    });
+  }
+
   return function takeVerify(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== "POST" || req.url !== VERIFY_PATH) return false;
     const { headers } = req;
@@ -114,9 +182,13 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
     if (headers.authorization === undefined) return false;
     const started = performance.now();
     const caller = callers.authenticate(req.socket, headers.authorization, started);
-    if (caller === undefined || caller instanceof Promise || !hasPermission(caller, "keys:verify"))
-      return false;
+    if (caller instanceof Promise) {
+      answerAfterAuthentication(req, res, caller, started);
+      return true;
+    }
+    if (caller === undefined || !hasPermission(caller, "keys:verify")) return false;
 
+    // The hot path, inline: the same steps as readBody without its callback.
     const requestId = newId("request");
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -128,7 +200,6 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
         fail(res, error, requestId, started);
       }
     });
-    // A client that goes away mid-body: nothing to answer, and no unhandled 'error' event.
     req.on("error", () => {});
     return true;
   };

@@ -82,6 +82,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       help: "Age of the oldest usage record still waiting in the buffer",
       registers: [registry],
     }),
+    unhandledRejections: new Counter({
+      name: "keygate_unhandled_rejections_total",
+      help: "Promise rejections nothing handled: logged and counted instead of ending the process",
+      registers: [registry],
+    }),
     usageFlushFailures: new Counter({
       name: "keygate_usage_flush_failures_total",
       help: "Usage flushes that failed and were kept for the next attempt",

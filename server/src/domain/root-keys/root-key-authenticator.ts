@@ -1,12 +1,15 @@
 /**
  * Authenticates `Authorization: Bearer <root key>` with no store round trip on a cache hit:
- * parse and checksum, SHA-256, then an LRU of hash -> root key (negative entries too). Deleting a
- * root key publishes an invalidation, so it stops working at once.
+ * parse and checksum, SHA-256, then a {@link FencedCache} of hash -> root key (the verifier's
+ * mechanism: LRU, negative entries, shared reads in flight, generation fence). Deleting a root key
+ * publishes an invalidation, so it stops working at once, even for a read that was in flight when
+ * the delete landed: that read answers its own request but is not cached.
  */
 
 import type { Kysely } from "kysely";
-import { LRUCache } from "lru-cache";
+import { storeUnavailable } from "../../errors.js";
 import type { Database } from "../../store/schema.js";
+import { FencedCache, MISSING, type StoreRead } from "../../verifier/fenced-cache.js";
 import type { Invalidation } from "../../verifier/invalidation.js";
 import { hashSecret, parseKey } from "../key-format.js";
 import type { Grant } from "../principal.js";
@@ -19,67 +22,74 @@ export interface RootKeyIdentity {
   permissions: readonly Grant[];
 }
 
-const MISSING = Symbol("missing");
-type Entry = RootKeyIdentity | typeof MISSING;
+/** Reads the root key of a secret hash from the store. */
+export type RootKeyRead = StoreRead<RootKeyIdentity>;
 
-export class RootKeyAuthenticator {
-  private readonly cache: LRUCache<string, Entry>;
-
-  constructor(
-    private readonly db: Kysely<Database>,
-    invalidation: Invalidation,
-    options: { maxEntries?: number; ttlMs?: number; negativeTtlMs?: number } = {},
-  ) {
-    this.negativeTtlMs = options.negativeTtlMs ?? 10_000;
-    this.cache = new LRUCache<string, Entry>({
-      max: options.maxEntries ?? 10_000,
-      ttl: options.ttlMs ?? 5 * 60_000,
-    });
-    invalidation.subscribe((message) => {
-      if (message.kind !== "root_key") return;
-      this.changes += 1;
-      for (const hash of message.hashes) this.cache.delete(hash);
-    });
-  }
-
-  private readonly negativeTtlMs: number;
-  private changes = 0;
-
-  /** Moves with every root key invalidation: whoever remembers an identity checks it again. */
-  get generation(): number {
-    return this.changes;
-  }
-
-  /**
-   * The root key for this presented secret, or `undefined` when it is malformed or unknown.
-   * Answers synchronously from the cache; only a miss returns a promise (one store read).
-   */
-  authenticate(secret: string): RootKeyIdentity | undefined | Promise<RootKeyIdentity | undefined> {
-    const hash = hashSecret(secret);
-    const cached = this.cache.get(hash);
-    // A cached identity proves the secret well formed (only the real key has its hash).
-    if (cached !== undefined) return cached === MISSING ? undefined : cached;
-    if (parseKey(secret) === undefined) return undefined;
-    return this.load(hash);
-  }
-
-  private async load(hash: string): Promise<RootKeyIdentity | undefined> {
-    const row = await this.db
+/** The read over this store: one indexed lookup by secret hash. */
+export function storeRootKeyRead(db: Kysely<Database>): RootKeyRead {
+  return async (hash) => {
+    const row = await db
       .selectFrom("root_keys")
       .select(["id", "workspace_id", "permissions"])
       .where("secret_hash", "=", hash)
       .executeTakeFirst();
-    if (!row) {
-      this.cache.set(hash, MISSING, { ttl: this.negativeTtlMs });
-      return undefined;
-    }
-    const identity: RootKeyIdentity = {
+    if (!row) return undefined;
+    return {
       type: "root_key",
       rootKeyId: row.id,
       workspaceId: row.workspace_id,
       permissions: row.permissions as Grant[],
     };
-    this.cache.set(hash, identity);
-    return identity;
+  };
+}
+
+export interface RootKeyAuthenticatorOptions {
+  /** Most cached root keys (default 10,000). */
+  maxEntries?: number;
+  /** Safety-net lifetime of a cached root key (default 5 minutes). */
+  ttlMs?: number;
+  /** Most remembered unknown secrets (default 10,000). */
+  maxMissingEntries?: number;
+  /** Lifetime of a negative entry (default 10 s). */
+  negativeTtlMs?: number;
+  /** Milliseconds now, for the lifetimes; `performance.now()` by default. */
+  now?: () => number;
+}
+
+export class RootKeyAuthenticator {
+  private readonly cache: FencedCache<RootKeyIdentity>;
+
+  constructor(read: RootKeyRead, invalidation: Invalidation, options: RootKeyAuthenticatorOptions = {}) {
+    this.cache = new FencedCache(read, {
+      maxEntries: options.maxEntries ?? 10_000,
+      ttlMs: options.ttlMs ?? 5 * 60_000,
+      maxMissingEntries: options.maxMissingEntries ?? 10_000,
+      missingTtlMs: options.negativeTtlMs ?? 10_000,
+      now: options.now,
+    });
+    invalidation.subscribe((message) => {
+      if (message.kind === "root_key") this.cache.invalidate(message.hashes);
+    });
+  }
+
+  /** Moves with every root key invalidation: whoever remembers an identity checks it again. */
+  get generation(): number {
+    return this.cache.generation;
+  }
+
+  /**
+   * The root key for this presented secret, or `undefined` when it is malformed or unknown.
+   * Answers synchronously from the cache; only a miss returns a promise (one store read), which
+   * rejects with `UNAVAILABLE` when the store cannot be read.
+   */
+  authenticate(secret: string): RootKeyIdentity | undefined | Promise<RootKeyIdentity | undefined> {
+    const hash = hashSecret(secret);
+    const cached = this.cache.peek(hash);
+    // A cached identity proves the secret well formed (only the real key has its hash).
+    if (cached !== undefined) return cached === MISSING ? undefined : cached;
+    if (parseKey(secret) === undefined) return undefined;
+    return this.cache.load(hash).catch(() => {
+      throw storeUnavailable();
+    });
   }
 }

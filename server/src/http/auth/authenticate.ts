@@ -74,7 +74,8 @@ function resolvePrincipal(
   return token === undefined ? null : sessionPrincipal(ctx, request, token);
 }
 
-function rootKeyOrRefuse(identity: RootKeyIdentity | undefined): Principal {
+/** A root key as the principal; throws `UNAUTHENTICATED` when there is none (the lane uses it too). */
+export function rootKeyOrRefuse(identity: RootKeyIdentity | undefined): Principal {
   if (!identity) throw unauthenticated("the root key is not valid");
   return identity;
 }

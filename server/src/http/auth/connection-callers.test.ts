@@ -2,7 +2,7 @@ import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestService, seedRootKey, seedWorkspace, type TestService } from "../../../test/harness.js";
 import { hashSecret } from "../../domain/key-format.js";
-import { RootKeyAuthenticator } from "../../domain/root-keys/root-key-authenticator.js";
+import { RootKeyAuthenticator, storeRootKeyRead } from "../../domain/root-keys/root-key-authenticator.js";
 import { ConnectionCallers, REMEMBER_CALLER_MS } from "./connection-callers.js";
 
 /** The real authenticator, counting how often it is asked. */
@@ -29,7 +29,7 @@ describe("remembering the root key of a connection", () => {
     workspaceId = (await seedWorkspace(service)).workspace.id;
     key = await seedRootKey(service, workspaceId, ["keys:verify"]);
     other = await seedRootKey(service, workspaceId, ["keys:read"]);
-    rootKeys = new CountingAuthenticator(service.store.db, service.ctx.invalidation);
+    rootKeys = new CountingAuthenticator(storeRootKeyRead(service.store.db), service.ctx.invalidation);
     callers = new ConnectionCallers(rootKeys);
     // Load both into the authenticator's cache, so every answer below is synchronous.
     await rootKeys.authenticate(key);

@@ -1,18 +1,21 @@
+/** Rate limits and quotas as verification applies them, through both doors (route and lane). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { backends } from "../../../../test/backends.js";
 import { createTestService, seedRootKey, seedWorkspace, type TestService } from "../../../../test/harness.js";
 import { insertKey, keyRow, rotateKey } from "../../../../test/key-fixtures.js";
-import { verify } from "../../../../test/verify-helpers.js";
+import { verifyDoors } from "../../../../test/verify-doors.js";
 
 describe.each(backends)("verify rate limits and quotas on $name", (backend) => {
   let service: TestService;
   let wsId: string;
   let root: string;
+  const doors = verifyDoors();
 
   beforeAll(async () => {
     service = await createTestService({ backend });
     wsId = (await seedWorkspace(service)).workspace.id;
     root = await seedRootKey(service, wsId, ["keys:verify"]);
+    await doors.open(service);
   });
   afterAll(async () => service.close());
 
@@ -23,147 +26,149 @@ describe.each(backends)("verify rate limits and quotas on $name", (backend) => {
     service.clock.set(new Date(Date.parse("2026-06-02T00:00:00.000Z") + hour * 3_600_000));
   });
 
-  describe("rate limits", () => {
-    it("lets `limit` verifications through per window, then answers RATE_LIMITED with when it frees", async () => {
-      const t0 = service.clock.nowMs();
-      const key = await insertKey(service, wsId, { rateLimit: { limit: 3, windowMs: 60_000 } });
-      const resetAt = new Date(t0 + 60_000).toISOString();
-      for (const remaining of [2, 1, 0]) {
-        expect(await verify(service, root, { key: key.secret })).toMatchObject({
-          valid: true,
-          code: "VALID",
-          ratelimit: { limit: 3, remaining, resetAt },
-          quota: null,
+  describe.each(doors.all)("through $name", (door) => {
+    describe("rate limits", () => {
+      it("lets `limit` verifications through per window, then answers RATE_LIMITED with when it frees", async () => {
+        const t0 = service.clock.nowMs();
+        const key = await insertKey(service, wsId, { rateLimit: { limit: 3, windowMs: 60_000 } });
+        const resetAt = new Date(t0 + 60_000).toISOString();
+        for (const remaining of [2, 1, 0]) {
+          expect(await door.verify(root, { key: key.secret })).toMatchObject({
+            valid: true,
+            code: "VALID",
+            ratelimit: { limit: 3, remaining, resetAt },
+            quota: null,
+          });
+        }
+        expect(await door.verify(root, { key: key.secret })).toEqual({
+          valid: false,
+          code: "RATE_LIMITED",
+          keyId: key.id,
+          ratelimit: { limit: 3, remaining: 0, resetAt: new Date(t0 + 80_000).toISOString() },
         });
-      }
-      expect(await verify(service, root, { key: key.secret })).toEqual({
-        valid: false,
-        code: "RATE_LIMITED",
-        keyId: key.id,
-        ratelimit: { limit: 3, remaining: 0, resetAt: new Date(t0 + 80_000).toISOString() },
+        service.clock.advance(80_000);
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({
+          valid: true,
+          ratelimit: { limit: 3, remaining: 0, resetAt: new Date(t0 + 120_000).toISOString() },
+        });
       });
-      service.clock.advance(80_000);
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({
-        valid: true,
-        ratelimit: { limit: 3, remaining: 0, resetAt: new Date(t0 + 120_000).toISOString() },
+
+      it("shares one limit between a key's current and old secret", async () => {
+        const key = await insertKey(service, wsId, { rateLimit: { limit: 2, windowMs: 60_000 } });
+        const rotated = await rotateKey(service, key, new Date(service.clock.nowMs() + 3_600_000));
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({ valid: true });
+        expect(await door.verify(root, { key: rotated.secret })).toMatchObject({ valid: true });
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({ code: "RATE_LIMITED" });
+        expect(await door.verify(root, { key: rotated.secret })).toMatchObject({ code: "RATE_LIMITED" });
+      });
+
+      it("judges scopes before the rate limit, so a refused scope spends nothing", async () => {
+        const key = await insertKey(service, wsId, {
+          scopes: ["a"],
+          rateLimit: { limit: 1, windowMs: 60_000 },
+        });
+        expect(await door.verify(root, { key: key.secret, scopes: ["b"] })).toMatchObject({
+          code: "INSUFFICIENT_SCOPE",
+        });
+        expect(await door.verify(root, { key: key.secret, scopes: ["a"] })).toMatchObject({ valid: true });
       });
     });
 
-    it("shares one limit between a key's current and old secret", async () => {
-      const key = await insertKey(service, wsId, { rateLimit: { limit: 2, windowMs: 60_000 } });
-      const rotated = await rotateKey(service, key, new Date(service.clock.nowMs() + 3_600_000));
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({ valid: true });
-      expect(await verify(service, root, { key: rotated.secret })).toMatchObject({ valid: true });
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({ code: "RATE_LIMITED" });
-      expect(await verify(service, root, { key: rotated.secret })).toMatchObject({ code: "RATE_LIMITED" });
-    });
+    describe("quotas", () => {
+      it("spends the quota, then answers USAGE_EXCEEDED with what is left", async () => {
+        const key = await insertKey(service, wsId, { quota: { remaining: 2 } });
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({
+          valid: true,
+          ratelimit: null,
+          quota: { remaining: 1 },
+        });
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({ quota: { remaining: 0 } });
+        expect(await door.verify(root, { key: key.secret })).toEqual({
+          valid: false,
+          code: "USAGE_EXCEEDED",
+          keyId: key.id,
+          quota: { remaining: 0 },
+        });
+        expect(await door.verify(root, { key: key.secret, cost: 0 })).toMatchObject({
+          valid: true,
+          quota: { remaining: 0 },
+        });
+        expect((await keyRow(service, key.id)).quota_remaining).toBe(0);
+      });
 
-    it("judges scopes before the rate limit, so a refused scope spends nothing", async () => {
-      const key = await insertKey(service, wsId, {
-        scopes: ["a"],
-        rateLimit: { limit: 1, windowMs: 60_000 },
+      it("spends `cost` units and refuses a cost larger than what is left without spending", async () => {
+        const key = await insertKey(service, wsId, { quota: { remaining: 10 } });
+        expect(await door.verify(root, { key: key.secret, cost: 7 })).toMatchObject({
+          quota: { remaining: 3 },
+        });
+        expect(await door.verify(root, { key: key.secret, cost: 4 })).toEqual({
+          valid: false,
+          code: "USAGE_EXCEEDED",
+          keyId: key.id,
+          quota: { remaining: 3 },
+        });
+        expect(await door.verify(root, { key: key.secret, cost: 3 })).toMatchObject({
+          quota: { remaining: 0 },
+        });
       });
-      expect(await verify(service, root, { key: key.secret, scopes: ["b"] })).toMatchObject({
-        code: "INSUFFICIENT_SCOPE",
-      });
-      expect(await verify(service, root, { key: key.secret, scopes: ["a"] })).toMatchObject({ valid: true });
-    });
-  });
 
-  describe("quotas", () => {
-    it("spends the quota, then answers USAGE_EXCEEDED with what is left", async () => {
-      const key = await insertKey(service, wsId, { quota: { remaining: 2 } });
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({
-        valid: true,
-        ratelimit: null,
-        quota: { remaining: 1 },
+      it("refills the quota once its interval has passed", async () => {
+        const key = await insertKey(service, wsId, {
+          quota: { remaining: 1, refill: { amount: 5, interval: "day" } },
+        });
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({ quota: { remaining: 0 } });
+        service.clock.advance(86_399_999);
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({ code: "USAGE_EXCEEDED" });
+        service.clock.advance(1);
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({
+          valid: true,
+          quota: { remaining: 4 },
+        });
+        const row = await keyRow(service, key.id);
+        expect(row.quota_remaining).toBe(4);
+        expect(row.quota_refilled_at?.toISOString()).toBe(service.clock.now().toISOString());
       });
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({ quota: { remaining: 0 } });
-      expect(await verify(service, root, { key: key.secret })).toEqual({
-        valid: false,
-        code: "USAGE_EXCEEDED",
-        keyId: key.id,
-        quota: { remaining: 0 },
-      });
-      expect(await verify(service, root, { key: key.secret, cost: 0 })).toMatchObject({
-        valid: true,
-        quota: { remaining: 0 },
-      });
-      expect((await keyRow(service, key.id)).quota_remaining).toBe(0);
-    });
 
-    it("spends `cost` units and refuses a cost larger than what is left without spending", async () => {
-      const key = await insertKey(service, wsId, { quota: { remaining: 10 } });
-      expect(await verify(service, root, { key: key.secret, cost: 7 })).toMatchObject({
-        quota: { remaining: 3 },
+      it("refills a monthly quota by the calendar month", async () => {
+        service.clock.set("2026-07-01T00:00:00.000Z");
+        const key = await insertKey(service, wsId, {
+          quota: { remaining: 0, refill: { amount: 100, interval: "month" } },
+        });
+        service.clock.set("2026-07-31T23:59:59.999Z");
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({ code: "USAGE_EXCEEDED" });
+        service.clock.set("2026-08-01T00:00:00.000Z");
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({ quota: { remaining: 99 } });
       });
-      expect(await verify(service, root, { key: key.secret, cost: 4 })).toEqual({
-        valid: false,
-        code: "USAGE_EXCEEDED",
-        keyId: key.id,
-        quota: { remaining: 3 },
-      });
-      expect(await verify(service, root, { key: key.secret, cost: 3 })).toMatchObject({
-        quota: { remaining: 0 },
-      });
-    });
 
-    it("refills the quota once its interval has passed", async () => {
-      const key = await insertKey(service, wsId, {
-        quota: { remaining: 1, refill: { amount: 5, interval: "day" } },
+      it("judges the rate limit first: a rate-limited verification spends no quota", async () => {
+        const key = await insertKey(service, wsId, {
+          rateLimit: { limit: 1, windowMs: 60_000 },
+          quota: { remaining: 5 },
+        });
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({
+          valid: true,
+          ratelimit: { limit: 1, remaining: 0 },
+          quota: { remaining: 4 },
+        });
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({ code: "RATE_LIMITED" });
+        expect((await keyRow(service, key.id)).quota_remaining).toBe(4);
       });
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({ quota: { remaining: 0 } });
-      service.clock.advance(86_399_999);
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({ code: "USAGE_EXCEEDED" });
-      service.clock.advance(1);
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({
-        valid: true,
-        quota: { remaining: 4 },
-      });
-      const row = await keyRow(service, key.id);
-      expect(row.quota_remaining).toBe(4);
-      expect(row.quota_refilled_at?.toISOString()).toBe(service.clock.now().toISOString());
-    });
 
-    it("refills a monthly quota by the calendar month", async () => {
-      service.clock.set("2026-07-01T00:00:00.000Z");
-      const key = await insertKey(service, wsId, {
-        quota: { remaining: 0, refill: { amount: 100, interval: "month" } },
+      it("gives exactly 10 of 100 parallel verifications through on a quota of 10", async () => {
+        const key = await insertKey(service, wsId, { quota: { remaining: 10 } });
+        const answers = await Promise.all(
+          Array.from({ length: 100 }, () => door.verify(root, { key: key.secret })),
+        );
+        const codes = answers.map((answer) => answer.code);
+        expect(codes.filter((code) => code === "VALID")).toHaveLength(10);
+        expect(codes.filter((code) => code === "USAGE_EXCEEDED")).toHaveLength(90);
+        const remaining = answers
+          .filter((answer) => answer.valid === true)
+          .map((answer) => (answer.quota as { remaining: number }).remaining)
+          .sort((a, b) => a - b);
+        expect(remaining).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        expect((await keyRow(service, key.id)).quota_remaining).toBe(0);
       });
-      service.clock.set("2026-07-31T23:59:59.999Z");
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({ code: "USAGE_EXCEEDED" });
-      service.clock.set("2026-08-01T00:00:00.000Z");
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({ quota: { remaining: 99 } });
-    });
-
-    it("judges the rate limit first: a rate-limited verification spends no quota", async () => {
-      const key = await insertKey(service, wsId, {
-        rateLimit: { limit: 1, windowMs: 60_000 },
-        quota: { remaining: 5 },
-      });
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({
-        valid: true,
-        ratelimit: { limit: 1, remaining: 0 },
-        quota: { remaining: 4 },
-      });
-      expect(await verify(service, root, { key: key.secret })).toMatchObject({ code: "RATE_LIMITED" });
-      expect((await keyRow(service, key.id)).quota_remaining).toBe(4);
-    });
-
-    it("gives exactly 10 of 100 parallel verifications through on a quota of 10", async () => {
-      const key = await insertKey(service, wsId, { quota: { remaining: 10 } });
-      const answers = await Promise.all(
-        Array.from({ length: 100 }, () => verify(service, root, { key: key.secret })),
-      );
-      const codes = answers.map((answer) => answer.code);
-      expect(codes.filter((code) => code === "VALID")).toHaveLength(10);
-      expect(codes.filter((code) => code === "USAGE_EXCEEDED")).toHaveLength(90);
-      const remaining = answers
-        .filter((answer) => answer.valid === true)
-        .map((answer) => (answer.quota as { remaining: number }).remaining)
-        .sort((a, b) => a - b);
-      expect(remaining).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-      expect((await keyRow(service, key.id)).quota_remaining).toBe(0);
     });
   });
 });
