@@ -5,7 +5,10 @@
  */
 import { Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backends, postgresUrl } from "../../test/backends.js";
 import {
   bearer,
   createTestService,
@@ -16,7 +19,10 @@ import {
   type TestService,
 } from "../../test/harness.js";
 import { type FixtureKey, insertKey } from "../../test/key-fixtures.js";
+import { verifyDoors } from "../../test/verify-doors.js";
 import { generateKey, keyStart } from "../domain/key-format.js";
+import type { Store } from "../store/database.js";
+import { migrateToLatest } from "../store/migrate.js";
 
 interface Answer {
   status: number;
@@ -209,5 +215,76 @@ describe("the verify lane", () => {
     } finally {
       agent.destroy();
     }
+  });
+});
+
+describe.each(backends)("a store outage during a root-key miss on $name", (backend) => {
+  let service: TestService;
+  let store: Store;
+  const doors = verifyDoors();
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown) => rejections.push(reason);
+
+  beforeAll(async () => {
+    // A store of its own (this test breaks it), closed once whoever closes it first.
+    const opened = (await backend.openEmpty()).store;
+    await migrateToLatest(opened.db);
+    let closing: Promise<void> | undefined;
+    store = { ...opened, close: () => (closing ??= opened.close()) };
+    service = await createTestService({ backend: { ...backend, open: async () => store } });
+    await doors.open(service);
+    process.on("unhandledRejection", onRejection);
+  });
+  afterAll(async () => {
+    process.off("unhandledRejection", onRejection);
+    await service.close();
+  });
+
+  it("answers 503 UNAVAILABLE through both doors, stays up and keeps serving cached keys", async () => {
+    const seeded = await seedWorkspace(service);
+    const cachedRoot = await seedRootKey(service, seeded.workspace.id, ["keys:verify"]);
+    const uncached = [
+      await seedRootKey(service, seeded.workspace.id, ["keys:verify"]),
+      await seedRootKey(service, seeded.workspace.id, ["keys:verify"]),
+    ];
+    const key = await insertKey(service, seeded.workspace.id, { name: "cached" });
+    expect(await doors.lane.verify(cachedRoot, { key: key.secret })).toMatchObject({ code: "VALID" });
+
+    if (store.kind === "postgres") {
+      // The database goes away under the open pool: every connection is cut, none comes back.
+      const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(store.db);
+      const admin = new pg.Client({ connectionString: postgresUrl });
+      await admin.connect();
+      await admin.query(`drop database "${rows[0]?.name}" with (force)`);
+      await admin.end();
+    } else {
+      await store.close();
+    }
+
+    const unavailable = {
+      code: "UNAVAILABLE",
+      message: "the key store is not reachable right now; try again shortly",
+    };
+    for (const [door, rootKey] of [
+      [doors.lane, uncached[0]],
+      [doors.route, uncached[1]],
+    ] as const) {
+      const answer = await door.post(rootKey ?? "", { key: key.secret });
+      expect(answer.status).toBe(503);
+      const body = answer.json() as { error: { requestId: string } };
+      expect(body).toEqual({ error: { ...unavailable, requestId: body.error.requestId } });
+      expect(body.error.requestId).toMatch(/^req_/);
+      expect(answer.headers["x-request-id"]).toBe(body.error.requestId);
+    }
+    // Still up: the cached root key and key verify from memory, through both doors.
+    for (const door of doors.all) {
+      expect(await door.verify(cachedRoot, { key: key.secret })).toMatchObject({
+        valid: true,
+        code: "VALID",
+        keyId: key.id,
+      });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rejections).toEqual([]);
   });
 });
