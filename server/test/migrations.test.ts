@@ -21,6 +21,7 @@ const TABLES = [
   "root_keys",
   "sessions",
   "setup_tokens",
+  "usage_batches",
   "users",
   "workspaces",
 ];

@@ -20,6 +20,8 @@ export interface WorkspacesTable {
   key_prefix: string;
   max_key_lifetime_seconds: number | null;
   expiry_required: boolean;
+  /** Live (not deleted) keys, kept by triggers on `keys` (migration 0003). */
+  live_keys: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -161,6 +163,12 @@ export interface AuditEventsTable {
   created_at: Timestamp;
 }
 
+/** Usage batches already applied: a retried batch whose id is here is skipped. */
+export interface UsageBatchesTable {
+  id: string;
+  applied_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -175,6 +183,7 @@ export interface Database {
   key_secrets: KeySecretsTable;
   key_usage: KeyUsageTable;
   audit_events: AuditEventsTable;
+  usage_batches: UsageBatchesTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;

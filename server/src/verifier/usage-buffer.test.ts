@@ -31,7 +31,7 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
   });
   afterAll(async () => service.close());
 
-  const newBuffer = (write: (batch: UsageBatch) => Promise<void>, flushIntervalMs?: number) => {
+  const newBuffer = (write: (batch: UsageBatch) => Promise<unknown>, flushIntervalMs?: number) => {
     const metrics = createMetrics();
     const buffer = new UsageBuffer({
       write,

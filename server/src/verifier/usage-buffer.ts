@@ -1,11 +1,16 @@
 /**
  * The usage buffer: every verification of a found key is counted here in memory (per key, UTC
  * hour and outcome, plus the key's use count, last use time and address) and written to the store
- * in one batch every second and when the service closes. A verification never waits for it.
+ * every second and when the service closes. A verification never waits for it.
  *
- * A failed write keeps its counts for the next attempt (the batch is one transaction, so a retry
- * never counts twice).
+ * A flush writes in short batches of a few hundred keys, each its own transaction, so the embedded
+ * store's only connection is never held for long and a cache-miss read waits for one batch at
+ * most. Each batch has an id the store records in the batch's transaction: a batch whose write
+ * failed is kept as it is (never merged with newer counts) and retried with the same id, and the
+ * store skips a batch it has already applied, so a retry never counts twice, even when a commit
+ * succeeded but its answer was lost.
  */
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { bucketStart, type UsageBatch, type UsageRollupRow } from "../domain/usage/write-usage.js";
 import type { Metrics } from "../observability/metrics.js";
@@ -24,7 +29,7 @@ interface PendingKeyUsage {
   /** Counts of the hour seen last, by {@link KEY_USAGE_INDEX}. */
   hourMs: number;
   counts: number[];
-  /** Counts of other hours since the last flush (a flush that spans an hour boundary or retries). */
+  /** Counts of other hours since the last flush (pending across an hour boundary). */
   earlier: HourCounts[];
   uses: number;
   /** 0 when no VALID verification is pending. */
@@ -32,7 +37,8 @@ interface PendingKeyUsage {
   lastUsedIp: string | null;
 }
 
-export type UsageWriter = (batch: UsageBatch) => Promise<void>;
+/** Writes one batch (what it resolves to is not used). */
+export type UsageWriter = (batch: UsageBatch) => Promise<unknown>;
 
 export interface UsageBufferOptions {
   write: UsageWriter;
@@ -45,10 +51,22 @@ export interface UsageBufferOptions {
 
 const zeros = (): number[] => new Array<number>(CODE_COUNT).fill(0);
 
+/** Keys per batch: each batch's transaction stays a few milliseconds long. */
+export const KEYS_PER_BATCH = 250;
+
+/** A batch cut from the pending counts, with what the lag metric needs. */
+interface CutBatch {
+  batch: UsageBatch;
+  keys: number;
+  oldestMs: number;
+}
+
 export class UsageBuffer {
   private pending = new Map<string, PendingKeyUsage>();
   /** When the oldest pending count was recorded (0 when none is pending). */
   private oldestMs = 0;
+  /** Batches whose write failed, retried first and unchanged (same id) by the next flush. */
+  private retrying: CutBatch[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private closed = false;
@@ -95,42 +113,61 @@ export class UsageBuffer {
     }
   }
 
-  /** Keys with counts waiting to be written. */
+  /** Keys with counts waiting to be written (batches waiting for a retry included). */
   get pendingKeys(): number {
-    return this.pending.size;
+    return this.retrying.reduce((sum, cut) => sum + cut.keys, this.pending.size);
   }
 
   /**
-   * Writes everything pending in one batch; on failure keeps it for the next attempt and rejects.
-   * Concurrent calls wait for the write in flight, then write what came in meanwhile.
+   * Writes everything pending, batch after batch; a batch that fails is kept, with every batch
+   * not yet written, for the next attempt, and the call rejects. Concurrent calls wait for the
+   * flush in flight, then write what came in meanwhile.
    */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing.catch(() => {});
-    if (this.pending.size === 0) {
+    if (this.pending.size === 0 && this.retrying.length === 0) {
       this.options.metrics.usageFlushLagSeconds.set(0);
       return;
     }
-    const taken = this.pending;
-    const takenOldest = this.oldestMs;
+    const queue = [...this.retrying, ...cutBatches(this.pending, this.oldestMs)];
+    this.retrying = [];
     this.pending = new Map();
     this.oldestMs = 0;
-    const started = performance.now();
-    this.options.metrics.usageFlushLagSeconds.set(Math.max(0, this.options.now() - takenOldest) / 1000);
-    const attempt = this.options.write(toBatch(taken.values()));
-    this.flushing = attempt;
+    const run = this.writeAll(queue);
+    this.flushing = run;
     try {
-      await attempt;
-      this.options.metrics.usageFlushSeconds.observe((performance.now() - started) / 1000);
-      this.options.metrics.usageFlushLagSeconds.set(
-        this.pending.size === 0 ? 0 : Math.max(0, this.options.now() - this.oldestMs) / 1000,
-      );
-    } catch (error) {
-      this.options.metrics.usageFlushFailures.inc();
-      this.restore(taken, takenOldest);
-      throw error;
+      await run;
     } finally {
       this.flushing = undefined;
     }
+  }
+
+  private async writeAll(queue: CutBatch[]): Promise<void> {
+    const { metrics } = this.options;
+    const started = performance.now();
+    metrics.usageFlushLagSeconds.set(this.lagSeconds(queue));
+    for (let i = 0; i < queue.length; i++) {
+      const cut = queue[i];
+      if (cut === undefined) continue;
+      try {
+        await this.options.write(cut.batch);
+      } catch (error) {
+        metrics.usageFlushFailures.inc();
+        this.retrying = queue.slice(i);
+        throw error;
+      }
+    }
+    metrics.usageFlushSeconds.observe((performance.now() - started) / 1000);
+    metrics.usageFlushLagSeconds.set(this.lagSeconds([]));
+  }
+
+  /** Seconds since the oldest count not yet written, here or in these batches. */
+  private lagSeconds(queue: readonly CutBatch[]): number {
+    let oldest = this.oldestMs;
+    for (const cut of [...this.retrying, ...queue]) {
+      if (oldest === 0 || cut.oldestMs < oldest) oldest = cut.oldestMs;
+    }
+    return oldest === 0 ? 0 : Math.max(0, this.options.now() - oldest) / 1000;
   }
 
   /** Stops the timer and writes what is pending (a few attempts); what still fails is logged as lost. */
@@ -145,7 +182,7 @@ export class UsageBuffer {
       } catch (error) {
         if (attempt >= 3) {
           this.options.logger.error(
-            { err: error, keys: this.pending.size },
+            { err: error, keys: this.pendingKeys },
             "usage could not be written at shutdown; these counts are lost",
           );
           return;
@@ -166,29 +203,27 @@ export class UsageBuffer {
     }, every);
     this.timer.unref();
   }
+}
 
-  /** Puts counts of a failed write back, merged with what arrived meanwhile. */
-  private restore(taken: Map<string, PendingKeyUsage>, takenOldest: number): void {
-    for (const [keyId, old] of taken) {
-      const current = this.pending.get(keyId);
-      if (current === undefined) {
-        this.pending.set(keyId, old);
-        continue;
-      }
-      current.earlier.push({ hourMs: old.hourMs, counts: old.counts }, ...old.earlier);
-      current.uses += old.uses;
-      if (old.lastUsedAtMs > current.lastUsedAtMs) {
-        current.lastUsedAtMs = old.lastUsedAtMs;
-        current.lastUsedIp = old.lastUsedIp ?? current.lastUsedIp;
-      }
-    }
-    this.oldestMs = this.oldestMs === 0 ? takenOldest : Math.min(this.oldestMs, takenOldest);
+/** Cuts pending counts into batches of {@link KEYS_PER_BATCH} keys, each with a new id. */
+function cutBatches(pending: Map<string, PendingKeyUsage>, oldestMs: number): CutBatch[] {
+  const cuts: CutBatch[] = [];
+  let entries: PendingKeyUsage[] = [];
+  const cut = () => {
+    cuts.push({ batch: toBatch(entries), keys: entries.length, oldestMs });
+    entries = [];
+  };
+  for (const entry of pending.values()) {
+    entries.push(entry);
+    if (entries.length === KEYS_PER_BATCH) cut();
   }
+  if (entries.length > 0) cut();
+  return cuts;
 }
 
 /** Turns pending counts into distinct hourly rollup rows and key use rows. */
 function toBatch(entries: Iterable<PendingKeyUsage>): UsageBatch {
-  const batch: UsageBatch = { rollups: [], keys: [] };
+  const batch: UsageBatch = { id: randomUUID(), rollups: [], keys: [] };
   for (const entry of entries) {
     const hours = new Map<number, number[]>();
     for (const { hourMs, counts } of [{ hourMs: entry.hourMs, counts: entry.counts }, ...entry.earlier]) {

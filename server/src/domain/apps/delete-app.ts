@@ -6,7 +6,7 @@
 import { notFound } from "../../errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { softDeleteKeys } from "../keys/delete-key.js";
-import { publishKeyChange } from "../keys/invalidate-key.js";
+import { publishCollectedKeyChange } from "../keys/invalidate-key.js";
 import type { Caller, KeyDeps } from "../keys/key-access.js";
 import { actorOf } from "../principal.js";
 
@@ -14,7 +14,7 @@ export async function deleteApp(deps: KeyDeps, caller: Caller, id: string): Prom
   const workspaceId = caller.principal.workspaceId;
   const now = deps.clock.now();
   const actor = actorOf(caller.principal, caller.ip);
-  const keyIds = await deps.store.db.transaction().execute(async (trx) => {
+  const change = await deps.store.db.transaction().execute(async (trx) => {
     const app = await trx
       .selectFrom("apps")
       .select(["id", "title", "environment"])
@@ -31,7 +31,7 @@ export async function deleteApp(deps: KeyDeps, caller: Caller, id: string): Prom
       .orderBy("id")
       .forUpdate()
       .execute();
-    await softDeleteKeys(trx, keys, actor, now, "app deleted");
+    const deleted = await softDeleteKeys(trx, keys, actor, now, "app deleted");
     await trx.deleteFrom("apps").where("id", "=", id).execute();
     await recordAudit(trx, {
       workspaceId,
@@ -41,7 +41,7 @@ export async function deleteApp(deps: KeyDeps, caller: Caller, id: string): Prom
       details: { title: app.title, environment: app.environment, keysDeleted: keys.length },
       at: now,
     });
-    return keys.map((key) => key.id);
+    return deleted;
   });
-  await publishKeyChange(deps, keyIds);
+  await publishCollectedKeyChange(deps, change);
 }

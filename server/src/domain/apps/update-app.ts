@@ -5,7 +5,7 @@
 import { notFound } from "../../errors.js";
 import { findApis } from "../apis/find-apis.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { publishKeyChange } from "../keys/invalidate-key.js";
+import { collectKeyChange, publishCollectedKeyChange } from "../keys/invalidate-key.js";
 import type { Caller, KeyDeps } from "../keys/key-access.js";
 import { actorOf } from "../principal.js";
 import { type PublicApp, toPublicApp, type UpdateAppInput } from "./app-object.js";
@@ -56,7 +56,7 @@ export async function updateApp(
       }
     }
 
-    if (Object.keys(changes).length === 0) return { app: toPublicApp(row, apiIds), movedKeys: [] };
+    if (Object.keys(changes).length === 0) return { app: toPublicApp(row, apiIds), change: { hashes: [] } };
     next.updated_at = now;
     await trx
       .updateTable("apps")
@@ -100,8 +100,8 @@ export async function updateApp(
       },
       at: now,
     });
-    return { app: toPublicApp(next, nextApiIds), movedKeys };
+    return { app: toPublicApp(next, nextApiIds), change: await collectKeyChange(trx, movedKeys) };
   });
-  await publishKeyChange(deps, result.movedKeys);
+  await publishCollectedKeyChange(deps, result.change);
   return result.app;
 }

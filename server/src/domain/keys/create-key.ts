@@ -2,6 +2,10 @@
  * Creates a key (a token, or a Shared Key + Secret Key pair) with its settings, checked against the
  * plan, the workspace policy, the caller's role and the app's offered scopes; stores only the
  * secret's hash and returns the secret once.
+ *
+ * The plan's key limit holds under concurrent creates: inserting the key raises the workspace's
+ * live-key count (a trigger, in this transaction) and so locks the workspace row until the commit;
+ * the count read after it is exact, and a create past the limit rolls back. No key is counted.
  */
 import { validationFailed } from "../../errors.js";
 import type { KeyRow } from "../../store/schema.js";
@@ -12,8 +16,8 @@ import { newId } from "../ids.js";
 import { generateSharedKey } from "../key-format.js";
 import { actorOf } from "../principal.js";
 import { requireFeature, requireWithinLimit } from "../workspaces/entitlements.js";
-import { getWorkspace } from "../workspaces/workspaces.js";
-import { publishKeyChange } from "./invalidate-key.js";
+import { getWorkspace, liveKeysAfterChange } from "../workspaces/workspaces.js";
+import { publishCollectedKeyChange } from "./invalidate-key.js";
 import { assertMayIssue, type Caller, type KeyDeps } from "./key-access.js";
 import type { CreateKeyInput } from "./key-inputs.js";
 import { type IssuedKey, toIssuedKey } from "./key-object.js";
@@ -26,7 +30,7 @@ export async function createKey(deps: KeyDeps, caller: Caller, input: CreateKeyI
   const now = deps.clock.now();
   const actor = actorOf(principal, caller.ip);
 
-  const { row, secret } = await deps.store.db.transaction().execute(async (trx) => {
+  const { row, secret, hash } = await deps.store.db.transaction().execute(async (trx) => {
     const workspace = await getWorkspace(trx, workspaceId);
     requireFeature(workspace.plan, "apiAccess");
 
@@ -44,14 +48,6 @@ export async function createKey(deps: KeyDeps, caller: Caller, input: CreateKeyI
     checkPlanFeatures(workspace, input);
     const expiresAt = toDate(input.expiresAt);
     checkExpiry(workspace, expiresAt, now);
-
-    const live = await trx
-      .selectFrom("keys")
-      .select((eb) => eb.fn.countAll<number>().as("count"))
-      .where("workspace_id", "=", workspaceId)
-      .where("deleted_at", "is", null)
-      .executeTakeFirstOrThrow();
-    requireWithinLimit(workspace.plan, "maxKeys", Number(live.count));
 
     const prefix = input.prefix ?? workspace.key_prefix;
     const issued = newSecret(prefix);
@@ -85,8 +81,6 @@ export async function createKey(deps: KeyDeps, caller: Caller, input: CreateKeyI
       created_at: now,
       updated_at: now,
     };
-    await trx.insertInto("keys").values(keyRowValues(keyRow)).execute();
-    await insertCurrentSecret(trx, keyRow, issued.hash, now);
     await recordAudit(trx, {
       workspaceId,
       actor,
@@ -107,9 +101,15 @@ export async function createKey(deps: KeyDeps, caller: Caller, input: CreateKeyI
       },
       at: now,
     });
-    return { row: keyRow, secret: issued.secret };
+    // Last, so the workspace row stays locked (by the count's trigger) as briefly as possible.
+    await trx.insertInto("keys").values(keyRowValues(keyRow)).execute();
+    const counted = await liveKeysAfterChange(trx, workspaceId);
+    requireWithinLimit(counted.plan, "maxKeys", counted.liveKeys - 1);
+    await insertCurrentSecret(trx, keyRow, issued.hash, now);
+    return { row: keyRow, secret: issued.secret, hash: issued.hash };
   });
 
-  await publishKeyChange(deps, [row.id]);
+  // A verification of this secret before it existed may have cached "not found".
+  await publishCollectedKeyChange(deps, { hashes: [hash] });
   return toIssuedKey(row, secret, now);
 }

@@ -6,19 +6,23 @@ import type { Transaction } from "kysely";
 import type { Database, KeyRow } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { type Actor, actorOf } from "../principal.js";
-import { publishKeyChange } from "./invalidate-key.js";
+import { collectKeyChange, type KeyChange, publishCollectedKeyChange } from "./invalidate-key.js";
 import { assertMayManage, type Caller, type KeyDeps } from "./key-access.js";
 import { lockKey } from "./key-store.js";
 
-/** Marks these live keys deleted, each with its `key.deleted` event, inside the caller's transaction. */
+/**
+ * Marks these live keys deleted, each with its `key.deleted` event, inside the caller's
+ * transaction (the workspace's live-key count follows by trigger); returns what the caches must
+ * drop once it commits.
+ */
 export async function softDeleteKeys(
   trx: Transaction<Database>,
   rows: readonly Pick<KeyRow, "id" | "workspace_id" | "name" | "start" | "app_id">[],
   actor: Actor,
   at: Date,
   reason?: string,
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<KeyChange> {
+  if (rows.length === 0) return { hashes: [] };
   await trx
     .updateTable("keys")
     .set({ deleted_at: at, updated_at: at })
@@ -38,6 +42,10 @@ export async function softDeleteKeys(
       at,
     });
   }
+  return collectKeyChange(
+    trx,
+    rows.map((row) => row.id),
+  );
 }
 
 /** Deletes one key of the caller's workspace; 404 when there is no such live key. */
@@ -45,9 +53,9 @@ export async function deleteKey(deps: KeyDeps, caller: Caller, id: string): Prom
   const { principal } = caller;
   assertMayManage(principal, "delete");
   const now = deps.clock.now();
-  await deps.store.db.transaction().execute(async (trx) => {
+  const change = await deps.store.db.transaction().execute(async (trx) => {
     const row = await lockKey(trx, principal.workspaceId, id);
-    await softDeleteKeys(trx, [row], actorOf(principal, caller.ip), now);
+    return softDeleteKeys(trx, [row], actorOf(principal, caller.ip), now);
   });
-  await publishKeyChange(deps, [id]);
+  await publishCollectedKeyChange(deps, change);
 }

@@ -2,6 +2,11 @@
  * Finding keys: one by id, the keys of an app, and the workspace's list, newest first and
  * cursor-paged, filtered by app and status and searched by name, start, Shared Key, id, or a whole
  * pasted key (hashed and looked up, never compared in plain).
+ *
+ * Each search reads an index, so its cost does not grow with the number of keys: a whole key or a
+ * key id is resolved first by its own lookup (secret hash, Shared Key, primary key); a name
+ * fragment reads the trigram index on `name`, the start of a key the prefix index on
+ * `lower(start)`; rare statuses and app filters have their own newest-first indexes (0003).
  */
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import { z } from "zod";
@@ -49,20 +54,45 @@ function statusIs(eb: ExpressionBuilder<Database, "keys">, status: KeyStatus, no
   }
 }
 
-function searchFor(eb: ExpressionBuilder<Database, "keys">, workspaceId: string, search: string) {
+/** What a search matches: exactly one key id (or none), or a name fragment / key start. */
+type SearchMatch = { keyId: string | undefined } | { fragment: string };
+
+/**
+ * Resolves a whole pasted key (by its hash or as a Shared Key) or a key id with one indexed
+ * lookup; anything else is a fragment of a name or the start of a key.
+ */
+async function resolveSearch(db: Db, workspaceId: string, search: string): Promise<SearchMatch> {
   if (parseKey(search) !== undefined) {
-    const bySecret = eb
+    const bySecret = await db
       .selectFrom("key_secrets")
-      .select("key_secrets.key_id")
-      .where("key_secrets.secret_hash", "=", hashSecret(search))
-      .where("key_secrets.workspace_id", "=", workspaceId);
-    return eb.or([eb("keys.id", "in", bySecret), eb("shared_key", "=", search)]);
+      .select("key_id")
+      .where("secret_hash", "=", hashSecret(search))
+      .where("workspace_id", "=", workspaceId)
+      .executeTakeFirst();
+    if (bySecret) return { keyId: bySecret.key_id };
+    const byShared = await db
+      .selectFrom("keys")
+      .select("id")
+      .where("shared_key", "=", search)
+      .where("workspace_id", "=", workspaceId)
+      .executeTakeFirst();
+    return { keyId: byShared?.id };
   }
-  const pattern = escapeLike(search);
+  const byId = await db
+    .selectFrom("keys")
+    .select("id")
+    .where("id", "=", search)
+    .where("workspace_id", "=", workspaceId)
+    .executeTakeFirst();
+  return byId ? { keyId: byId.id } : { fragment: search };
+}
+
+/** A name containing the fragment (trigram index), or a start beginning with it (prefix index). */
+function nameOrStartHas(eb: ExpressionBuilder<Database, "keys">, fragment: string) {
+  const pattern = escapeLike(fragment);
   return eb.or([
-    eb("keys.id", "=", search),
     eb("name", "ilike", `%${pattern}%`),
-    eb("start", "ilike", `${pattern}%`),
+    eb(eb.fn("lower", ["start"]), "like", `${pattern.toLowerCase()}%`),
   ]);
 }
 
@@ -80,7 +110,12 @@ export async function listKeys(
   if (query.appId) select = select.where("app_id", "=", query.appId);
   const { status, search } = query;
   if (status) select = select.where((eb) => statusIs(eb, status, now));
-  if (search) select = select.where((eb) => searchFor(eb, workspaceId, search));
+  if (search) {
+    const match = await resolveSearch(db, workspaceId, search);
+    if ("fragment" in match) select = select.where((eb) => nameOrStartHas(eb, match.fragment));
+    else if (match.keyId === undefined) return { data: [], nextCursor: null };
+    else select = select.where("id", "=", match.keyId);
+  }
   const page = await newestFirst(select, query);
   return { data: page.data.map((row) => toPublicKey(row, now)), nextCursor: page.nextCursor };
 }

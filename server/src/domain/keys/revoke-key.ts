@@ -5,7 +5,7 @@
 import { conflict } from "../../errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf } from "../principal.js";
-import { publishKeyChange } from "./invalidate-key.js";
+import { collectKeyChange, publishCollectedKeyChange } from "./invalidate-key.js";
 import { assertMayManage, type Caller, type KeyDeps } from "./key-access.js";
 import type { RevokeKeyInput } from "./key-inputs.js";
 import { type PublicKey, toPublicKey } from "./key-object.js";
@@ -23,7 +23,7 @@ export async function revokeKey(
   const now = deps.clock.now();
   const reason = input.reason ? input.reason : null;
 
-  const row = await deps.store.db.transaction().execute(async (trx) => {
+  const { row, change } = await deps.store.db.transaction().execute(async (trx) => {
     const current = await lockKey(trx, workspaceId, id);
     if (current.revoked_at) throw conflict("the key is already revoked");
     await trx
@@ -39,9 +39,12 @@ export async function revokeKey(
       details: { name: current.name, start: current.start, reason },
       at: now,
     });
-    return { ...current, revoked_at: now, revoked_reason: reason, updated_at: now };
+    return {
+      row: { ...current, revoked_at: now, revoked_reason: reason, updated_at: now },
+      change: await collectKeyChange(trx, [current.id]),
+    };
   });
 
-  await publishKeyChange(deps, [id]);
+  await publishCollectedKeyChange(deps, change);
   return toPublicKey(row, now);
 }

@@ -6,7 +6,7 @@
 import { conflict } from "../../errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf } from "../principal.js";
-import { publishKeyChange } from "./invalidate-key.js";
+import { collectKeyChange, publishCollectedKeyChange } from "./invalidate-key.js";
 import { assertMayIssue, type Caller, type KeyDeps } from "./key-access.js";
 import type { RotateKeyInput } from "./key-inputs.js";
 import { type IssuedKey, toIssuedKey } from "./key-object.js";
@@ -23,7 +23,7 @@ export async function rotateKey(
   const now = deps.clock.now();
   const graceEndsAt = new Date(now.getTime() + input.gracePeriodSeconds * 1000);
 
-  const { row, secret } = await deps.store.db.transaction().execute(async (trx) => {
+  const { row, secret, change } = await deps.store.db.transaction().execute(async (trx) => {
     const current = await lockKey(trx, workspaceId, id);
     assertMayIssue(principal, current.environment, "rotate");
     if (current.revoked_at) throw conflict("the key is revoked for good; it cannot be rotated");
@@ -58,9 +58,10 @@ export async function rotateKey(
     return {
       row: { ...current, start: issued.start, rotated_at: now, updated_at: now },
       secret: issued.secret,
+      change: await collectKeyChange(trx, [current.id]),
     };
   });
 
-  await publishKeyChange(deps, [id]);
+  await publishCollectedKeyChange(deps, change);
   return toIssuedKey(row, secret, now);
 }

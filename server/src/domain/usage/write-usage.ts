@@ -1,8 +1,9 @@
 /**
  * Writes one batch of buffered verification usage: hourly rollups per key and outcome (added to
  * what is there; a day is read as the sum of its hours) and each key's usage count, last use time
- * and address, in one transaction, so a batch lands whole or not at all and a retry never counts
- * twice. Keys deleted from the store meanwhile are skipped.
+ * and address, in one transaction with the record that the batch (by its id) is applied. A batch
+ * lands whole or not at all, and a batch written again (a retry after a commit whose answer was
+ * lost) is skipped: it never counts twice. Keys deleted from the store meanwhile are skipped.
  */
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../store/schema.js";
@@ -33,6 +34,8 @@ export interface KeyUseRow {
 }
 
 export interface UsageBatch {
+  /** Unique per batch and kept by its retries: the store applies each id once. */
+  id: string;
   rollups: UsageRollupRow[];
   keys: KeyUseRow[];
 }
@@ -49,15 +52,29 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-/** Writes the batch in one transaction. Rollup rows must be distinct by key, bucket and outcome. */
-export async function writeUsageBatch(db: Kysely<Database>, batch: UsageBatch): Promise<void> {
-  if (batch.rollups.length === 0 && batch.keys.length === 0) return;
+/** How long the ids of applied batches are kept: far longer than any retry takes. */
+const APPLIED_BATCHES_KEPT = "1 hour";
+
+/**
+ * Writes the batch in one transaction, once per batch id; resolves `false` when that batch was
+ * already applied. Rollup rows must be distinct by key, bucket and outcome.
+ */
+export async function writeUsageBatch(db: Kysely<Database>, batch: UsageBatch): Promise<boolean> {
+  if (batch.rollups.length === 0 && batch.keys.length === 0) return true;
   // Sorted by key so concurrent writers (several nodes) lock rows in one order.
   const rollups = [...batch.rollups].sort(byKeyId);
   const keys = [...batch.keys].sort(byKeyId);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const marked = await sql`
+      insert into usage_batches (id, applied_at) values (${batch.id}, now())
+      on conflict (id) do nothing returning id`.execute(trx);
+    if (marked.rows.length === 0) return false;
     for (const rows of chunks(rollups)) await insertRollups(trx, rows);
     for (const rows of chunks(keys)) await updateKeyUses(trx, rows);
+    await sql`
+      delete from usage_batches
+      where applied_at < now() - ${APPLIED_BATCHES_KEPT}::interval`.execute(trx);
+    return true;
   });
 }
 

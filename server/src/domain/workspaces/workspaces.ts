@@ -52,11 +52,30 @@ export async function createWorkspace(
     key_prefix: input.keyPrefix,
     max_key_lifetime_seconds: null,
     expiry_required: false,
+    live_keys: 0,
     created_at: input.at,
     updated_at: input.at,
   };
   await db.insertInto("workspaces").values(row).execute();
   return row;
+}
+
+/**
+ * The workspace's plan and live-key count, read in a transaction that has just inserted or
+ * deleted keys: the count's trigger holds the workspace row locked until the commit, so the
+ * count is exact, concurrent changes included.
+ */
+export async function liveKeysAfterChange(
+  trx: Transaction<Database>,
+  workspaceId: string,
+): Promise<{ plan: Plan; liveKeys: number }> {
+  const row = await trx
+    .selectFrom("workspaces")
+    .select(["plan", "live_keys"])
+    .where("id", "=", workspaceId)
+    .executeTakeFirst();
+  if (!row) throw notFound("workspace");
+  return { plan: row.plan, liveKeys: row.live_keys };
 }
 
 /** The workspace with this id; throws `NOT_FOUND` when there is none. */

@@ -5,8 +5,10 @@
 import type { Migration } from "kysely";
 import * as initial from "./0001_initial.js";
 import * as hourlyUsage from "./0002_hourly_usage.js";
+import * as scaleIndexes from "./0003_scale_indexes.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_hourly_usage": hourlyUsage,
+  "0003_scale_indexes": scaleIndexes,
 };

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { type FromWorker, type PgliteWorkerData, serializeError, type ToWorker } from "./messages.js";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions.js";
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       initdbWasmModule: data.assets.initdbWasmModule,
       fsBundle: new Blob([data.assets.fsBundle]),
       parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number },
+      extensions: PGLITE_EXTENSIONS,
     });
   } catch (error) {
     post({ type: "failed", error: serializeError(error) });
