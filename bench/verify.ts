@@ -10,13 +10,15 @@
  *    alike; every answer is checked (Keygate's must be the right key's VALID).
  * 4. Drives the cold path: well-formed keys nobody issued, so every request is a cache miss and
  *    one store read.
- * 5. Measures the in-process cost of one verification (cache hit), stops Keygate with SIGTERM
- *    (usage is flushed) and prints everything, with the ratio of Keygate's rate to the bare
- *    server's. Target: 0.75 or more, no errors, every answer right.
+ * 5. Measures the in-process cost of one verification (cache hit) and the bytes one cached key
+ *    holds (bench/cache-bytes.ts, its own process), stops Keygate with SIGTERM (usage is flushed)
+ *    and prints everything, with the ratio of Keygate's rate to the bare server's. Target: 0.75 or
+ *    more, no errors, every answer right.
  *
  * BENCH_DURATION (seconds per target, default 10), BENCH_SLICES (default 5), BENCH_CONNECTIONS
  * (default 50), BENCH_KEYGATE_NODE_ARGS (node flags for Keygate, such as `--cpu-prof`).
  */
+import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,6 +44,19 @@ const fmt = (n: number, digits = 0) =>
 function line(name: string, run: RunResult): string {
   const cpu = run.cpuUs === undefined ? "" : `   ${fmt(run.cpuUs, 1).padStart(7)} µs CPU/req`;
   return `${name.padEnd(24)} ${fmt(run.rps).padStart(7)} req/s   p50 ${fmt(run.p50, 1).padStart(5)} ms   p99 ${fmt(run.p99, 1).padStart(5)} ms${cpu}   ${fmt(run.total)} requests, ${run.errors} errors, ${run.wrong} wrong`;
+}
+
+/** The line bench/cache-bytes.ts prints: bytes per cached key (its own process, for --expose-gc). */
+function measureCacheBytes(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--expose-gc", "--import", "tsx", path.join(ROOT, "bench/cache-bytes.ts")],
+      { cwd: ROOT },
+      (error, stdout) =>
+        error ? reject(error) : resolve(stdout.trim().replace(/^bytes per cached key: /, "")),
+    );
+  });
 }
 
 async function startKeygate(dataDir: string): Promise<{ keygate: Started; url: string }> {
@@ -159,6 +174,7 @@ async function main(): Promise<void> {
 
     process.stdout.write("Measuring one verification in process ...\n");
     const inProcess = await measureInProcess();
+    const cacheBytes = await measureCacheBytes();
 
     const ratio = hot.rps / baseline.rps;
     const metric = (name: string) => new RegExp(`^${name} (\\S+)$`, "m").exec(metrics)?.[1] ?? "?";
@@ -174,6 +190,7 @@ async function main(): Promise<void> {
         "",
         `ratio Keygate / bare:      ${fmt(ratio, 2)} overall, ${fmt(medianRatio(hotSlices, bareSlices), 2)} median of slices  (target 0.75: ${ratio >= 0.75 ? "met" : "NOT met"})`,
         `in-process verification:   ${fmt(inProcess.microseconds, 2)} µs (cache hit, ${fmt(inProcess.iterations)} iterations)`,
+        `bytes per cached key:      ${cacheBytes}`,
         `Keygate metrics:           cache hits ${metric("keygate_verify_cache_hits_total")}, misses ${metric("keygate_verify_cache_misses_total")}, usage flushes ${metric("keygate_usage_flush_duration_seconds_count")} taking ${fmt(Number(metric("keygate_usage_flush_duration_seconds_sum")), 2)} s in all`,
         `Keygate stopped with exit code ${exitCode} (usage flushed on SIGTERM)`,
         "",

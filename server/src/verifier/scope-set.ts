@@ -4,6 +4,14 @@
  * `orders:items:write`); every other scope grants only itself.
  */
 export class ScopeSet {
+  /** The scopes of every key that holds none: one shared instance instead of one per cached key. */
+  private static readonly NONE = new ScopeSet([]);
+
+  /** The set of these scopes (the shared empty one when there are none). */
+  static of(scopes: readonly string[]): ScopeSet {
+    return scopes.length === 0 ? ScopeSet.NONE : new ScopeSet(scopes);
+  }
+
   private readonly exact: ReadonlySet<string>;
   /** `orders:` for a held `orders:*`. */
   private readonly wildcardPrefixes: readonly string[];

@@ -114,7 +114,7 @@ export class Verifier {
       return this.refuse(record, "FORBIDDEN_IP", now, input);
     if (input.scopes !== undefined && input.scopes.length > 0 && !record.scopes.holdsAll(input.scopes))
       return this.refuse(record, "INSUFFICIENT_SCOPE", now, input);
-    if (record.validBody !== null) {
+    if (record.rateLimit === null && !record.hasQuota) {
       return this.settle(record, "VALID", record.validBody, now, input);
     }
     return this.limitAndSpend(record, now, input);

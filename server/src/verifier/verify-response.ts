@@ -41,7 +41,10 @@ export function usageExceededBody(keyId: string, remaining: number): string {
   return `{"valid":false,"code":"USAGE_EXCEEDED","keyId":"${keyId}","quota":{"remaining":${remaining}}}`;
 }
 
-/** The VALID answer of a key with a rate limit or a quota. */
+/** How the cached VALID answer ends: the place of a rate limit and a quota, both null. */
+const NO_LIMITS_TAIL = ',"ratelimit":null,"quota":null}';
+
+/** The VALID answer of a key with a rate limit or a quota: the cached answer with both filled in. */
 export function validBody(
   record: VerificationRecord,
   rateLimit: RateLimitDecision | undefined,
@@ -49,5 +52,6 @@ export function validBody(
 ): string {
   const ratelimit = rateLimit === undefined ? "null" : rateLimitJson(rateLimit);
   const quota = quotaRemaining === null ? "null" : `{"remaining":${quotaRemaining}}`;
-  return `${record.validHead},"ratelimit":${ratelimit},"quota":${quota}}`;
+  const head = record.validBody.slice(0, record.validBody.length - NO_LIMITS_TAIL.length);
+  return `${head},"ratelimit":${ratelimit},"quota":${quota}}`;
 }
