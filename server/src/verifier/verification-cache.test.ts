@@ -127,6 +127,27 @@ describe.each(backends)("the verifier's cache on $name", (backend) => {
     expect(cache.peek(hash)).toMatchObject({ enabled: false });
   });
 
+  it("caches nothing of a failed read: the next miss reads the store again", async () => {
+    const key = await insertKey(service, wsId);
+    const loader = storeRecordLoader(service.store.db);
+    let reads = 0;
+    const cache = new VerificationCache(
+      async (hash) => {
+        reads += 1;
+        if (reads === 1) throw new Error("the store went away");
+        return loader(hash);
+      },
+      new LocalInvalidation(),
+      service.clock,
+    );
+    const hash = hashSecret(key.secret);
+    await expect(cache.load(hash)).rejects.toThrow("the store went away");
+    expect(cache.peek(hash)).toBeUndefined();
+    expect((await cache.load(hash))?.keyId).toBe(key.id);
+    expect(reads).toBe(2);
+    expect(cache.peek(hash)).toMatchObject({ keyId: key.id });
+  });
+
   it("keeps made-up keys in their own, smaller LRU so they cannot push real keys out", async () => {
     const cache = new VerificationCache(
       storeRecordLoader(service.store.db),

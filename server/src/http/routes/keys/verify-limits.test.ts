@@ -27,6 +27,33 @@ describe.each(backends)("verify rate limits and quotas on $name", (backend) => {
   });
 
   describe.each(doors.all)("through $name", (door) => {
+    it("answers a limited key's VALID with every detail and its rate limit and quota filled in", async () => {
+      const key = await insertKey(service, wsId, {
+        name: "limited",
+        scopes: ["orders:read"],
+        meta: { customer: "c_7", note: "ünïcode" },
+        rateLimit: { limit: 5, windowMs: 60_000 },
+        quota: { remaining: 3 },
+      });
+      expect(await door.verify(root, { key: key.secret })).toEqual({
+        valid: true,
+        code: "VALID",
+        keyId: key.id,
+        name: "limited",
+        appId: null,
+        workspaceId: wsId,
+        scopes: ["orders:read"],
+        meta: { customer: "c_7", note: "ünïcode" },
+        expiresAt: null,
+        ratelimit: {
+          limit: 5,
+          remaining: 4,
+          resetAt: new Date(service.clock.nowMs() + 60_000).toISOString(),
+        },
+        quota: { remaining: 2 },
+      });
+    });
+
     describe("rate limits", () => {
       it("lets `limit` verifications through per window, then answers RATE_LIMITED with when it frees", async () => {
         const t0 = service.clock.nowMs();
