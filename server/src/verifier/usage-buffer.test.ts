@@ -6,7 +6,7 @@ import { insertKey, keyRow } from "../../test/key-fixtures.js";
 import { verify } from "../../test/verify-helpers.js";
 import { type UsageBatch, writeUsageBatch } from "../domain/usage/write-usage.js";
 import { createMetrics } from "../observability/metrics.js";
-import { UsageBuffer } from "./usage-buffer.js";
+import { KEYS_PER_BATCH, UsageBuffer } from "./usage-buffer.js";
 
 async function usageRows(service: TestService, keyId: string) {
   const rows = await service.store.db
@@ -142,6 +142,82 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
       )
       .executeTakeFirstOrThrow();
     expect(Number(used.uses)).toBe(260);
+    await buffer.close();
+  });
+
+  it("writes a flush in short batches of at most 250 keys, each with its own id", async () => {
+    const keys = [];
+    for (let i = 0; i < 600; i++) keys.push(await insertKey(service, wsId));
+    const batches: UsageBatch[] = [];
+    const { buffer } = newBuffer(async (batch) => {
+      batches.push(batch);
+      return writeUsageBatch(service.store.db, batch);
+    });
+    for (const key of keys) buffer.record(key.id, wsId, "VALID", service.clock.nowMs(), undefined);
+    await buffer.flush();
+    expect(batches.map((batch) => batch.keys.length)).toEqual([KEYS_PER_BATCH, KEYS_PER_BATCH, 100]);
+    expect(new Set(batches.map((batch) => batch.id)).size).toBe(3);
+    const used = await service.store.db
+      .selectFrom("keys")
+      .select((eb) => eb.fn.sum<number>("usage_count").as("uses"))
+      .where(
+        "id",
+        "in",
+        keys.map((key) => key.id),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(used.uses)).toBe(600);
+    await buffer.close();
+  });
+
+  it("counts a batch once when its commit succeeded but the answer was lost and it was retried", async () => {
+    service.clock.set("2026-06-07T08:15:00.000Z");
+    const key = await insertKey(service, wsId);
+    const attempts: UsageBatch[] = [];
+    const { buffer } = newBuffer(async (batch) => {
+      attempts.push(batch);
+      await writeUsageBatch(service.store.db, batch);
+      if (attempts.length === 1) throw new Error("connection lost after COMMIT");
+    });
+    buffer.record(key.id, wsId, "VALID", service.clock.nowMs(), "203.0.113.8");
+    buffer.record(key.id, wsId, "VALID", service.clock.nowMs(), "203.0.113.8");
+    await expect(buffer.flush()).rejects.toThrow("connection lost after COMMIT");
+    expect(buffer.pendingKeys).toBe(1);
+    await buffer.flush();
+    expect(attempts.map((batch) => batch.id)).toEqual([attempts[0]?.id, attempts[0]?.id]);
+    expect(attempts[1]).toEqual(attempts[0]);
+    expect(await usageRows(service, key.id)).toEqual([
+      { bucket: "2026-06-07T08:00:00.000Z", outcome: "VALID", count: 2 },
+    ]);
+    expect((await keyRow(service, key.id)).usage_count).toBe(2);
+    expect(await writeUsageBatch(service.store.db, attempts[0] ?? { id: "", rollups: [], keys: [] })).toBe(
+      false,
+    );
+    expect((await keyRow(service, key.id)).usage_count).toBe(2);
+    await buffer.close();
+  });
+
+  it("retries a failed batch unchanged and writes counts that came meanwhile in a batch of their own", async () => {
+    const key = await insertKey(service, wsId);
+    const attempts: UsageBatch[] = [];
+    const { buffer } = newBuffer(async (batch) => {
+      attempts.push(batch);
+      if (attempts.length === 1) throw new Error("store unreachable");
+      return writeUsageBatch(service.store.db, batch);
+    });
+    const at = service.clock.nowMs();
+    buffer.record(key.id, wsId, "VALID", at, undefined);
+    await expect(buffer.flush()).rejects.toThrow("store unreachable");
+    buffer.record(key.id, wsId, "VALID", at + 1, undefined);
+    buffer.record(key.id, wsId, "RATE_LIMITED", at + 2, undefined);
+    await buffer.flush();
+    expect(attempts.map((batch) => batch.keys[0]?.uses)).toEqual([1, 1, 1]);
+    expect(attempts[1]?.id).toBe(attempts[0]?.id);
+    expect(attempts[2]?.id).not.toBe(attempts[0]?.id);
+    const counts = Object.fromEntries((await usageRows(service, key.id)).map((r) => [r.outcome, r.count]));
+    expect(counts).toEqual({ VALID: 2, RATE_LIMITED: 1 });
+    expect((await keyRow(service, key.id)).usage_count).toBe(2);
+    expect(buffer.pendingKeys).toBe(0);
     await buffer.close();
   });
 

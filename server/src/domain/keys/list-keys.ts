@@ -8,12 +8,13 @@
  * fragment reads the trigram index on `name`, the start of a key the prefix index on
  * `lower(start)`; rare statuses and app filters have their own newest-first indexes (0003).
  */
-import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { notFound } from "../../errors.js";
-import type { Database } from "../../store/schema.js";
+import type { Database, KeyRow } from "../../store/schema.js";
+import { isId } from "../ids.js";
 import { hashSecret, parseKey } from "../key-format.js";
-import { newestFirst, pageQuery } from "../paging.js";
+import { newestFirst, pageQuery, toPage } from "../paging.js";
 import { KEY_STATUSES, type KeyStatus, type PublicKey, toPublicKey } from "./key-object.js";
 import { findKey } from "./key-store.js";
 
@@ -78,6 +79,7 @@ async function resolveSearch(db: Db, workspaceId: string, search: string): Promi
       .executeTakeFirst();
     return { keyId: byShared?.id };
   }
+  if (!isId("key", search)) return { fragment: search };
   const byId = await db
     .selectFrom("keys")
     .select("id")
@@ -110,14 +112,51 @@ export async function listKeys(
   if (query.appId) select = select.where("app_id", "=", query.appId);
   const { status, search } = query;
   if (status) select = select.where((eb) => statusIs(eb, status, now));
-  if (search) {
-    const match = await resolveSearch(db, workspaceId, search);
-    if ("fragment" in match) select = select.where((eb) => nameOrStartHas(eb, match.fragment));
-    else if (match.keyId === undefined) return { data: [], nextCursor: null };
-    else select = select.where("id", "=", match.keyId);
-  }
-  const page = await newestFirst(select, query);
+  let page: { data: KeyRow[]; nextCursor: string | null };
+  const match = search ? await resolveSearch(db, workspaceId, search) : undefined;
+  if (match === undefined) page = await newestFirst(select, query);
+  else if ("fragment" in match) page = await newestWithFragment(db, select, match.fragment, query);
+  else if (match.keyId === undefined) return { data: [], nextCursor: null };
+  else page = await newestFirst(select.where("id", "=", match.keyId), query);
   return { data: page.data.map((row) => toPublicKey(row, now)), nextCursor: page.nextCursor };
+}
+
+/** How many of the newest keys a fragment search reads in order before it asks the indexes. */
+const RECENT_WINDOW = 2000;
+
+/**
+ * A page of the keys matching a name fragment or key start, newest first. A fragment that many
+ * keys share is found among the newest few thousand, read in id order; a rarer one is read
+ * through the trigram and prefix indexes and only its matches are sorted. (Left to itself the
+ * planner walks every key in id order looking for a rare fragment, as if it were common.)
+ */
+async function newestWithFragment(
+  db: Db,
+  select: SelectQueryBuilder<Database, "keys", KeyRow>,
+  fragment: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ data: KeyRow[]; nextCursor: string | null }> {
+  const from = page.cursor ? select.where("id", "<", page.cursor) : select;
+  const recent = await db
+    .selectFrom(from.orderBy("id", "desc").limit(RECENT_WINDOW).as("recent"))
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb("recent.name", "ilike", `%${escapeLike(fragment)}%`),
+        eb(eb.fn("lower", ["recent.start"]), "like", `${escapeLike(fragment).toLowerCase()}%`),
+      ]),
+    )
+    .orderBy("recent.id", "desc")
+    .limit(page.limit + 1)
+    .execute();
+  if (recent.length > page.limit) return toPage(recent, page.limit);
+  const rows = await from
+    .where((eb) => nameOrStartHas(eb, fragment))
+    // Sorting by an expression no index holds keeps the planner on the matches' indexes.
+    .orderBy(sql`keys.id || ''`, "desc")
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(rows, page.limit);
 }
 
 /** One live key of the workspace; 404 otherwise. */

@@ -60,24 +60,6 @@ export async function createWorkspace(
   return row;
 }
 
-/**
- * The workspace's plan and live-key count, read in a transaction that has just inserted or
- * deleted keys: the count's trigger holds the workspace row locked until the commit, so the
- * count is exact, concurrent changes included.
- */
-export async function liveKeysAfterChange(
-  trx: Transaction<Database>,
-  workspaceId: string,
-): Promise<{ plan: Plan; liveKeys: number }> {
-  const row = await trx
-    .selectFrom("workspaces")
-    .select(["plan", "live_keys"])
-    .where("id", "=", workspaceId)
-    .executeTakeFirst();
-  if (!row) throw notFound("workspace");
-  return { plan: row.plan, liveKeys: row.live_keys };
-}
-
 /** The workspace with this id; throws `NOT_FOUND` when there is none. */
 export async function getWorkspace(db: Db, id: string): Promise<WorkspaceRow> {
   const row = await db.selectFrom("workspaces").selectAll().where("id", "=", id).executeTakeFirst();
