@@ -43,7 +43,7 @@ const STATEMENTS = [
   `create trigger keys_count_removed after delete on keys
    referencing old table as removed_keys for each statement execute function keygate_keys_removed()`,
 
-  // Row level, and only when deleted_at changes: the usage flush's updates never fire it.
+  // Row level, and only when a key is deleted or undeleted: the usage flush's updates never fire it.
   `create function keygate_key_deleted_changed() returns trigger language plpgsql as $$
    begin
      update workspaces set live_keys = live_keys + (case when new.deleted_at is null then 1 else -1 end)
@@ -51,7 +51,7 @@ const STATEMENTS = [
      return null;
    end $$`,
   `create trigger keys_count_deleted_changed after update of deleted_at on keys
-   for each row when (old.deleted_at is distinct from new.deleted_at)
+   for each row when ((old.deleted_at is null) <> (new.deleted_at is null))
    execute function keygate_key_deleted_changed()`,
 
   "create index keys_name_trgm on keys using gin (name gin_trgm_ops) where deleted_at is null",
