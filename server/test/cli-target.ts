@@ -1,46 +1,54 @@
 /**
- * Where a CLI test points the command: a PGlite data folder, or a fresh PostgreSQL database.
- * `withDb` opens the store for seeding and checking, and closes it again for a data folder, since
- * one process at a time may hold it.
+ * Where a CLI test points the command: a test store of the backend (migrated, or empty), opened
+ * once for the whole describe block. The commands run in this process on that store (through
+ * `io.store`), so a test seeds, runs commands and checks without opening anything again; opening
+ * and locking the configured store is covered by program.test.ts and main.test.ts, which run the
+ * real thing.
  */
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { CliIo } from "../src/cli/program.js";
 import { ManualClock } from "../src/clock.js";
 import { type Config, loadConfig } from "../src/config/config.js";
 import type { Store } from "../src/store/database.js";
-import { migrateToLatest } from "../src/store/migrate.js";
 import type { Backend } from "./backends.js";
-import { tempDataDir } from "./data-dir.js";
+import { leasePostgres } from "./store-pool.js";
 
 export interface CliTarget {
   config: Config;
+  /** The store the commands work on. */
+  store: Store;
+  /** Runs `run` on the target's store (for seeding and checking). */
   withDb<T>(run: (store: Store) => Promise<T>): Promise<T>;
+  /** A captured io whose commands work on the target's store, with its environment by default. */
+  io(env?: NodeJS.ProcessEnv): CapturedIo;
   remove(): Promise<void>;
+}
+
+/** Where the target's data folder would be; the commands never open it, they use the store. */
+const UNUSED_DATA_DIR = path.join(tmpdir(), "keygate-cli-target");
+
+async function openTarget(
+  backend: Backend,
+  content: "migrated" | "empty",
+): Promise<{ store: Store; url?: string | undefined }> {
+  if (content === "empty") return backend.openEmpty();
+  return backend.name === "postgres" ? leasePostgres() : { store: await backend.open() };
 }
 
 export async function cliTarget(
   backend: Backend,
   content: "migrated" | "empty" = "migrated",
 ): Promise<CliTarget> {
-  if (backend.name === "pglite") {
-    const data = await tempDataDir(content);
-    return {
-      config: loadConfig({ KEYGATE_DATA_DIR: data.dir, LOG_LEVEL: "silent" }),
-      async withDb(run) {
-        const store = await data.open();
-        try {
-          return await run(store);
-        } finally {
-          await store.close();
-        }
-      },
-      remove: () => data.remove(),
-    };
-  }
-  const { store, url } = await backend.openEmpty();
-  if (content === "migrated") await migrateToLatest(store.db);
+  const { store, url } = await openTarget(backend, content);
+  const config = url
+    ? loadConfig({ DATABASE_URL: url, KEYGATE_DATA_DIR: "/nonexistent", LOG_LEVEL: "silent" })
+    : loadConfig({ KEYGATE_DATA_DIR: UNUSED_DATA_DIR, LOG_LEVEL: "silent" });
   return {
-    config: loadConfig({ DATABASE_URL: url, KEYGATE_DATA_DIR: "/nonexistent", LOG_LEVEL: "silent" }),
+    config,
+    store,
     withDb: (run) => run(store),
+    io: (env = envOf(config)) => captureIo(env, store),
     remove: () => store.close(),
   };
 }
@@ -51,8 +59,11 @@ export interface CapturedIo extends CliIo {
   errors: string[];
 }
 
-/** A CLI io that records what the command prints, with a manual clock and the given environment. */
-export function captureIo(env: NodeJS.ProcessEnv = {}): CapturedIo {
+/**
+ * A CLI io that records what the command prints, with a manual clock and the given environment;
+ * with a store, the commands work on it instead of opening the configured one.
+ */
+export function captureIo(env: NodeJS.ProcessEnv = {}, store?: Store): CapturedIo {
   const out: string[] = [];
   const errors: string[] = [];
   return {
@@ -63,6 +74,7 @@ export function captureIo(env: NodeJS.ProcessEnv = {}): CapturedIo {
     clock: new ManualClock("2026-06-01T12:00:00.000Z"),
     env,
     handleSignals: false,
+    store,
   };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../test/backends.js";
-import { type CliTarget, captureIo, cliTarget, envOf } from "../../test/cli-target.js";
+import { type CliTarget, cliTarget } from "../../test/cli-target.js";
 import { verifyPassword } from "../domain/users/passwords.js";
 import { createWorkspace } from "../domain/workspaces/workspaces.js";
 import type { Store } from "../store/database.js";
@@ -32,7 +32,7 @@ describe.each(backends)("keygate admin create on $name", (backend) => {
 
   it("refuses to run before there is a workspace", async () => {
     await expect(
-      createAdmin(target.config, { email: "ops@example.com", password: PASSWORD }, captureIo()),
+      createAdmin(target.config, { email: "ops@example.com", password: PASSWORD }, target.io()),
     ).rejects.toThrow(
       "there is no workspace yet: start Keygate once (keygate serve) to create the first one",
     );
@@ -51,7 +51,7 @@ describe.each(backends)("keygate admin create on $name", (backend) => {
         at: new Date("2026-01-02T00:00:00.000Z"),
       }),
     ]);
-    const io = captureIo();
+    const io = target.io();
     const created = await createAdmin(target.config, { email: " Ops@Example.com ", password: PASSWORD }, io);
     expect(created).toEqual({
       userId: expect.stringMatching(/^usr_/),
@@ -93,7 +93,7 @@ describe.each(backends)("keygate admin create on $name", (backend) => {
   });
 
   it("adds an existing account to a named workspace with another role, leaving its password alone", async () => {
-    const io = captureIo(envOf(target.config));
+    const io = target.io();
     const code = await runCli(
       [
         "admin",
@@ -129,7 +129,7 @@ describe.each(backends)("keygate admin create on $name", (backend) => {
     const created = await createAdmin(
       target.config,
       { email: "grace@example.com", password: PASSWORD, name: "Grace Hopper", workspace: second.id },
-      captureIo(),
+      target.io(),
     );
     expect(created).toMatchObject({ workspaceId: second.id, role: "owner", newAccount: true });
     await target.withDb(async (store) => {
@@ -143,7 +143,7 @@ describe.each(backends)("keygate admin create on $name", (backend) => {
   });
 
   it("refuses a member twice, a short password, a bad email, an unknown role or workspace, and writes nothing", async () => {
-    const io = captureIo();
+    const io = target.io();
     await expect(
       createAdmin(target.config, { email: "ops@example.com", password: PASSWORD }, io),
     ).rejects.toThrow(`ops@example.com is already a member of "First" (${first.id}) with the role owner`);
@@ -167,7 +167,7 @@ describe.each(backends)("keygate admin create on $name", (backend) => {
   });
 
   it("refuses a short password on the command line with exit code 1 and no stack trace", async () => {
-    const io = captureIo(envOf(target.config));
+    const io = target.io();
     expect(await runCli(["admin", "create", "--email", "x@example.com", "--password", "short"], io)).toBe(1);
     expect(io.errors).toEqual(["error: --password: must be at least 12 characters"]);
     expect(await runCli(["admin", "create", "--password", PASSWORD], io)).toBe(1);

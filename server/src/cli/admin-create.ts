@@ -57,7 +57,7 @@ export async function createAdmin(
   io: CommandIo = processIo,
 ): Promise<AdminCreated> {
   const { email, name, role } = validate(args);
-  const result = await withStore(config, { mustExist: false }, (store) =>
+  const result = await withStore(config, { mustExist: false, store: io.store }, (store) =>
     store.db.transaction().execute(async (trx) => {
       const workspace = args.workspace ? await findWorkspace(trx, args.workspace) : await firstWorkspace(trx);
       const at = io.clock.now();

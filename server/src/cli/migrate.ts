@@ -6,7 +6,11 @@ import { type CommandIo, processIo } from "./command-io.js";
 import { withStore } from "./with-store.js";
 
 export async function migrate(config: Config, io: CommandIo = processIo): Promise<MigrateReport> {
-  const report = await withStore(config, { mustExist: false }, async (_store, migrations) => migrations);
+  const report = await withStore(
+    config,
+    { mustExist: false, store: io.store },
+    async (_store, migrations) => migrations,
+  );
   const where = describeStore(config);
   if (report.applied.length === 0) {
     io.print(`${where}: the schema is up to date (${report.current ?? "no migrations"}); nothing applied.`);

@@ -1,6 +1,7 @@
 /**
  * Opens the configured store for one CLI command: takes the data-folder lock (embedded store),
- * applies pending migrations, runs the command, and closes everything, also when it fails.
+ * applies pending migrations, runs the command, and closes everything, also when it fails. A store
+ * the caller already holds (`options.store`, tests) is migrated and used as it is, and left open.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +14,8 @@ import { CliError } from "./cli-error.js";
 export interface WithStoreOptions {
   /** Refuse an embedded data folder that holds no database yet (a typo should not create one). */
   mustExist: boolean;
+  /** An open store to use instead of opening (and locking) the configured one. */
+  store?: Store | undefined;
 }
 
 export async function withStore<T>(
@@ -20,6 +23,7 @@ export async function withStore<T>(
   options: WithStoreOptions,
   run: (store: Store, migrations: MigrateReport) => Promise<T>,
 ): Promise<T> {
+  if (options.store) return run(options.store, await migrateToLatest(options.store.db));
   if (!config.databaseUrl && options.mustExist && !existsSync(path.join(config.dataDir, "PG_VERSION"))) {
     throw new CliError(
       `no Keygate data in ${config.dataDir}: start Keygate once (keygate serve), or set KEYGATE_DATA_DIR or DATABASE_URL`,

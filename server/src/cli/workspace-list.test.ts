@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../test/backends.js";
-import { type CliTarget, captureIo, cliTarget, envOf } from "../../test/cli-target.js";
+import { type CliTarget, cliTarget } from "../../test/cli-target.js";
 import { keyRow } from "../../test/store-fixtures.js";
 import { addMember, createUser } from "../domain/users/users.js";
 import { createWorkspace } from "../domain/workspaces/workspaces.js";
@@ -20,7 +20,7 @@ describe.each(backends)("keygate workspace list on $name", (backend) => {
   afterAll(async () => target.remove());
 
   it("says so when there is no workspace", async () => {
-    const io = captureIo();
+    const io = target.io();
     expect(await listWorkspaces(target.config, {}, io)).toEqual([]);
     expect(io.out).toEqual(["No workspaces yet."]);
   });
@@ -54,7 +54,7 @@ describe.each(backends)("keygate workspace list on $name", (backend) => {
         .execute();
       return [a, g];
     });
-    const io = captureIo();
+    const io = target.io();
     const list = await listWorkspaces(target.config, {}, io);
     expect(list.map((w) => [w.id, w.name, w.plan, w.members, w.keys])).toEqual([
       [acme.id, "Acme", "enterprise", 2, 2],
@@ -68,7 +68,7 @@ describe.each(backends)("keygate workspace list on $name", (backend) => {
   });
 
   it("prints JSON with --json", async () => {
-    const io = captureIo(envOf(target.config));
+    const io = target.io();
     expect(await runCli(["workspace", "list", "--json"], io)).toBe(0);
     const printed = JSON.parse(io.out.join("\n")) as Array<Record<string, unknown>>;
     expect(printed.map((w) => [w.id, w.plan, w.members, w.keys, w.keyPrefix])).toEqual([

@@ -25,7 +25,7 @@ export async function listWorkspaces(
   args: { json?: boolean } = {},
   io: CommandIo = processIo,
 ): Promise<WorkspaceSummary[]> {
-  const summaries = await withStore(config, { mustExist: true }, async (store) => {
+  const summaries = await withStore(config, { mustExist: true, store: io.store }, async (store) => {
     const rows = await store.db
       .selectFrom("workspaces as w")
       .selectAll("w")

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { backends } from "../../test/backends.js";
-import { type CapturedIo, type CliTarget, captureIo, cliTarget, envOf } from "../../test/cli-target.js";
+import { type CapturedIo, type CliTarget, cliTarget } from "../../test/cli-target.js";
 import { createWorkspace } from "../domain/workspaces/workspaces.js";
 import type { Store } from "../store/database.js";
 import type { WorkspaceRow } from "../store/schema.js";
@@ -54,7 +54,7 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
   });
   afterAll(async () => target.remove());
   beforeEach(() => {
-    io = captureIo();
+    io = target.io();
     const pair = pairs[round];
     round += 1;
     if (!pair) throw new Error("seed a pair of workspaces per test");
@@ -102,9 +102,7 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
   });
 
   it("finds a workspace by its exact name through the command line", async () => {
-    expect(
-      await runCli(["workspace", "plan", globex, "enterprise"], { ...io, env: envOf(target.config) }),
-    ).toBe(0);
+    expect(await runCli(["workspace", "plan", globex, "enterprise"], io)).toBe(0);
     expect(io.out).toEqual([`Workspace "${globex}" (${other.id}) is now on the enterprise plan (was pro).`]);
     expect(io.errors).toEqual([]);
   });
@@ -148,7 +146,7 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
   });
 
   it("answers an unknown plan on the command line with the choices and exit code 1", async () => {
-    expect(await runCli(["workspace", "plan", acme, "gold"], { ...io, env: envOf(target.config) })).toBe(1);
+    expect(await runCli(["workspace", "plan", acme, "gold"], io)).toBe(1);
     expect(io.errors[0]).toBe(
       "error: command-argument value 'gold' is invalid for argument 'plan'. Allowed choices are free, pro, enterprise.",
     );

@@ -28,7 +28,7 @@ export async function setWorkspacePlan(
 ): Promise<PlanChange> {
   const plan = args.plan;
   if (!isPlan(plan)) throw new CliError(`the plan must be one of ${PLANS.join(", ")} (got "${plan}")`);
-  const result = await withStore(config, { mustExist: true }, (store) =>
+  const result = await withStore(config, { mustExist: true, store: io.store }, (store) =>
     store.db.transaction().execute(async (trx) => {
       const row = await findWorkspace(trx, args.workspace);
       if (row.plan === plan) {

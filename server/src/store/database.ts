@@ -3,9 +3,11 @@
  * Both speak the PostgreSQL dialect through one Kysely instance.
  */
 import { mkdir } from "node:fs/promises";
+import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
+import { openPgliteInProcess, queryYielding } from "./pglite/pglite-in-process.js";
 import { PgliteThread } from "./pglite/pglite-thread.js";
 import type { Database } from "./schema.js";
 
@@ -32,6 +34,8 @@ export interface StoreOptions {
   loadDataDir?: Blob | File | undefined;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** Tests: run PGlite in this thread instead of its own (opens in half the time). */
+  inProcess?: boolean;
 }
 
 /** Opens the store described by the options. */
@@ -43,6 +47,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 /** PGlite runs in its own thread: its work never pauses the event loop that answers verifications. */
 async function openPglite(options: StoreOptions): Promise<Store> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  if (options.inProcess) return openPgliteHere(options);
   const client = await PgliteThread.start({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client.asPglite()) });
   return {
@@ -55,6 +60,26 @@ async function openPglite(options: StoreOptions): Promise<Store> {
     },
     ping: async () => {
       await client.query("select 1");
+    },
+  };
+}
+
+async function openPgliteHere(options: StoreOptions): Promise<Store> {
+  const client = await openPgliteInProcess({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const answering = {
+    query: (text: string, params?: unknown[]) => queryYielding(client, text, params),
+    close: () => client.close(),
+  };
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(answering as unknown as PGlite) });
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+    ping: async () => {
+      await answering.query("select 1");
     },
   };
 }

@@ -39,7 +39,7 @@ const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Arra
  * PGlite's WebAssembly, compiled once per process and handed to every store's thread: compiling it
  * in each new thread would add about a second to every store that opens.
  */
-function pgliteAssets(): Promise<PgliteAssets> {
+export function pgliteAssets(): Promise<PgliteAssets> {
   assets ??= (async () => {
     const dist = path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
     const compile = async (file: string) => wasm.compile(await readFile(path.join(dist, file)));
