@@ -42,54 +42,43 @@ export interface FixtureKey {
   credential: { key: string } | { sharedKey: string; secretKey: string };
 }
 
-/** Inserts an active key (and its current secret) into the workspace. */
-export async function insertKey(
-  service: TestService,
-  workspaceId: string,
-  options: FixtureKeyOptions = {},
-): Promise<FixtureKey> {
-  const at = service.clock.now();
+/** A key's row and the fixture that describes it, before they are written. */
+function buildKey(workspaceId: string, at: Date, options: FixtureKeyOptions) {
   const kind = options.kind ?? "token";
   const prefix = options.prefix ?? "acme";
   const secret = options.secret ?? generateKey(prefix);
   const sharedKey = kind === "pair" ? generateSharedKey(prefix) : null;
   const id = newId("key");
-  await service.store.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("keys")
-      .values({
-        id,
-        workspace_id: workspaceId,
-        app_id: options.appId ?? null,
-        kind,
-        name: options.name ?? "test key",
-        environment: options.environment ?? "production",
-        prefix,
-        start: keyStart(sharedKey ?? secret),
-        shared_key: sharedKey,
-        scopes: JSON.stringify(options.scopes ?? []),
-        meta: JSON.stringify(options.meta ?? {}),
-        expires_at: options.expiresAt ?? null,
-        ip_allowlist: JSON.stringify(options.ipAllowlist ?? []),
-        rate_limit: options.rateLimit ? JSON.stringify(options.rateLimit) : null,
-        quota_remaining: options.quota ? options.quota.remaining : null,
-        quota_refill: options.quota?.refill ? JSON.stringify(options.quota.refill) : null,
-        quota_refilled_at: options.quota ? at : null,
-        enabled: options.enabled ?? true,
-        revoked_at: options.revoked ? at : null,
-        revoked_reason: null,
-        rotated_at: null,
-        deleted_at: options.deleted ? at : null,
-        last_used_at: null,
-        last_used_ip: null,
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await insertCurrentSecret(trx, { id, workspace_id: workspaceId }, hashSecret(secret), at);
-  });
-  return {
+  const row = {
+    id,
+    workspace_id: workspaceId,
+    app_id: options.appId ?? null,
+    kind,
+    name: options.name ?? "test key",
+    environment: options.environment ?? "production",
+    prefix,
+    start: keyStart(sharedKey ?? secret),
+    shared_key: sharedKey,
+    scopes: JSON.stringify(options.scopes ?? []),
+    meta: JSON.stringify(options.meta ?? {}),
+    expires_at: options.expiresAt ?? null,
+    ip_allowlist: JSON.stringify(options.ipAllowlist ?? []),
+    rate_limit: options.rateLimit ? JSON.stringify(options.rateLimit) : null,
+    quota_remaining: options.quota ? options.quota.remaining : null,
+    quota_refill: options.quota?.refill ? JSON.stringify(options.quota.refill) : null,
+    quota_refilled_at: options.quota ? at : null,
+    enabled: options.enabled ?? true,
+    revoked_at: options.revoked ? at : null,
+    revoked_reason: null,
+    rotated_at: null,
+    deleted_at: options.deleted ? at : null,
+    last_used_at: null,
+    last_used_ip: null,
+    created_by: null,
+    created_at: at,
+    updated_at: at,
+  };
+  const key: FixtureKey = {
     id,
     workspaceId,
     kind,
@@ -97,6 +86,56 @@ export async function insertKey(
     sharedKey,
     credential: sharedKey === null ? { key: secret } : { sharedKey, secretKey: secret },
   };
+  return { row, key };
+}
+
+/** Inserts an active key (and its current secret) into the workspace. */
+export async function insertKey(
+  service: TestService,
+  workspaceId: string,
+  options: FixtureKeyOptions = {},
+): Promise<FixtureKey> {
+  const at = service.clock.now();
+  const { row, key } = buildKey(workspaceId, at, options);
+  await service.store.db.transaction().execute(async (trx) => {
+    await trx.insertInto("keys").values(row).execute();
+    await insertCurrentSecret(trx, row, hashSecret(key.secret), at);
+  });
+  return key;
+}
+
+/**
+ * Inserts `count` keys alike but for their ids and secrets, in one statement for the keys and one
+ * for their secrets (seeding hundreds of keys one by one costs seconds).
+ */
+export async function insertKeys(
+  service: TestService,
+  workspaceId: string,
+  count: number,
+  options: Omit<FixtureKeyOptions, "secret"> = {},
+): Promise<FixtureKey[]> {
+  const at = service.clock.now();
+  const built = Array.from({ length: count }, () => buildKey(workspaceId, at, options));
+  if (built.length === 0) return [];
+  await service.store.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("keys")
+      .values(built.map(({ row }) => row))
+      .execute();
+    await trx
+      .insertInto("key_secrets")
+      .values(
+        built.map(({ key }) => ({
+          secret_hash: hashSecret(key.secret),
+          key_id: key.id,
+          workspace_id: workspaceId,
+          expires_at: null,
+          created_at: at,
+        })),
+      )
+      .execute();
+  });
+  return built.map(({ key }) => key);
 }
 
 /** Changes the key's row and invalidates its cached records, as a lifecycle change does. */

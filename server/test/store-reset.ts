@@ -109,13 +109,14 @@ export async function readBaseline(run: RunQuery): Promise<StoreBaseline> {
  */
 export async function resetStore(run: RunQuery, baseline: StoreBaseline, empty: EmptyWith): Promise<boolean> {
   if ((await fingerprintOf(run)) !== baseline.fingerprint) return false;
-  if (baseline.tables.length === 0) return true;
-  if (empty === "truncate")
+  if (empty === "truncate" && baseline.tables.length > 0)
     await run(`truncate table ${baseline.tables.join(", ")} restart identity cascade`);
-  else {
+  if (empty === "delete") {
     await run("begin");
     for (const table of baseline.tables) await run(`delete from ${table}`);
     await run("commit");
   }
+  // Counters such as a table's vacuum count start from zero, as in a new store.
+  await run("select pg_stat_reset()");
   return true;
 }

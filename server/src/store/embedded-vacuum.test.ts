@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestService, seedWorkspace, type TestService } from "../../test/harness.js";
-import { insertKey } from "../../test/key-fixtures.js";
+import { insertKeys } from "../../test/key-fixtures.js";
 import { scheduleEmbeddedVacuum, vacuumEmbeddedStore } from "./embedded-vacuum.js";
 
 const services: TestService[] = [];
@@ -34,7 +34,7 @@ async function churn(
   const service = await createTestService();
   services.push(service);
   const { workspace } = await seedWorkspace(service);
-  for (let i = 0; i < 300; i++) await insertKey(service, workspace.id);
+  await insertKeys(service, workspace.id, 300);
   await sql`
     insert into key_usage (key_id, workspace_id, bucket, outcome, count)
     select id, workspace_id, date_trunc('hour', now()), 'VALID', 1 from keys`.execute(service.store.db);

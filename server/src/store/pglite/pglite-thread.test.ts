@@ -1,16 +1,17 @@
 /**
  * The embedded store's thread: queries answer as PGlite's own would (rows, affected rows, errors
  * with their PostgreSQL code), the event loop keeps running while the store works, and closing
- * stops the thread.
+ * stops the thread. The stores start from the prepared empty dump (a fresh initdb takes seconds).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pgliteDump } from "../../../test/store-pool.js";
 import { PgliteThread } from "./pglite-thread.js";
 
 describe("the embedded store's thread", () => {
   let thread: PgliteThread;
 
   beforeAll(async () => {
-    thread = await PgliteThread.start({});
+    thread = await PgliteThread.start({ loadDataDir: await pgliteDump("pgliteEmptyDumpPath") });
     await thread.query("create table notes (id int primary key, body text, at timestamptz, n bigint)");
   });
   afterAll(async () => thread.close());
@@ -58,7 +59,7 @@ describe("the embedded store's thread", () => {
   });
 
   it("refuses queries once closed, and closes twice without harm", async () => {
-    const other = await PgliteThread.start({});
+    const other = await PgliteThread.start({ loadDataDir: await pgliteDump("pgliteEmptyDumpPath") });
     await other.close();
     await other.close();
     await expect(other.query("select 1")).rejects.toThrow("the embedded store's thread stopped");
