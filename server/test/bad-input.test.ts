@@ -15,24 +15,35 @@ import {
 } from "./harness.js";
 
 const NOT_AN_OBJECT = "the body must be a JSON object";
+const NOT_AN_OBJECT_DETAILS = [{ path: "body", message: "must be a JSON object" }];
 const NUL = "must not contain the NUL character (\\u0000)";
+const SURROGATE = "must not contain a lone UTF-16 surrogate (such as \\ud800 without its pair)";
 
-/** Asserts the exact refusal: status, error body and nothing else, request id in body and header. */
+/**
+ * Asserts the exact refusal: status, error body and nothing else, request id in body and header,
+ * and the per-field `details` of a validation failure (none when `details` is not given).
+ */
 function expectRefusal(
   response: LightMyRequestResponse,
   status: number,
   code: string,
   message: string | RegExp,
+  details?: Array<{ path: string; message: string | RegExp }>,
 ) {
   expect(response.statusCode, response.body).toBe(status);
   expect(response.headers["content-type"]).toBe("application/json; charset=utf-8");
   const requestId = response.headers["x-request-id"];
   expect(requestId).toMatch(/^req_[0-9A-Z]{26}$/);
+  const text = (expected: string | RegExp) =>
+    typeof expected === "string" ? expected : expect.stringMatching(expected);
   expect(response.json()).toEqual({
     error: {
       code,
-      message: typeof message === "string" ? message : expect.stringMatching(message),
+      message: text(message),
       requestId,
+      ...(details
+        ? { details: details.map((detail) => ({ ...detail, message: text(detail.message) })) }
+        : {}),
     },
   });
   expect(response.body).not.toMatch(/Error:|\bat .+:\d+:\d+|stack|FST_/);
@@ -68,7 +79,7 @@ describe.each(backends)("bad input on $name", (backend) => {
 
     it("refuses a JSON array, string, number or null where an object is expected", async () => {
       for (const payload of ["[]", '[{"name":"x","permissions":["*"]}]', '"text"', "42", "null", "true"]) {
-        expectRefusal(await postRaw(payload), 400, "VALIDATION_FAILED", NOT_AN_OBJECT);
+        expectRefusal(await postRaw(payload), 400, "VALIDATION_FAILED", NOT_AN_OBJECT, NOT_AN_OBJECT_DETAILS);
       }
     });
 
@@ -79,6 +90,7 @@ describe.each(backends)("bad input on $name", (backend) => {
         400,
         "VALIDATION_FAILED",
         NOT_AN_OBJECT,
+        NOT_AN_OBJECT_DETAILS,
       );
     });
 
@@ -88,12 +100,17 @@ describe.each(backends)("bad input on $name", (backend) => {
         400,
         "VALIDATION_FAILED",
         "name: Invalid input: expected string, received array; permissions: Invalid input: expected array, received object",
+        [
+          { path: "name", message: "Invalid input: expected string, received array" },
+          { path: "permissions", message: "Invalid input: expected array, received object" },
+        ],
       );
       expectRefusal(
         await postJson({ name: null, permissions: ["*"] }),
         400,
         "VALIDATION_FAILED",
         "name: Invalid input: expected string, received null",
+        [{ path: "name", message: "Invalid input: expected string, received null" }],
       );
     });
 
@@ -103,12 +120,17 @@ describe.each(backends)("bad input on $name", (backend) => {
         400,
         "VALIDATION_FAILED",
         "isAdmin: unknown field",
+        [{ path: "isAdmin", message: "unknown field" }],
       );
       expectRefusal(
         await postJson({ name: "x", permissions: ["*"], workspaceId: "ws_1", key: "kg_root_x" }),
         400,
         "VALIDATION_FAILED",
         "workspaceId: unknown field; key: unknown field",
+        [
+          { path: "workspaceId", message: "unknown field" },
+          { path: "key", message: "unknown field" },
+        ],
       );
     });
 
@@ -127,12 +149,14 @@ describe.each(backends)("bad input on $name", (backend) => {
         400,
         "VALIDATION_FAILED",
         "name: must be at most 200 characters",
+        [{ path: "name", message: "must be at most 200 characters" }],
       );
       expectRefusal(
         await postJson({ name: "x", permissions: ["*", `keys:${"r".repeat(5000)}`] }),
         400,
         "VALIDATION_FAILED",
         /^permissions\.1: must be one of "\*", "keys:read", /,
+        [{ path: "permissions.1", message: /^must be one of "\*", "keys:read", / }],
       );
     });
 
@@ -142,14 +166,18 @@ describe.each(backends)("bad input on $name", (backend) => {
         400,
         "VALIDATION_FAILED",
         `name: ${NUL}`,
+        [{ path: "name", message: NUL }],
       );
       expectRefusal(
         await postJson({ name: "x", permissions: ["*"], "bad\u0000key": 1 }),
         400,
         "VALIDATION_FAILED",
         `bad\u0000key: ${NUL}`,
+        [{ path: "bad\u0000key", message: NUL }],
       );
-      expectRefusal(await postRaw('"\\u0000"'), 400, "VALIDATION_FAILED", `body: ${NUL}`);
+      expectRefusal(await postRaw('"\\u0000"'), 400, "VALIDATION_FAILED", `body: ${NUL}`, [
+        { path: "body", message: NUL },
+      ]);
     });
 
     it("refuses a body over 1 MB with 413", async () => {
@@ -189,7 +217,71 @@ describe.each(backends)("bad input on $name", (backend) => {
         400,
         "VALIDATION_FAILED",
         NOT_AN_OBJECT,
+        NOT_AN_OBJECT_DETAILS,
       );
+    });
+  });
+
+  describe("text the store cannot hold, and meta nested too deep", () => {
+    const postText = (url: string, text: string) =>
+      send({ method: "POST", url, headers: { "content-type": "application/json" }, payload: text });
+    let keyId = "";
+    beforeAll(async () => {
+      const created = await send({ method: "POST", url: "/v1/keys", payload: { name: "fuzzed" } });
+      keyId = (created.json() as { id: string }).id;
+    });
+
+    it("refuses a lone UTF-16 surrogate in any string field, naming it, and stores nothing", async () => {
+      const cases: Array<[string, string, string, string]> = [
+        ["POST", "/v1/apis", '{"name":"x\\ud800","scopes":[]}', "name"],
+        ["POST", "/v1/apis", '{"name":"x","description":"\\udfff","scopes":[]}', "description"],
+        ["POST", "/v1/apps", '{"title":"x\\ud800"}', "title"],
+        ["POST", "/v1/root-keys", '{"name":"ci\\udc00","permissions":["*"]}', "name"],
+        ["POST", "/v1/keys", '{"name":"k\\ud800"}', "name"],
+        ["POST", "/v1/keys", '{"name":"k","meta":{"plan":"\\ud800"}}', "meta.plan"],
+        ["POST", "/v1/keys", '{"name":"k","meta":{"deep":{"list":["ok","\\ud83d"]}}}', "meta.deep.list.1"],
+        ["POST", "/v1/keys", '{"name":"k","meta":{"\\ud800":1}}', "meta.\ud800"],
+        ["PATCH", `/v1/keys/${keyId}`, '{"meta":{"a":"\\ude00 "}}', "meta.a"],
+        ["POST", `/v1/keys/${keyId}/revoke`, '{"reason":"gone \\ud800"}', "reason"],
+      ];
+      for (const [method, url, payload, path] of cases) {
+        expectRefusal(
+          await send({
+            method: method as "POST",
+            url,
+            headers: { "content-type": "application/json" },
+            payload,
+          }),
+          400,
+          "VALIDATION_FAILED",
+          `${path}: ${SURROGATE}`,
+          [{ path, message: SURROGATE }],
+        );
+      }
+      const key = await send({ method: "GET", url: `/v1/keys/${keyId}` });
+      expect(key.json()).toMatchObject({ status: "active", meta: {} });
+    });
+
+    it("accepts a surrogate pair, which is one ordinary character", async () => {
+      const created = await postText("/v1/apis", '{"name":"smile \\ud83d\\ude00","scopes":[]}');
+      expect(created.statusCode, created.body).toBe(201);
+      expect((created.json() as { name: string }).name).toBe("smile \u{1F600}");
+    });
+
+    it("refuses key meta nested more than 32 levels deep, even thousands of levels", async () => {
+      const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
+      const message = "must nest at most 32 levels deep";
+      for (const levels of [33, 5000, 100_000]) {
+        expectRefusal(
+          await postText("/v1/keys", `{"name":"deep","meta":${nested(levels)}}`),
+          400,
+          "VALIDATION_FAILED",
+          `meta: ${message}`,
+          [{ path: "meta", message }],
+        );
+      }
+      const fits = await postText("/v1/keys", `{"name":"deep","meta":${nested(32)}}`);
+      expect(fits.statusCode, fits.body).toBe(201);
     });
   });
 
@@ -221,12 +313,14 @@ describe.each(backends)("bad input on $name", (backend) => {
         400,
         "VALIDATION_FAILED",
         "params.id: must be an id starting with key_",
+        [{ path: "params.id", message: "must be an id starting with key_" }],
       );
       expectRefusal(
         await send({ method: "DELETE", url: `/v1/root-keys/key_${"a".repeat(120)}` }),
         400,
         "VALIDATION_FAILED",
         "params.id: must have at most 100 characters",
+        [{ path: "params.id", message: "must have at most 100 characters" }],
       );
       expectRefusal(
         await send({ method: "DELETE", url: `/v1/root-keys/key_${"a".repeat(250)}` }),
@@ -245,6 +339,7 @@ describe.each(backends)("bad input on $name", (backend) => {
         400,
         "VALIDATION_FAILED",
         `params.id: ${NUL}`,
+        [{ path: "params.id", message: NUL }],
       );
     });
 
@@ -264,11 +359,13 @@ describe.each(backends)("bad input on $name", (backend) => {
         ["filter[action]=x", "querystring.filter[action]: unknown field"],
       ];
       for (const [query, message] of cases) {
+        const [path = "", reason = ""] = message.split(/: (.*)/s);
         expectRefusal(
           await send({ method: "GET", url: `/v1/audit-events?${query}` }),
           400,
           "VALIDATION_FAILED",
           message,
+          [{ path, message: reason }],
         );
       }
     });

@@ -26,6 +26,7 @@ describe("loadConfig", () => {
       adminPassword: undefined,
       publicUrl: "http://localhost:8080",
       secureCookies: false,
+      trustedProxies: [],
       logLevel: "info",
     });
   });
@@ -40,6 +41,7 @@ describe("loadConfig", () => {
         REDIS_URL: "rediss://cache:6380",
         ...ADMIN,
         KEYGATE_PUBLIC_URL: "https://keys.example.com/",
+        KEYGATE_TRUSTED_PROXIES: " 10.0.0.0/8, 192.0.2.7,2001:db8::/32 ,loopback",
         LOG_LEVEL: "warn",
       }),
     ).toEqual({
@@ -52,12 +54,20 @@ describe("loadConfig", () => {
       adminPassword: "correct horse battery",
       publicUrl: "https://keys.example.com",
       secureCookies: true,
+      trustedProxies: ["10.0.0.0/8", "192.0.2.7", "2001:db8::/32", "loopback"],
       logLevel: "warn",
     });
   });
 
   it("treats empty values as unset", () => {
-    const config = loadConfig({ PORT: "", DATABASE_URL: "", LOG_LEVEL: "", KEYGATE_PUBLIC_URL: "" });
+    const config = loadConfig({
+      PORT: "",
+      DATABASE_URL: "",
+      LOG_LEVEL: "",
+      KEYGATE_PUBLIC_URL: "",
+      KEYGATE_TRUSTED_PROXIES: "",
+    });
+    expect(config.trustedProxies).toEqual([]);
     expect(config.port).toBe(8080);
     expect(config.databaseUrl).toBeUndefined();
     expect(config.logLevel).toBe("info");
@@ -77,6 +87,16 @@ describe("loadConfig", () => {
     ["REDIS_URL", "http://cache:6379", "must start with redis:// or rediss://"],
     ["KEYGATE_PUBLIC_URL", "keys.example.com", "must be an http:// or https:// URL"],
     ["KEYGATE_PUBLIC_URL", "ftp://keys.example.com", "must be an http:// or https:// URL"],
+    [
+      "KEYGATE_TRUSTED_PROXIES",
+      "10.0.0.0/8,proxy.internal",
+      "proxy.internal is not an IP address or CIDR (such as 10.0.0.0/8, or loopback, linklocal, uniquelocal)",
+    ],
+    [
+      "KEYGATE_TRUSTED_PROXIES",
+      "10.0.0.0/33",
+      "10.0.0.0/33 is not an IP address or CIDR (such as 10.0.0.0/8, or loopback, linklocal, uniquelocal)",
+    ],
     [
       "LOG_LEVEL",
       "loud",

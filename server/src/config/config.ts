@@ -3,6 +3,7 @@
  * A bad value stops the start with a message naming the variable.
  */
 import path from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -12,6 +13,40 @@ const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const postgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://");
+
+/** proxy-addr's names for whole ranges, as Fastify's `trustProxy` takes them. */
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An IPv4 (four-part decimal) or IPv6 address, optionally with a prefix length: `10.0.0.0/8`. */
+function isAddressOrCidr(text: string): boolean {
+  const [address, bits, extra] = text.split("/");
+  if (address === undefined || extra !== undefined) return false;
+  if (bits !== undefined && !/^\d{1,3}$/.test(bits)) return false;
+  if (ipaddr.IPv4.isValidFourPartDecimal(address)) return bits === undefined || Number(bits) <= 32;
+  if (address.includes(":") && !address.includes("%") && ipaddr.IPv6.isValid(address))
+    return bits === undefined || Number(bits) <= 128;
+  return false;
+}
+
+/** A comma-separated list of addresses, CIDRs or range names; empty for none. */
+const trustedProxies = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const entries = value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    for (const entry of entries) {
+      if (!PROXY_RANGE_NAMES.has(entry) && !isAddressOrCidr(entry)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${entry} is not an IP address or CIDR (such as 10.0.0.0/8, or loopback, linklocal, uniquelocal)`,
+        });
+      }
+    }
+    return entries;
+  });
 
 const envSchema = z.object({
   PORT: z.preprocess(
@@ -42,6 +77,7 @@ const envSchema = z.object({
     emptyToUndefined,
     z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   ),
+  KEYGATE_TRUSTED_PROXIES: trustedProxies,
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
 });
 
@@ -57,6 +93,12 @@ export interface Config {
   publicUrl: string;
   /** Whether cookies get the `Secure` flag: true when the public URL is https. */
   secureCookies: boolean;
+  /**
+   * The load balancers and proxies in front of Keygate (addresses and CIDRs): a request from one of
+   * them is taken to come from the address its `X-Forwarded-For` names. Empty: every request
+   * comes from its connection's address.
+   */
+  trustedProxies: string[];
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -92,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: value.KEYGATE_ADMIN_PASSWORD,
     publicUrl,
     secureCookies: publicUrl.startsWith("https://"),
+    trustedProxies: value.KEYGATE_TRUSTED_PROXIES,
     logLevel: value.LOG_LEVEL,
   };
 }

@@ -7,19 +7,17 @@ import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppContext } from "../app/context.js";
 import { newId } from "../domain/ids.js";
 import { installAuthentication } from "./auth/authenticate.js";
+import { createClientErrorHandler } from "./client-errors.js";
 import { handleFrameworkError, installErrorHandling } from "./error-handler.js";
-import { installNulGuard } from "./reject-nul.js";
 import { installRequestMetrics, RequestLog } from "./request-metrics.js";
 import { registerRoutes } from "./routes/index.js";
+import { installUnreadBodyDrain } from "./unread-body.js";
+import { installUnstorableTextGuard } from "./unstorable-text.js";
+import { validatorCompiler } from "./validation.js";
 import { createVerifyLane } from "./verify-lane.js";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -47,7 +45,10 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
     // verification an allocation for nothing.
     childLoggerFactory: (logger) => logger,
     requestIdHeader: false,
-    trustProxy: false,
+    // Behind the configured proxies, `request.ip` (the login throttle, the audit trail) is the
+    // client's address from X-Forwarded-For; from anyone else the header is ignored.
+    trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
+    clientErrorHandler: createClientErrorHandler(requestLog),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: handleFrameworkError,
   });
@@ -55,6 +56,7 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   installErrorHandling(app);
+  installUnreadBodyDrain(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -87,7 +89,7 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
     await docs.register(fastifySwaggerUi, { routePrefix: "/docs", uiConfig: { docExpansion: "list" } });
   });
   installAuthentication(app, ctx);
-  installNulGuard(app);
+  installUnstorableTextGuard(app);
 
   installRequestMetrics(app, requestLog);
 

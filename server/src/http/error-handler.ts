@@ -1,83 +1,40 @@
 /**
- * Turns every error into `{ error: { code, message, requestId } }`. Expected refusals keep their
- * code; framework errors (bad JSON, oversized bodies, schema failures) are mapped; anything else
- * is logged with the request id and answered as `INTERNAL` with no detail.
+ * Turns every error into `{ error: { code, message, requestId, details? } }`. Expected refusals
+ * keep their code; framework errors (bad JSON, oversized bodies, schema failures, with a
+ * `details` entry per field) are mapped; anything else is logged with the request id and answered
+ * as `INTERNAL` with no detail.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { ApiError, type ErrorCode } from "../errors.js";
+import { ApiError, type ErrorCode, type ErrorDetail } from "../errors.js";
 import { ERROR_STATUS } from "./error-status.js";
+import { type ValidationIssue, validationRefusal } from "./validation.js";
 
-/** The body of every refusal. */
-export function errorBody(code: ErrorCode, message: string, requestId: string) {
-  return { error: { code, message, requestId } };
-}
-
-export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string) {
-  // Also here: a refusal in an early hook skips the hook that sets it on every response.
-  reply.header("x-request-id", request.id);
-  return reply.code(ERROR_STATUS[code]).send(errorBody(code, message, request.id));
-}
-
-/** A schema failure as fastify-type-provider-zod reports it: the zod issue spread into `params`. */
-export interface ValidationIssue {
-  keyword?: string;
-  instancePath?: string;
-  message?: string;
-  params?: {
-    keys?: string[];
-    expected?: string;
-    format?: string;
-    origin?: string;
-    minimum?: number | bigint;
-    maximum?: number | bigint;
-    inclusive?: boolean;
-    values?: unknown[];
+/** The body of every refusal; `details` (per-field reasons) for a validation failure. */
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  requestId: string,
+  details?: readonly ErrorDetail[],
+) {
+  return {
+    error: details === undefined ? { code, message, requestId } : { code, message, requestId, details },
   };
 }
 
-const UNITS: Record<string, string> = { string: "characters", array: "items", set: "items" };
-
-/** zod's default wording for a few issues, said the way the rest of our messages are. */
-function rewordIssue(issue: ValidationIssue): string {
-  const message = issue.message ?? "invalid";
-  const params = issue.params ?? {};
-  if (issue.keyword === "invalid_type" && message.endsWith("received undefined")) return "required";
-  if (issue.keyword === "invalid_type" && message.endsWith("received NaN")) return "must be a number";
-  if (issue.keyword === "invalid_type" && params.expected === "int") return "must be a whole number";
-  if (issue.keyword === "invalid_value" && message.startsWith("Invalid option:") && params.values)
-    return `must be one of ${params.values.map((value) => JSON.stringify(value)).join(", ")}`;
-  if (issue.keyword === "invalid_format" && params.format === "datetime")
-    return "must be an ISO 8601 time with a zone, such as 2027-01-01T00:00:00Z";
-  const isDefault = message.startsWith("Too small:") || message.startsWith("Too big:");
-  if (isDefault && (issue.keyword === "too_small" || issue.keyword === "too_big")) {
-    const small = issue.keyword === "too_small";
-    const bound = small ? params.minimum : params.maximum;
-    const unit = UNITS[params.origin ?? ""];
-    if (bound !== undefined) {
-      if (unit) return `must have ${small ? "at least" : "at most"} ${bound} ${unit}`;
-      if (params.inclusive === false) return `must be ${small ? "above" : "below"} ${bound}`;
-      return `must be ${small ? "at least" : "at most"} ${bound}`;
-    }
-  }
-  return message;
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  message: string,
+  details?: readonly ErrorDetail[],
+) {
+  // Also here: a refusal in an early hook skips the hook that sets it on every response.
+  reply.header("x-request-id", request.id);
+  return reply.code(ERROR_STATUS[code]).send(errorBody(code, message, request.id, details));
 }
 
-/** One message for the failed checks of a request part (`body`, `querystring`, `params`). */
-export function describeValidation(issues: readonly ValidationIssue[], context: string | undefined): string {
-  const inBody = context === undefined || context === "body";
-  const parts = issues.flatMap((issue) => {
-    const where = issue.instancePath?.replace(/^\//, "").replaceAll("/", ".") ?? "";
-    const prefix = [inBody ? "" : context, where].filter(Boolean).join(".");
-    if (issue.keyword === "unrecognized_keys" && issue.params?.keys)
-      return issue.params.keys.map((key) => `${prefix ? `${prefix}.` : ""}${key}: unknown field`);
-    if (where === "" && issue.keyword === "invalid_type" && issue.params?.expected === "object")
-      return [inBody ? "the body must be a JSON object" : `${context}: must be an object`];
-    if (!prefix) return [`${context ?? "request"}: ${rewordIssue(issue)}`];
-    return [`${prefix}: ${rewordIssue(issue)}`];
-  });
-  return parts.slice(0, 5).join("; ") || "the request is not valid";
-}
+// The lane (verify-lane.ts) builds its validation refusals from these too.
+export { describeValidation, type ValidationIssue, validationRefusal } from "./validation.js";
 
 export const INVALID_JSON_MESSAGE = "the body is not valid JSON";
 export const INTERNAL_MESSAGE = "an internal error occurred; quote the request id when reporting it";
@@ -132,16 +89,11 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
       reply.headers(error.headers);
-      return sendError(reply, request, error.code, error.message);
+      return sendError(reply, request, error.code, error.message, error.details);
     }
-    if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
-      const issues = (error.validation ?? []) as ValidationIssue[];
-      return sendError(
-        reply,
-        request,
-        "VALIDATION_FAILED",
-        describeValidation(issues, error.validationContext),
-      );
+    if (error.validation) {
+      const refusal = validationRefusal(error.validation as ValidationIssue[], error.validationContext);
+      return sendError(reply, request, refusal.code, refusal.message, refusal.details);
     }
     const known = error.code ? KNOWN_ERRORS[error.code] : undefined;
     if (known) return sendError(reply, request, known.code, known.message ?? error.message);

@@ -16,27 +16,21 @@
  * unawaited, so a store fault can never become an unhandled rejection.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { validatorCompiler } from "fastify-type-provider-zod";
 import secureJson from "secure-json-parse";
 import type { AppContext } from "../app/context.js";
 import { newId } from "../domain/ids.js";
 import { hasPermission, requirePermission } from "../domain/principal.js";
 import type { RootKeyIdentity } from "../domain/root-keys/root-key-authenticator.js";
-import { ApiError, type ErrorCode } from "../errors.js";
+import { ApiError, type ErrorCode, type ErrorDetail } from "../errors.js";
 import type { VerifyInput } from "../verifier/verifier.js";
 import { rootKeyOrRefuse } from "./auth/authenticate.js";
 import { ConnectionCallers } from "./auth/connection-callers.js";
-import {
-  describeValidation,
-  errorBody,
-  INTERNAL_MESSAGE,
-  INVALID_JSON_MESSAGE,
-  type ValidationIssue,
-} from "./error-handler.js";
+import { errorBody, INTERNAL_MESSAGE, INVALID_JSON_MESSAGE, type ValidationIssue } from "./error-handler.js";
 import { ERROR_STATUS } from "./error-status.js";
-import { findNul, nulRefusal } from "./reject-nul.js";
 import type { RequestLog } from "./request-metrics.js";
 import { JSON_CONTENT_TYPE, VERIFY_PATH, verifyKeyBody } from "./routes/keys/verify.js";
+import { findUnstorable, unstorableRefusal } from "./unstorable-text.js";
+import { validationRefusal, validatorCompiler } from "./validation.js";
 
 /** Verify bodies are small; a larger one goes to Fastify, which applies the service's body limit. */
 const MAX_LANE_BODY_BYTES = 64 * 1024;
@@ -71,12 +65,21 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
     log.answered("POST", VERIFY_PATH, status, requestId, performance.now() - started);
   }
 
-  function refuse(res: ServerResponse, code: ErrorCode, message: string, requestId: string, started: number) {
-    send(res, ERROR_STATUS[code], JSON.stringify(errorBody(code, message, requestId)), requestId, started);
+  function refuse(
+    res: ServerResponse,
+    code: ErrorCode,
+    message: string,
+    requestId: string,
+    started: number,
+    details?: readonly ErrorDetail[],
+  ) {
+    const body = JSON.stringify(errorBody(code, message, requestId, details));
+    send(res, ERROR_STATUS[code], body, requestId, started);
   }
 
   function fail(res: ServerResponse, error: unknown, requestId: string, started: number) {
-    if (error instanceof ApiError) return refuse(res, error.code, error.message, requestId, started);
+    if (error instanceof ApiError)
+      return refuse(res, error.code, error.message, requestId, started, error.details);
     ctx.logger.error({ err: error, requestId }, "unhandled error");
     refuse(res, "INTERNAL", INTERNAL_MESSAGE, requestId, started);
   }
@@ -94,11 +97,11 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
     } catch {
       return refuse(res, "VALIDATION_FAILED", INVALID_JSON_MESSAGE, requestId, started);
     }
-    const where = text.includes("\\u0000") ? findNul(parsed, "") : undefined;
-    if (where !== undefined) return fail(res, nulRefusal(where), requestId, started);
+    const found = text.includes("\\u") ? findUnstorable(parsed, "") : undefined;
+    if (found !== undefined) return fail(res, unstorableRefusal(found), requestId, started);
     const checked = validate(parsed);
     if (checked.error !== undefined) {
-      return refuse(res, "VALIDATION_FAILED", describeValidation(checked.error, "body"), requestId, started);
+      return fail(res, validationRefusal(checked.error, "body"), requestId, started);
     }
     const result = ctx.verifier.verify(workspaceId, checked.value);
     if (result instanceof Promise) {

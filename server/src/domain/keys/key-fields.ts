@@ -35,9 +35,35 @@ export const scopeListSchema = z
     }
   });
 
-/** Free JSON the platform gets back on every successful verification; at most 16 KB as JSON. */
+/** How deep meta may nest: `{ "a": 1 }` is 1 level, `{ "a": { "b": 1 } }` 2. */
+export const MAX_META_DEPTH = 32;
+
+/**
+ * Whether the value nests objects or arrays more than `limit` levels deep. It keeps its own stack
+ * and stops at the first branch past the limit, so a body nested thousands of levels deep costs
+ * little and overflows nothing (JSON.stringify of such a value overflows the call stack).
+ */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Free JSON the platform gets back on every successful verification: at most
+ * {@link MAX_META_DEPTH} levels deep and 16 KB as JSON.
+ */
 export const metaSchema = z
   .record(z.string(), z.unknown())
+  .refine((meta) => !nestsDeeperThan(meta, MAX_META_DEPTH), {
+    message: `must nest at most ${MAX_META_DEPTH} levels deep`,
+    abort: true,
+  })
   .refine(
     (meta) => Buffer.byteLength(JSON.stringify(meta)) <= MAX_META_BYTES,
     "must be at most 16 KB as JSON",
