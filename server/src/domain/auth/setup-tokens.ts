@@ -38,6 +38,18 @@ export async function issueSetupToken(
   return token;
 }
 
+/** Whether the token is known, unused and unexpired: a cheap look before the costly password work. */
+export async function isSetupTokenLive(db: Kysely<Database>, clock: Clock, token: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("setup_tokens")
+    .select("workspace_id")
+    .where("token_hash", "=", hashSecret(token))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", clock.now())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Marks the token used and returns its workspace, or `undefined` when it is unknown, used or
  * expired. Call inside the transaction that creates the owner, so a failed sign-up keeps the link.

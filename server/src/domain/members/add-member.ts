@@ -1,13 +1,16 @@
 /**
  * Adds a person to the workspace with a role, within the plan's member limit, with a
  * `member.added` event in the same transaction. An email without an account gets one with the
- * given password; an existing account keeps its own password and name.
+ * given password; an existing account keeps its own password and name. The new account's password
+ * is hashed before the transaction, so argon2's cost never holds a store connection (the embedded
+ * store has only one).
  */
 import type { Kysely } from "kysely";
 import { conflict, validationFailed } from "../../errors.js";
 import type { Database, Role } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf, type Principal } from "../principal.js";
+import { hashPassword } from "../users/passwords.js";
 import { addMember, createUser, findUserByEmail } from "../users/users.js";
 import { requireWithinLimit } from "../workspaces/entitlements.js";
 import { findMember, lockWorkspace, type PublicMember, toPublicMember } from "./members.js";
@@ -27,6 +30,9 @@ export interface AddMemberInput {
 
 export async function addWorkspaceMember(db: Kysely<Database>, input: AddMemberInput): Promise<PublicMember> {
   if (input.role === "owner") requireOwner(input.principal, "grant the owner role");
+  const hadAccount = (await findUserByEmail(db, input.email)) !== undefined;
+  const passwordHash =
+    hadAccount || input.password === undefined ? undefined : await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const workspace = await lockWorkspace(trx, input.workspaceId);
     const existing = await findUserByEmail(trx, input.email);
@@ -45,12 +51,9 @@ export async function addWorkspaceMember(db: Kysely<Database>, input: AddMemberI
       if (input.password === undefined) {
         throw validationFailed("password: required, since this email has no account yet");
       }
-      user = await createUser(trx, {
-        email: input.email,
-        name: input.name,
-        password: input.password,
-        at: input.at,
-      });
+      // Hashed above, unless the account was removed since that read: then the caller tries again.
+      if (passwordHash === undefined) throw conflict(`${input.email} changed meanwhile; try again`);
+      user = await createUser(trx, { email: input.email, name: input.name, passwordHash, at: input.at });
     }
     await addMember(trx, { workspaceId: workspace.id, userId: user.id, role: input.role, at: input.at });
     await recordAudit(trx, {

@@ -19,15 +19,21 @@ export function toPublicUser(row: Pick<UserRow, "id" | "email" | "name" | "creat
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/**
+ * The new account's password: the plain password (hashed here), or its argon2id hash made before a
+ * transaction, so the hash's cost (tens of milliseconds) never holds a store connection.
+ */
+export type NewPassword = { password: string } | { passwordHash: string };
+
 export async function createUser(
   db: Db,
-  input: { email: string; name: string; password: string; at: Date },
+  input: { email: string; name: string; at: Date } & NewPassword,
 ): Promise<UserRow> {
   const row = {
     id: newId("user"),
     email: normaliseEmail(input.email),
     name: input.name,
-    password_hash: await hashPassword(input.password),
+    password_hash: "passwordHash" in input ? input.passwordHash : await hashPassword(input.password),
     created_at: input.at,
     updated_at: input.at,
   };

@@ -13,6 +13,7 @@ import {
   TEST_PASSWORD,
   type TestService,
 } from "../../../test/harness.js";
+import { hashPassword } from "../../domain/users/passwords.js";
 import type { Plan } from "../../store/schema.js";
 
 const NEW_PASSWORD = "a brand new password";
@@ -107,6 +108,55 @@ describe.each(backends)("the members API on $name", (backend) => {
   });
 
   describe("POST /v1/members", () => {
+    // While the workspace row is locked (as a concurrent membership change would), the additions
+    // wait for it in their transactions. Hashed before the transaction, their passwords are
+    // hashed by then; hashed inside (as before), all of argon2's CPU came after the lock's release.
+    it.runIf(backend.name === "postgres")(
+      "hashes new passwords before the transaction, so no transaction holds a connection through argon2",
+      async () => {
+        const { ws, owner } = await freshWorkspace();
+        const cpuMs = () => {
+          const { user, system } = process.cpuUsage();
+          return (user + system) / 1000;
+        };
+        await hashPassword(NEW_PASSWORD);
+        let before = cpuMs();
+        await Promise.all([1, 2, 3].map(() => hashPassword(NEW_PASSWORD)));
+        const threeHashesMs = cpuMs() - before;
+
+        let adding: Promise<Array<{ statusCode: number }>> = Promise.resolve([]);
+        let atRelease = 0;
+        await service.store.db.transaction().execute(async (trx) => {
+          await trx
+            .selectFrom("workspaces")
+            .select("id")
+            .where("id", "=", ws.workspace.id)
+            .forUpdate()
+            .execute();
+          adding = Promise.all(
+            [0, 1, 2].map((i) =>
+              add(owner.headers, {
+                email: `locked${i}@example.com`,
+                name: "L",
+                role: "viewer",
+                password: NEW_PASSWORD,
+              }),
+            ),
+          );
+          // Long enough for three hashes, which run meanwhile only when they come first.
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          atRelease = cpuMs();
+        });
+        before = atRelease;
+        expect((await adding).map((res) => res.statusCode)).toEqual([201, 201, 201]);
+        const afterRelease = cpuMs() - before;
+        expect(
+          afterRelease,
+          `${afterRelease} ms of CPU after the release; 3 hashes take ${threeHashesMs}`,
+        ).toBeLessThan(threeHashesMs / 2);
+      },
+    );
+
     it("creates an account for a new email, who can then sign in to this workspace", async () => {
       const { ws, owner } = await freshWorkspace();
       const res = await add(owner.headers, {
