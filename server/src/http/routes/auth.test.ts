@@ -15,6 +15,7 @@ import {
 import { SESSION_COOKIE } from "../../domain/auth/sessions.js";
 import { addMember, createUser } from "../../domain/users/users.js";
 import { createWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
+import { DEFAULT_RULES, LoginThrottle } from "../auth/login-throttle.js";
 
 const WRONG = "email or password is wrong";
 
@@ -275,41 +276,66 @@ describe.each(backends)("sign-in on $name", (backend) => {
       expect(res.cookies).toEqual([]);
     });
 
-    it("throttles an email after 5 failures, even with the right password, until the window passes", async () => {
+    it("slows one email from one address after 5 failures, with delays that double, and no one else", async () => {
       const ws = await seedWorkspace(service);
+      const ip = "198.51.100.1";
       for (let i = 0; i < 5; i++) {
         expectError(
-          await login({ email: ws.ownerEmail, password: `wrong ${i}` }, `198.51.100.${i + 1}`),
+          await login({ email: ws.ownerEmail, password: `wrong ${i}` }, ip),
           401,
           "UNAUTHENTICATED",
           WRONG,
         );
       }
-      const limited = await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, "198.51.100.99");
-      expectError(limited, 429, "RATE_LIMITED", "too many failed sign-ins; try again in 900 s");
-      expect(limited.headers["retry-after"]).toBe("900");
+      const limited = await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, ip);
+      expectError(limited, 429, "RATE_LIMITED", "too many failed sign-ins; try again in 15 s");
+      expect(limited.headers["retry-after"]).toBe("15");
       expect(limited.cookies).toEqual([]);
+      // The owner, from anywhere else, is not held up.
+      expect(
+        (await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, "198.51.100.99")).statusCode,
+      ).toBe(200);
 
-      service.clock.advance(10 * 60_000);
-      const stillLimited = await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, "198.51.100.99");
-      expectError(stillLimited, 429, "RATE_LIMITED");
-      expect(stillLimited.headers["retry-after"]).toBe("300");
-
-      service.clock.advance(5 * 60_000 + 1);
-      const again = await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, "198.51.100.99");
-      expect(again.statusCode).toBe(200);
+      service.clock.advance(15_000);
+      expectError(
+        await login({ email: ws.ownerEmail, password: "wrong 5" }, ip),
+        401,
+        "UNAUTHENTICATED",
+        WRONG,
+      );
+      const longer = await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, ip);
+      expectError(longer, 429, "RATE_LIMITED", "too many failed sign-ins; try again in 30 s");
+      service.clock.advance(30_000);
+      expect((await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, ip)).statusCode).toBe(200);
     });
 
-    it("forgets an email's failures after a successful sign-in", async () => {
+    it("counts an attempt before checking its password: 20 parallel guesses get 5 checks", async () => {
       const ws = await seedWorkspace(service);
-      for (let i = 0; i < 4; i++) await login({ email: ws.ownerEmail, password: "wrong" }, "198.51.100.200");
-      expect(
-        (await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, "198.51.100.200")).statusCode,
-      ).toBe(200);
-      for (let i = 0; i < 4; i++) await login({ email: ws.ownerEmail, password: "wrong" }, "198.51.100.201");
-      expect(
-        (await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, "198.51.100.201")).statusCode,
-      ).toBe(200);
+      const failedBefore = await auditCount("user.sign_in_failed", ws.workspace.id);
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          login({ email: ws.ownerEmail, password: `guess ${i}` }, "192.0.2.50"),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.statusCode).sort();
+      expect(statuses).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
+      // Each password check of a known user is audited: exactly the 5 that were let through.
+      expect(await auditCount("user.sign_in_failed", ws.workspace.id)).toBe(failedBefore + 5);
+    });
+
+    it("forgets a pair's failures after a successful sign-in", async () => {
+      const ws = await seedWorkspace(service);
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < 5; i++)
+          await login({ email: ws.ownerEmail, password: "wrong" }, "198.51.100.200");
+        expect(
+          (await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, "198.51.100.200")).statusCode,
+        ).toBe(429);
+        service.clock.advance(15_000);
+        expect(
+          (await login({ email: ws.ownerEmail, password: TEST_PASSWORD }, "198.51.100.200")).statusCode,
+        ).toBe(200);
+      }
     });
 
     it("throttles an address after 20 failures across emails, and only that address", async () => {
@@ -331,6 +357,85 @@ describe.each(backends)("sign-in on $name", (backend) => {
 
       service.clock.advance(15 * 60_000 + 1);
       expect((await login({ email: seed.ownerEmail, password: TEST_PASSWORD }, ip)).statusCode).toBe(200);
+    });
+  });
+
+  describe("behind trusted proxies, and the per-email ceiling", () => {
+    it("takes the client's address from X-Forwarded-For only when a trusted proxy sends it", async () => {
+      const proxied = await createTestService({ backend, env: { KEYGATE_TRUSTED_PROXIES: "10.0.0.0/8" } });
+      try {
+        const ws = await seedWorkspace(proxied);
+        const signIn = (remoteAddress: string, forwardedFor: string, password = TEST_PASSWORD) =>
+          proxied.app.inject({
+            method: "POST",
+            url: "/v1/auth/login",
+            payload: { email: ws.ownerEmail, password },
+            remoteAddress,
+            headers: { "x-forwarded-for": forwardedFor },
+          });
+        const lastSignInIp = async () =>
+          (
+            await proxied.store.db
+              .selectFrom("audit_events")
+              .select("ip")
+              .where("workspace_id", "=", ws.workspace.id)
+              .where("action", "=", "user.signed_in")
+              .orderBy("id", "desc")
+              .executeTakeFirstOrThrow()
+          ).ip;
+
+        expect((await signIn("10.1.2.3", "203.0.113.9")).statusCode).toBe(200);
+        expect(await lastSignInIp()).toBe("203.0.113.9");
+        // Not from a trusted proxy: the header is the client's word only, and ignored.
+        expect((await signIn("192.0.2.77", "203.0.113.9")).statusCode).toBe(200);
+        expect(await lastSignInIp()).toBe("192.0.2.77");
+
+        // One client's failures through the balancer hold up that client, not everyone behind it.
+        for (let i = 0; i < 5; i++) await signIn("10.1.2.3", "203.0.113.66", "wrong password");
+        expectError(await signIn("10.1.2.3", "203.0.113.66"), 429, "RATE_LIMITED");
+        expect((await signIn("10.1.2.3", "203.0.113.67")).statusCode).toBe(200);
+      } finally {
+        await proxied.close();
+      }
+    });
+
+    it("refuses an email that failed too often from all addresses until its window passes", async () => {
+      const strict = await createTestService({
+        backend,
+        configure: (ctx) => {
+          ctx.loginThrottle = new LoginThrottle(ctx.clock, {
+            ...DEFAULT_RULES,
+            email: { maxFailures: 3, windowMs: 60 * 60_000 },
+          });
+        },
+      });
+      try {
+        const ws = await seedWorkspace(strict);
+        const signIn = (remoteAddress: string, password: string) =>
+          strict.app.inject({
+            method: "POST",
+            url: "/v1/auth/login",
+            payload: { email: ws.ownerEmail, password },
+            remoteAddress,
+          });
+        for (const ip of ["192.0.2.1", "192.0.2.2", "192.0.2.3"]) {
+          expect((await signIn(ip, "wrong password")).statusCode).toBe(401);
+        }
+        const limited = await signIn("192.0.2.4", TEST_PASSWORD);
+        expectError(limited, 429, "RATE_LIMITED", "too many failed sign-ins; try again in 3600 s");
+        strict.clock.advance(60 * 60_000 + 1);
+        expect((await signIn("192.0.2.4", TEST_PASSWORD)).statusCode).toBe(200);
+      } finally {
+        await strict.close();
+      }
+    });
+
+    it("keeps the documented numbers", () => {
+      expect(DEFAULT_RULES).toEqual({
+        pair: { freeFailures: 5, windowMs: 900_000, firstDelayMs: 15_000, maxDelayMs: 900_000 },
+        email: { maxFailures: 100, windowMs: 3_600_000 },
+        address: { maxFailures: 20, windowMs: 900_000 },
+      });
     });
   });
 

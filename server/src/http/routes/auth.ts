@@ -1,5 +1,5 @@
 /**
- * Dashboard sign-in: `POST /v1/auth/login` (throttled per email and per address),
+ * Dashboard sign-in: `POST /v1/auth/login` (throttled per email and address, see login-throttle.ts),
  * `POST /v1/auth/logout` and `GET /v1/auth/me` (also answers for a root key).
  */
 import { z } from "zod";
@@ -48,7 +48,8 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
         summary: "Sign in with email and password",
         description:
           "Sets the `keygate_session` cookie and returns the CSRF token to send as `x-csrf-token` on every change. " +
-          "Too many failures for one email or from one address answer 429 with `retry-after`.",
+          "After 5 failures for one email from one address, each attempt waits (15 s, doubling per failure, at most 15 minutes); " +
+          "100 failures for one email from all addresses in an hour, or 20 from one address in 15 minutes, answer 429 too, with `retry-after`.",
         security: [],
         body: loginBody,
         response: { 200: signedInSchema, 400: errorResponse, 401: errorResponse, 429: errorResponse },
@@ -56,7 +57,8 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
     },
     async (request, reply) => {
       const email = normaliseEmail(request.body.email);
-      ctx.loginThrottle.check(email, request.ip);
+      // Counted before the password is checked: parallel attempts get no more checks than serial ones.
+      const attempt = ctx.loginThrottle.begin(email, request.ip);
       const outcome = await signIn(ctx.store.db, ctx.clock, {
         email,
         password: request.body.password,
@@ -66,10 +68,9 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
         previousToken: request.cookies[SESSION_COOKIE],
       });
       if (!outcome.ok && outcome.reason === "wrong_credentials") {
-        ctx.loginThrottle.recordFailure(email, request.ip);
         throw new ApiError("UNAUTHENTICATED", WRONG_CREDENTIALS);
       }
-      ctx.loginThrottle.recordSuccess(email);
+      attempt.succeeded();
       if (!outcome.ok) {
         throw outcome.reason === "not_a_member"
           ? notFound("workspace")
