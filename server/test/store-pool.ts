@@ -20,7 +20,7 @@ import { openStore, type Store } from "../src/store/database.js";
 import { openPgliteInProcess, queryYielding } from "../src/store/pglite/pglite-in-process.js";
 import type { Database } from "../src/store/schema.js";
 import { postgresAdmin, postgresUrlOf } from "./postgres-databases.js";
-import { readBaseline, resetStore, type StoreBaseline } from "./store-reset.js";
+import { readBaseline, resetStore, type StoreBaseline, type StoreContent } from "./store-reset.js";
 
 /** Idle stores kept per kind and worker; more are closed (a PGlite holds ~100 MB). */
 const MAX_IDLE = 3;
@@ -39,20 +39,30 @@ export function pgliteDump(which: "pgliteDumpPath" | "pgliteEmptyDumpPath"): Pro
   return dump;
 }
 
-const idlePglite: PGlite[] = [];
-let pgliteBaseline: Promise<StoreBaseline> | undefined;
+/** One worker's idle embedded stores of one content, and what such a store looks like fresh. */
+interface PglitePool {
+  idle: PGlite[];
+  baseline: Promise<StoreBaseline> | undefined;
+}
+
+const pglitePools: Record<StoreContent, PglitePool> = {
+  migrated: { idle: [], baseline: undefined },
+  empty: { idle: [], baseline: undefined },
+};
+
+const DUMPS = { migrated: "pgliteDumpPath", empty: "pgliteEmptyDumpPath" } as const;
 
 const runOn = (client: PGlite) => (sql: string) => client.query(sql);
 
-/** Empties a PGlite its holder closed and keeps it for the next, or closes it for good. */
-async function returnPglite(client: PGlite): Promise<void> {
-  const baseline = pgliteBaseline && (await pgliteBaseline);
+/** Resets a PGlite its holder closed and keeps it for the next, or closes it for good. */
+async function returnPglite(client: PGlite, pool: PglitePool): Promise<void> {
+  const baseline = pool.baseline && (await pool.baseline);
   try {
     // The one session may hold an open transaction or session settings (`set time zone`).
     await client.query("rollback");
     await client.query("discard all");
-    if (baseline && idlePglite.length < MAX_IDLE && (await resetStore(runOn(client), baseline, "truncate"))) {
-      idlePglite.push(client);
+    if (baseline && pool.idle.length < MAX_IDLE && (await resetStore(runOn(client), baseline, "truncate"))) {
+      pool.idle.push(client);
       return;
     }
   } catch {
@@ -61,13 +71,14 @@ async function returnPglite(client: PGlite): Promise<void> {
   if (!client.closed) await client.close().catch(() => {});
 }
 
-/** A migrated, empty embedded store, in this thread. */
-export async function leasePglite(): Promise<Store> {
-  let client = idlePglite.pop();
+/** An embedded store in this thread: migrated with every table empty, or empty (unmigrated). */
+export async function leasePglite(content: StoreContent = "migrated"): Promise<Store> {
+  const pool = pglitePools[content];
+  let client = pool.idle.pop();
   if (!client) {
-    client = await openPgliteInProcess({ loadDataDir: await pgliteDump("pgliteDumpPath") });
-    pgliteBaseline ??= readBaseline(runOn(client));
-    await pgliteBaseline;
+    client = await openPgliteInProcess({ loadDataDir: await pgliteDump(DUMPS[content]) });
+    pool.baseline ??= readBaseline(runOn(client), content);
+    await pool.baseline;
   }
   const leased = client;
   let returned: Promise<void> | undefined;
@@ -75,7 +86,7 @@ export async function leasePglite(): Promise<Store> {
     query: (text: string, params?: unknown[]) =>
       returned ? Promise.reject(new Error("PGlite is closed")) : queryYielding(leased, text, params),
     close: () => {
-      returned ??= returnPglite(leased);
+      returned ??= returnPglite(leased, pool);
       return returned;
     },
   };
@@ -141,7 +152,9 @@ export async function leasePostgres(): Promise<{ store: Store; url: string }> {
   let name = idlePostgres.pop();
   if (!name) {
     const created = await createDatabase("template");
-    postgresBaseline ??= onDatabase(created, (client) => readBaseline((sql) => client.query(sql)));
+    postgresBaseline ??= onDatabase(created, (client) =>
+      readBaseline((sql) => client.query(sql), "migrated"),
+    );
     await postgresBaseline;
     name = created;
   }

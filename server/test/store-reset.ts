@@ -1,16 +1,21 @@
 /**
- * Puts a used test store back as it came from the migrated dump or template: every table empty
- * but the migration records. A store is reused only when its schema is still the one it started
- * with: the fingerprint below covers tables and their columns, defaults, indexes, constraints,
- * triggers, functions, types, extensions, schemas, storage options and the migration records, so
- * a test that changed any of them (a migration test, a pretend "newer" schema) leaves its store to
- * be thrown away rather than handed to the next test.
+ * Puts a used test store back as it came from its dump or template. A migrated store keeps its
+ * schema and has every table emptied but the migration records; an empty (unmigrated) store has
+ * its `public` schema dropped and made again. A store is reused only when its schema is then the
+ * one it started with: the fingerprint below covers tables and their columns, defaults, indexes,
+ * constraints, triggers, functions, types, extensions, schemas, storage options and (migrated)
+ * the migration records, so a test that changed any of them (a pretend "newer" schema, say)
+ * leaves its store to be thrown away rather than handed to the next test.
  */
 
 /** Runs one statement and answers its rows: PGlite's `query` and pg's `Client.query` both fit. */
 export type RunQuery = (sql: string) => Promise<{ rows: unknown[] }>;
 
+/** What a store held when it was handed out: the current schema, or nothing at all. */
+export type StoreContent = "migrated" | "empty";
+
 export interface StoreBaseline {
+  content: StoreContent;
   fingerprint: string;
   /**
    * Every table that holds test data (all of `public` but the migration records), each after the
@@ -22,7 +27,13 @@ export interface StoreBaseline {
 /** How to empty the tables: `truncate` leaves no dead rows behind, `delete` is ~20x faster on PostgreSQL. */
 export type EmptyWith = "truncate" | "delete";
 
-const FINGERPRINT = `
+const MIGRATION_RECORDS = `
+  union all
+  select 'migration ' || name || ' ' || "timestamp" from keygate_migrations
+  union all
+  select 'migration lock ' || id || ' ' || is_locked from keygate_migrations_lock`;
+
+const FINGERPRINT = (content: StoreContent) => `
 select md5(coalesce(string_agg(item, E'\\n' order by item), '')) as fingerprint from (
   select 'relation ' || n.nspname || '.' || c.relname || ' ' || c.relkind::text || ' '
          || coalesce(array_to_string(c.reloptions, ','), '') as item
@@ -55,10 +66,7 @@ select md5(coalesce(string_agg(item, E'\\n' order by item), '')) as fingerprint 
   union all
   select 'schema ' || nspname from pg_namespace
    where nspname not like 'pg\\_toast%' and nspname not like 'pg\\_temp%'
-  union all
-  select 'migration ' || name || ' ' || "timestamp" from keygate_migrations
-  union all
-  select 'migration lock ' || id || ' ' || is_locked from keygate_migrations_lock
+  ${content === "migrated" ? MIGRATION_RECORDS : ""}
 ) items`;
 
 const TABLES = `
@@ -91,27 +99,35 @@ function referencingFirst(tables: string[], references: Array<{ child: string; p
   return ordered;
 }
 
-async function fingerprintOf(run: RunQuery): Promise<string> {
-  const { rows } = await run(FINGERPRINT);
+async function fingerprintOf(run: RunQuery, content: StoreContent): Promise<string> {
+  const { rows } = await run(FINGERPRINT(content));
   return (rows[0] as { fingerprint: string }).fingerprint;
 }
 
-/** What a fresh store of one kind looks like, read from a fresh store. */
-export async function readBaseline(run: RunQuery): Promise<StoreBaseline> {
+/** What a fresh store looks like, read from a fresh store. */
+export async function readBaseline(run: RunQuery, content: StoreContent): Promise<StoreBaseline> {
   const tables = (await run(TABLES)).rows.map((row) => (row as { name: string }).name);
   const references = (await run(FOREIGN_KEYS)).rows as Array<{ child: string; parent: string }>;
-  return { fingerprint: await fingerprintOf(run), tables: referencingFirst(tables, references) };
+  return {
+    content,
+    fingerprint: await fingerprintOf(run, content),
+    tables: referencingFirst(tables, references),
+  };
 }
 
 /**
- * Empties the store's tables when its schema is still the baseline's; answers whether it did (and
+ * Empties the store as described above; answers whether its schema is the baseline's again (and
  * so whether the store may be handed out again).
  */
 export async function resetStore(run: RunQuery, baseline: StoreBaseline, empty: EmptyWith): Promise<boolean> {
-  if ((await fingerprintOf(run)) !== baseline.fingerprint) return false;
-  if (empty === "truncate" && baseline.tables.length > 0)
+  if (baseline.content === "empty") {
+    await run("drop schema if exists public cascade");
+    await run("create schema public");
+  }
+  if ((await fingerprintOf(run, baseline.content)) !== baseline.fingerprint) return false;
+  if (baseline.content === "migrated" && empty === "truncate" && baseline.tables.length > 0)
     await run(`truncate table ${baseline.tables.join(", ")} restart identity cascade`);
-  if (empty === "delete") {
+  if (baseline.content === "migrated" && empty === "delete") {
     await run("begin");
     for (const table of baseline.tables) await run(`delete from ${table}`);
     await run("commit");
