@@ -12,6 +12,7 @@ import { type Config, loadConfig } from "../src/config/config.js";
 import { createSession, SESSION_COOKIE } from "../src/domain/auth/sessions.js";
 import { type Grant, PERMISSIONS, type Permission } from "../src/domain/principal.js";
 import { createRootKey } from "../src/domain/root-keys/root-keys.js";
+import { hashPassword } from "../src/domain/users/passwords.js";
 import { addMember, createUser } from "../src/domain/users/users.js";
 import { createWorkspace } from "../src/domain/workspaces/workspaces.js";
 import { createApp } from "../src/http/app.js";
@@ -61,6 +62,17 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
+let passwordHash: Promise<string> | undefined;
+
+/**
+ * The argon2id hash of {@link TEST_PASSWORD}, with the production parameters, made once per test
+ * worker: every seeded user gets it, so seeding costs no hash, while signing in still checks it.
+ */
+function testPasswordHash(): Promise<string> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  return passwordHash;
+}
+
 export interface SeededWorkspace {
   workspace: WorkspaceRow;
   ownerEmail: string;
@@ -87,7 +99,7 @@ export async function seedWorkspace(
   const owner = await createUser(service.store.db, {
     email: ownerEmail,
     name: "Owner",
-    password: TEST_PASSWORD,
+    passwordHash: await testPasswordHash(),
     at,
   });
   await addMember(service.store.db, { workspaceId: workspace.id, userId: owner.id, role: "owner", at });
@@ -129,7 +141,12 @@ export async function signInAs(service: TestService, workspaceId: string, role: 
   const at = service.clock.now();
   counter += 1;
   const email = `${role}${counter}@example.com`;
-  const user = await createUser(service.store.db, { email, name: role, password: TEST_PASSWORD, at });
+  const user = await createUser(service.store.db, {
+    email,
+    name: role,
+    passwordHash: await testPasswordHash(),
+    at,
+  });
   await addMember(service.store.db, { workspaceId, userId: user.id, role, at });
   const session = await createSession(service.store.db, service.clock, {
     userId: user.id,
