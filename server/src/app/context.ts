@@ -5,6 +5,7 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config/config.js";
+import { createKeyCreation, type KeyCreation } from "../domain/keys/key-creation.js";
 import { RootKeyAuthenticator, storeRootKeyRead } from "../domain/root-keys/root-key-authenticator.js";
 import { LoginThrottle } from "../http/auth/login-throttle.js";
 import { createMetrics, type Metrics } from "../observability/metrics.js";
@@ -30,6 +31,8 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   /** Buffered verification usage, written every second and on close. */
   usage: UsageBuffer;
+  /** Remembered workspaces and the group commit of key creation. */
+  keyCreation: KeyCreation;
 }
 
 export interface ContextOptions {
@@ -60,6 +63,7 @@ export function createContext(options: ContextOptions): AppContext {
     invalidation,
     rootKeys: new RootKeyAuthenticator(storeRootKeyRead(options.store.db), invalidation),
     loginThrottle: new LoginThrottle(options.clock),
+    keyCreation: createKeyCreation(options.store.db),
     ...createVerification({
       db: options.store.db,
       clock: options.clock,

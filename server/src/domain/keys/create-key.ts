@@ -3,12 +3,18 @@
  * plan, the workspace policy, the caller's role and the app's offered scopes; stores only the
  * secret's hash and returns the secret once.
  *
- * The checks read; then one statement stores the key, its secret and its `key.created` event
- * while the workspace's live-key count is below the plan's limit (see insert-key.ts): the limit
- * holds under concurrent creates and no key is ever counted.
+ * The checks read the workspace as this process remembers it (workspaces/workspace-snapshots.ts).
+ * The key, its secret and its `key.created` event are then stored, together with the creates that
+ * arrive meanwhile, by one statement that inserts the key only while the workspace's live-key
+ * count is below the plan's limit and its plan and policy are still those the checks read
+ * (insert-key.ts, key-insert-groups.ts): the limit holds under concurrent creates, no key is ever
+ * counted, and a stale memory never lets a key through. When the statement skips the key, or a
+ * check refuses it on remembered terms, the workspace is read again and the create is decided on
+ * what the store holds.
  */
-import { validationFailed } from "../../errors.js";
-import type { KeyRow } from "../../store/schema.js";
+import type { AppContext } from "../../app/context.js";
+import { ApiError, conflict, validationFailed } from "../../errors.js";
+import type { KeyRow, WorkspaceRow } from "../../store/schema.js";
 import { assertScopesOffered, offeredScopes } from "../apps/app-scopes.js";
 import { findApp } from "../apps/find-apps.js";
 import { auditRowValues } from "../audit/record-audit.js";
@@ -16,8 +22,7 @@ import { newId } from "../ids.js";
 import { generateSharedKey } from "../key-format.js";
 import { actorOf } from "../principal.js";
 import { ENTITLEMENTS, requireFeature, requireWithinLimit } from "../workspaces/entitlements.js";
-import { getWorkspace } from "../workspaces/workspaces.js";
-import { insertKeyWithinLimit } from "./insert-key.js";
+import type { KeyInsert, WorkspaceTerms } from "./insert-key.js";
 import { publishCollectedKeyChange } from "./invalidate-key.js";
 import { assertMayIssue, type Caller, type KeyDeps } from "./key-access.js";
 import type { CreateKeyInput } from "./key-inputs.js";
@@ -25,40 +30,65 @@ import { type IssuedKey, toIssuedKey } from "./key-object.js";
 import { checkExpiry, checkPlanFeatures, toDate } from "./key-policy.js";
 import { keyRowValues, newSecret } from "./key-store.js";
 
-/** How often a create is tried again when the plan changed between its checks and its insert. */
+/** What creating a key needs from the context. */
+export type CreateKeyDeps = KeyDeps & Pick<AppContext, "keyCreation">;
+
+/** How often a create is tried again when the workspace changed between its checks and its insert. */
 const ATTEMPTS = 3;
 
-export async function createKey(deps: KeyDeps, caller: Caller, input: CreateKeyInput): Promise<IssuedKey> {
+const sameTerms = (a: WorkspaceTerms, b: WorkspaceTerms) =>
+  a.plan === b.plan &&
+  a.key_prefix === b.key_prefix &&
+  a.max_key_lifetime_seconds === b.max_key_lifetime_seconds &&
+  a.expiry_required === b.expiry_required;
+
+export async function createKey(
+  deps: CreateKeyDeps,
+  caller: Caller,
+  input: CreateKeyInput,
+): Promise<IssuedKey> {
   const now = deps.clock.now();
-  for (let attempt = 1; ; attempt++) {
-    const prepared = await prepareKey(deps, caller, input, now);
-    const limit = ENTITLEMENTS[prepared.plan].maxKeys;
-    const inserted = await insertKeyWithinLimit(deps.store.db, {
-      key: keyRowValues(prepared.row),
-      secretHash: prepared.hash,
-      audit: prepared.audit,
-      plan: prepared.plan,
-      maxKeys: Number.isFinite(limit) ? limit : null,
-    });
-    if (inserted) {
+  const { workspaces, inserts } = deps.keyCreation;
+  const workspaceId = caller.principal.workspaceId;
+  let { row: workspace, fresh } = await workspaces.get(workspaceId);
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    let prepared: Awaited<ReturnType<typeof prepareKey>>;
+    try {
+      prepared = await prepareKey(deps, caller, input, workspace, now);
+    } catch (error) {
+      if (fresh || !(error instanceof ApiError)) throw error;
+      // Refused on remembered terms: decide on the store's.
+      workspace = await workspaces.read(workspaceId);
+      fresh = true;
+      continue;
+    }
+    if (await inserts.insert(prepared.insert)) {
       // A verification of this secret before it existed may have cached "not found".
-      await publishCollectedKeyChange(deps, { hashes: [prepared.hash] });
+      await publishCollectedKeyChange(deps, { hashes: [prepared.insert.secretHash] });
       return toIssuedKey(prepared.row, prepared.secret, now);
     }
-    const workspace = await getWorkspace(deps.store.db, caller.principal.workspaceId);
-    if (workspace.plan === prepared.plan || attempt >= ATTEMPTS) {
-      requireWithinLimit(workspace.plan, "maxKeys", ENTITLEMENTS[workspace.plan].maxKeys);
+    const current = await workspaces.read(workspaceId);
+    if (sameTerms(current, workspace)) {
+      requireWithinLimit(current.plan, "maxKeys", ENTITLEMENTS[current.plan].maxKeys);
     }
+    workspace = current;
+    fresh = true;
   }
+  throw conflict("the workspace changed while the key was being created; try again");
 }
 
 /** Checks the input against plan, policy, role and app, and builds the key, its secret and event. */
-async function prepareKey(deps: KeyDeps, caller: Caller, input: CreateKeyInput, now: Date) {
+async function prepareKey(
+  deps: KeyDeps,
+  caller: Caller,
+  input: CreateKeyInput,
+  workspace: WorkspaceRow,
+  now: Date,
+): Promise<{ row: KeyRow; secret: string; insert: KeyInsert }> {
   const { principal } = caller;
   const workspaceId = principal.workspaceId;
   const actor = actorOf(principal, caller.ip);
   const db = deps.store.db;
-  const workspace = await getWorkspace(db, workspaceId);
   requireFeature(workspace.plan, "apiAccess");
 
   let environment = input.environment ?? "production";
@@ -128,5 +158,16 @@ async function prepareKey(deps: KeyDeps, caller: Caller, input: CreateKeyInput, 
     },
     at: now,
   });
-  return { row, secret: issued.secret, hash: issued.hash, audit, plan: workspace.plan };
+  const limit = ENTITLEMENTS[workspace.plan].maxKeys;
+  return {
+    row,
+    secret: issued.secret,
+    insert: {
+      key: keyRowValues(row),
+      secretHash: issued.hash,
+      audit,
+      terms: workspace,
+      maxKeys: Number.isFinite(limit) ? limit : null,
+    },
+  };
 }

@@ -1,32 +1,116 @@
 /**
- * Stores a new key, its current secret and its audit event in one statement, only while the
- * workspace is below the plan's key limit. The statement locks the workspace row (`for update`:
- * concurrent creates queue there and each sees the count the one before it left), inserts nothing
- * when the limit is reached or the plan changed since it was read, and the live-key count follows
- * by trigger in the same statement. One statement is one round trip and its own transaction.
+ * Stores new keys, each with its current secret and its `key.created` event, in one statement
+ * (one round trip, one transaction, one commit for the whole group), each only while its workspace
+ * is below the plan's key limit and still has the terms the key was checked against.
+ *
+ * The statement locks the workspaces' rows (`for update`, in id order: concurrent statements queue
+ * there and each sees the count the one before it left). Within it the keys of a workspace are
+ * ranked in the order given, and a key is inserted only if its rank still fits under the limit, so
+ * the limit is exact for a group as for a single key; the live-key count follows by trigger in the
+ * same statement. A key is skipped, and reported so, when the limit is reached or when its
+ * workspace's plan, default prefix or key policy differ from what its checks read.
  */
 import { type Insertable, type Kysely, sql } from "kysely";
-import type { AuditEventsTable, Database, NewKeyRow, Plan } from "../../store/schema.js";
+import type { AuditEventsTable, Database, NewKeyRow, WorkspaceRow } from "../../store/schema.js";
+
+/** What a key's checks read of its workspace: the key is inserted only while these still hold. */
+export type WorkspaceTerms = Pick<
+  WorkspaceRow,
+  "plan" | "key_prefix" | "max_key_lifetime_seconds" | "expiry_required"
+>;
 
 export interface KeyInsert {
   key: NewKeyRow;
   secretHash: string;
   audit: Insertable<AuditEventsTable>;
-  /** The plan the caller's checks read; nothing is inserted if the workspace's differs now. */
-  plan: Plan;
+  /** The workspace as the key's checks read it; nothing is inserted if it differs now. */
+  terms: WorkspaceTerms;
   /** The plan's most live keys; null for no limit. */
   maxKeys: number | null;
 }
 
-/** Inserts the key unless the limit is reached or the plan changed; resolves whether it did. */
-export async function insertKeyWithinLimit(db: Kysely<Database>, insert: KeyInsert): Promise<boolean> {
-  const { key, audit } = insert;
-  const result = await sql<{ inserted: number }>`
-    with ws as (
-      select id from workspaces
-      where id = ${key.workspace_id} and plan = ${insert.plan}
-        and (${insert.maxKeys}::bigint is null or live_keys < ${insert.maxKeys}::bigint)
-      for update
+const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+
+/** One key as a row of the statement's JSON input (JSON columns stay serialised text). */
+function inputRow(insert: KeyInsert, ord: number) {
+  const { key, audit, terms } = insert;
+  return {
+    ord,
+    id: key.id,
+    workspace_id: key.workspace_id,
+    app_id: key.app_id ?? null,
+    kind: key.kind,
+    name: key.name,
+    environment: key.environment,
+    prefix: key.prefix,
+    start: key.start,
+    shared_key: key.shared_key ?? null,
+    scopes: key.scopes,
+    meta: key.meta,
+    expires_at: iso(key.expires_at),
+    ip_allowlist: key.ip_allowlist,
+    rate_limit: key.rate_limit ?? null,
+    quota_remaining: key.quota_remaining ?? null,
+    quota_refill: key.quota_refill ?? null,
+    quota_refilled_at: iso(key.quota_refilled_at),
+    enabled: key.enabled ?? true,
+    created_by: key.created_by ?? null,
+    created_at: iso(key.created_at),
+    updated_at: iso(key.updated_at),
+    secret_hash: insert.secretHash,
+    event_id: audit.id,
+    actor_type: audit.actor_type,
+    actor_id: audit.actor_id ?? null,
+    action: audit.action,
+    target_type: audit.target_type ?? null,
+    target_id: audit.target_id ?? null,
+    ip: audit.ip ?? null,
+    details: audit.details,
+    event_at: iso(audit.created_at),
+    plan: terms.plan,
+    key_prefix: terms.key_prefix,
+    max_key_lifetime_seconds: terms.max_key_lifetime_seconds,
+    expiry_required: terms.expiry_required,
+    max_keys: insert.maxKeys,
+  };
+}
+
+/**
+ * Inserts each key unless its workspace's limit is reached or its terms changed; resolves, in the
+ * order given, whether each was inserted. A failing key (a constraint) fails the whole statement.
+ */
+export async function insertKeysWithinLimit(
+  db: Kysely<Database>,
+  inserts: readonly KeyInsert[],
+): Promise<boolean[]> {
+  if (inserts.length === 0) return [];
+  const rows = JSON.stringify(inserts.map(inputRow));
+  const result = await sql<{ id: string }>`
+    with input as materialized (
+      select * from jsonb_to_recordset(${rows}::jsonb) as x(
+        ord int, id text, workspace_id text, app_id text, kind text, name text, environment text,
+        prefix text, start text, shared_key text, scopes text, meta text, expires_at timestamptz,
+        ip_allowlist text, rate_limit text, quota_remaining bigint, quota_refill text,
+        quota_refilled_at timestamptz, enabled boolean, created_by text, created_at timestamptz,
+        updated_at timestamptz, secret_hash text, event_id text, actor_type text, actor_id text,
+        action text, target_type text, target_id text, ip text, details text, event_at timestamptz,
+        plan text, key_prefix text, max_key_lifetime_seconds bigint, expiry_required boolean,
+        max_keys bigint)
+    ),
+    ws as (
+      select w.id, w.plan, w.key_prefix, w.max_key_lifetime_seconds, w.expiry_required, w.live_keys
+      from workspaces w
+      where w.id in (select workspace_id from input)
+      order by w.id
+      for update of w
+    ),
+    allowed as (
+      select i.*, ws.live_keys,
+             row_number() over (partition by i.workspace_id order by i.ord) as rank
+      from input i join ws on ws.id = i.workspace_id
+      where ws.plan = i.plan and ws.key_prefix = i.key_prefix
+        and ws.max_key_lifetime_seconds is not distinct from i.max_key_lifetime_seconds
+        and ws.expiry_required = i.expiry_required
     ),
     k as (
       insert into keys (id, workspace_id, app_id, kind, name, environment, prefix, start, shared_key,
@@ -34,28 +118,30 @@ export async function insertKeyWithinLimit(db: Kysely<Database>, insert: KeyInse
                         quota_refill, quota_refilled_at, enabled, revoked_at, revoked_reason,
                         rotated_at, deleted_at, usage_count, last_used_at, last_used_ip, created_by,
                         created_at, updated_at)
-      select ${key.id}, ws.id, ${key.app_id}::text, ${key.kind}, ${key.name}, ${key.environment},
-             ${key.prefix}, ${key.start}, ${key.shared_key}::text, ${key.scopes}::jsonb,
-             ${key.meta}::jsonb, ${key.expires_at}::timestamptz, ${key.ip_allowlist}::jsonb,
-             ${key.rate_limit}::jsonb, ${key.quota_remaining}::bigint, ${key.quota_refill}::jsonb,
-             ${key.quota_refilled_at}::timestamptz, ${key.enabled}::boolean, null, null, null, null,
-             0, null, null, ${key.created_by}::text, ${key.created_at}::timestamptz,
-             ${key.updated_at}::timestamptz
-      from ws
+      select a.id, a.workspace_id, a.app_id, a.kind, a.name, a.environment, a.prefix, a.start,
+             a.shared_key, a.scopes::jsonb, a.meta::jsonb, a.expires_at, a.ip_allowlist::jsonb,
+             a.rate_limit::jsonb, a.quota_remaining, a.quota_refill::jsonb, a.quota_refilled_at,
+             a.enabled, null, null, null, null, 0, null, null, a.created_by, a.created_at,
+             a.updated_at
+      from allowed a
+      where a.max_keys is null or a.live_keys + a.rank <= a.max_keys
+      order by a.ord
       returning id, workspace_id, created_at
     ),
     secret as (
       insert into key_secrets (secret_hash, key_id, workspace_id, expires_at, created_at)
-      select ${insert.secretHash}, k.id, k.workspace_id, null, k.created_at from k
+      select i.secret_hash, k.id, k.workspace_id, null, k.created_at
+      from k join input i on i.id = k.id
     ),
     event as (
       insert into audit_events (id, workspace_id, actor_type, actor_id, action, target_type,
                                 target_id, ip, details, created_at)
-      select ${audit.id}, k.workspace_id, ${audit.actor_type}, ${audit.actor_id}::text, ${audit.action},
-             ${audit.target_type}::text, ${audit.target_id}::text, ${audit.ip}::text,
-             ${audit.details}::jsonb, ${audit.created_at}::timestamptz
-      from k
+      select i.event_id, k.workspace_id, i.actor_type, i.actor_id, i.action, i.target_type,
+             i.target_id, i.ip, i.details::jsonb, i.event_at
+      from k join input i on i.id = k.id
+      order by i.ord
     )
-    select count(*)::int as inserted from k`.execute(db);
-  return (result.rows[0]?.inserted ?? 0) === 1;
+    select id from k`.execute(db);
+  const inserted = new Set(result.rows.map((row) => row.id));
+  return inserts.map((insert) => inserted.has(insert.key.id));
 }

@@ -1,0 +1,252 @@
+import {
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  sql,
+  type UnknownRow,
+} from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backends } from "../../../test/backends.js";
+import { createTestService, seedWorkspace, type TestService } from "../../../test/harness.js";
+import { ApiError } from "../../errors.js";
+import type { Database, KeyRow } from "../../store/schema.js";
+import { auditRowValues } from "../audit/record-audit.js";
+import { newId } from "../ids.js";
+import type { Principal } from "../principal.js";
+import { type CreateKeyDeps, createKey } from "./create-key.js";
+import type { KeyInsert } from "./insert-key.js";
+import { createKeyCreation } from "./key-creation.js";
+import { createKeyBody } from "./key-inputs.js";
+import { KeyInsertGroups } from "./key-insert-groups.js";
+import { keyRowValues, newSecret } from "./key-store.js";
+
+/** Counts the statements sent to the store (the real one, unchanged). */
+class StatementCount implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count += 1;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+const rootCaller = (workspaceId: string) => {
+  const principal: Principal = {
+    type: "root_key",
+    rootKeyId: "key_test_root",
+    workspaceId,
+    permissions: ["*"],
+  };
+  return { principal, ip: "203.0.113.10" };
+};
+
+const input = (body: Record<string, unknown>) => createKeyBody.parse(body);
+
+/** Whether each call fulfilled, or the code it was refused with. */
+const outcomes = (settled: PromiseSettledResult<unknown>[]) =>
+  settled.map((s) =>
+    s.status === "fulfilled" ? "created" : s.reason instanceof ApiError ? s.reason.code : String(s.reason),
+  );
+
+describe.each(backends)("creating keys on $name", (backend) => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await createTestService({ backend });
+  });
+  afterAll(async () => service.close());
+
+  /** The service's context with a fresh key creation over a store whose statements are counted. */
+  function counted(): { deps: CreateKeyDeps; statements: StatementCount } {
+    const statements = new StatementCount();
+    const db: Kysely<Database> = service.store.db.withPlugin(statements);
+    return { deps: { ...service.ctx, keyCreation: createKeyCreation(db) }, statements };
+  }
+
+  const countRows = async (table: "keys" | "key_secrets", workspaceId: string) => {
+    const row = await service.store.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("workspace_id", "=", workspaceId)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  };
+  const keyEvents = (workspaceId: string) =>
+    service.store.db
+      .selectFrom("audit_events")
+      .select(["target_id", "action"])
+      .where("workspace_id", "=", workspaceId)
+      .where("action", "=", "key.created")
+      .execute();
+
+  it("stores twenty creates that arrive together with one statement, each with its own key, secret and event", async () => {
+    const { workspace } = await seedWorkspace(service);
+    const { deps, statements } = counted();
+    const caller = rootCaller(workspace.id);
+    await createKey(deps, caller, input({ name: "first" }));
+    expect(statements.count).toBe(2); // the workspace, read once, and the insert
+
+    statements.count = 0;
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => createKey(deps, caller, input({ name: `burst-${i}` }))),
+    );
+    expect(statements.count).toBe(1);
+    expect(new Set(created.map((key) => key.id)).size).toBe(20);
+    expect(created.map((key) => key.name)).toEqual(Array.from({ length: 20 }, (_, i) => `burst-${i}`));
+    expect(await countRows("keys", workspace.id)).toBe(21);
+    expect(await countRows("key_secrets", workspace.id)).toBe(21);
+    const events = await keyEvents(workspace.id);
+    expect(events).toHaveLength(21);
+    expect(new Set(events.map((e) => e.target_id))).toEqual(
+      new Set([...created.map((k) => k.id), expect.any(String)]),
+    );
+    const { workspaces } = await service.store.db
+      .selectFrom("workspaces")
+      .select("live_keys as workspaces")
+      .where("id", "=", workspace.id)
+      .executeTakeFirstOrThrow();
+    expect(workspaces).toBe(21);
+  });
+
+  it("keeps the plan's limit exact within a group: of ten creates at 9,995 of 10,000 keys, the first five get keys", async () => {
+    const { workspace } = await seedWorkspace(service, { plan: "pro" });
+    await sql`
+      insert into keys (id, workspace_id, kind, name, environment, prefix, start, scopes, meta, ip_allowlist,
+                        created_at, updated_at)
+      select 'key_bulk_' || n || ${workspace.id}, ${workspace.id}, 'token', 'bulk', 'production', 'acme',
+             'acme_bulk', '[]', '{}', '[]', now(), now()
+      from generate_series(1, 9995) n`.execute(service.store.db);
+    const { deps, statements } = counted();
+    const caller = rootCaller(workspace.id);
+    await deps.keyCreation.workspaces.read(workspace.id);
+    statements.count = 0;
+
+    const settled = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => createKey(deps, caller, input({ name: `racer-${i}` }))),
+    );
+    expect(outcomes(settled)).toEqual([
+      ...Array.from({ length: 5 }, () => "created"),
+      ...Array.from({ length: 5 }, () => "PLAN_REQUIRED"),
+    ]);
+    // One statement for the group, then one read of the workspace for each create it skipped.
+    expect(statements.count).toBe(6);
+    expect(await countRows("keys", workspace.id)).toBe(10_000);
+    const row = await service.store.db
+      .selectFrom("workspaces")
+      .select("live_keys")
+      .where("id", "=", workspace.id)
+      .executeTakeFirstOrThrow();
+    expect(row.live_keys).toBe(10_000);
+  });
+
+  it("never lets a remembered workspace's stale terms through: a plan or policy changed behind its back decides the next create", async () => {
+    const { workspace } = await seedWorkspace(service, { plan: "pro" });
+    const { deps } = counted();
+    const caller = rootCaller(workspace.id);
+    await createKey(deps, caller, input({ name: "while pro" }));
+    const setWorkspace = (changes: {
+      plan?: "free" | "pro";
+      expiry_required?: boolean;
+      key_prefix?: string;
+    }) => service.store.db.updateTable("workspaces").set(changes).where("id", "=", workspace.id).execute();
+
+    await setWorkspace({ plan: "free" });
+    await expect(createKey(deps, caller, input({ name: "after the downgrade" }))).rejects.toMatchObject({
+      code: "PLAN_REQUIRED",
+      message: "the free plan does not include API Access; upgrade required",
+    });
+    expect(await countRows("keys", workspace.id)).toBe(1);
+
+    await setWorkspace({ plan: "pro" });
+    const upgraded = await createKey(deps, caller, input({ name: "after the upgrade" }));
+    expect(upgraded.name).toBe("after the upgrade");
+
+    await setWorkspace({ expiry_required: true });
+    await expect(createKey(deps, caller, input({ name: "no expiry" }))).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: "expiresAt: required by the workspace policy",
+    });
+
+    await setWorkspace({ expiry_required: false, key_prefix: "zeta" });
+    const renamed = await createKey(deps, caller, input({ name: "new prefix" }));
+    expect(renamed.start).toMatch(/^zeta_/);
+    expect(renamed.key).toMatch(/^zeta_/);
+    expect(await countRows("keys", workspace.id)).toBe(3);
+  });
+
+  it("fails only the key that breaks a constraint when it is stored with others", async () => {
+    const { workspace } = await seedWorkspace(service);
+    const groups = new KeyInsertGroups(service.store.db);
+    const insert = (name: string, id = newId("key")): KeyInsert => {
+      const now = new Date();
+      const secret = newSecret("acme");
+      const row: KeyRow = {
+        id,
+        workspace_id: workspace.id,
+        app_id: null,
+        kind: "token",
+        name,
+        environment: "production",
+        prefix: "acme",
+        start: secret.start,
+        shared_key: null,
+        scopes: [],
+        meta: {},
+        expires_at: null,
+        ip_allowlist: [],
+        rate_limit: null,
+        quota_remaining: null,
+        quota_refill: null,
+        quota_refilled_at: null,
+        enabled: true,
+        revoked_at: null,
+        revoked_reason: null,
+        rotated_at: null,
+        deleted_at: null,
+        usage_count: 0,
+        last_used_at: null,
+        last_used_ip: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      };
+      const audit = auditRowValues({
+        workspaceId: workspace.id,
+        actor: { type: "system", id: null, ip: null },
+        action: "key.created",
+        target: { type: "key", id },
+        details: { name },
+        at: now,
+      });
+      return { key: keyRowValues(row), secretHash: secret.hash, audit, terms: workspace, maxKeys: null };
+    };
+    const taken = insert("taken");
+    expect(await groups.insert(taken)).toBe(true);
+
+    const settled = await Promise.allSettled([
+      groups.insert(insert("a")),
+      groups.insert(insert("same id", taken.key.id)),
+      groups.insert(insert("b")),
+      groups.insert({ ...insert("stale plan"), terms: { ...workspace, plan: "pro" } }),
+    ]);
+    expect(settled.map((s) => (s.status === "fulfilled" ? s.value : "refused"))).toEqual([
+      true,
+      "refused",
+      true,
+      false,
+    ]);
+    expect(settled[1]).toMatchObject({ status: "rejected", reason: { code: "23505" } });
+    const names = await service.store.db
+      .selectFrom("keys")
+      .select("name")
+      .where("workspace_id", "=", workspace.id)
+      .orderBy("name")
+      .execute();
+    expect(names.map((row) => row.name)).toEqual(["a", "b", "taken"]);
+    expect(await keyEvents(workspace.id)).toHaveLength(3);
+  });
+});
