@@ -46,7 +46,11 @@ describe.each(backends)("the store contract on $name", (backend) => {
 
   describe("round trips", () => {
     it("keeps every column of workspaces, users and memberships", async () => {
-      const workspace = workspaceRow({ max_key_lifetime_seconds: 7_776_000, expiry_required: true });
+      const workspace = workspaceRow({
+        max_key_lifetime_seconds: 7_776_000,
+        expiry_required: true,
+        live_keys: 0,
+      });
       const user = userRow({ name: "Zoë Ünicode 東京" });
       await store.db.insertInto("workspaces").values(workspace).execute();
       await store.db.insertInto("users").values(user).execute();
