@@ -3,14 +3,16 @@
  * hour and outcome, plus the key's use count, last use time and address) and written to the store
  * every second and when the service closes. A verification never waits for it.
  *
- * A flush writes in short batches of a few hundred keys, each its own transaction, so the embedded
- * store's only connection is never held for long and a cache-miss read waits for one batch at
- * most. Each batch has an id the store records in the batch's transaction: a batch whose write
- * failed is kept as it is (never merged with newer counts) and retried with the same id, and the
- * store skips a batch it has already applied, so a retry never counts twice, even when a commit
- * succeeded but its answer was lost.
+ * A flush writes in short batches of a hundred keys, each its own transaction, and lets the event
+ * loop turn between batches, so the embedded store's only connection is never held for long: a
+ * cache-miss read that arrives during a batch is queued before the next one and waits for one
+ * short batch at most. Each batch has an id the store records in the batch's transaction: a batch
+ * whose write failed is kept as it is (never merged with newer counts) and retried with the same
+ * id, and the store skips a batch it has already applied, so a retry never counts twice, even when
+ * a commit succeeded but its answer was lost.
  */
 import { randomUUID } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "pino";
 import { bucketStart, type UsageBatch, type UsageRollupRow } from "../domain/usage/write-usage.js";
 import type { Metrics } from "../observability/metrics.js";
@@ -51,8 +53,11 @@ export interface UsageBufferOptions {
 
 const zeros = (): number[] => new Array<number>(CODE_COUNT).fill(0);
 
-/** Keys per batch: each batch's transaction stays a few milliseconds long. */
-export const KEYS_PER_BATCH = 250;
+/**
+ * Keys per batch: each batch's statement stays a few milliseconds long (a cache miss on the
+ * embedded store may wait for one), while the flush of 10,000 keys stays about 100 statements.
+ */
+export const KEYS_PER_BATCH = 100;
 
 /** A batch cut from the pending counts, with what the lag metric needs. */
 interface CutBatch {
@@ -149,6 +154,8 @@ export class UsageBuffer {
     for (let i = 0; i < queue.length; i++) {
       const cut = queue[i];
       if (cut === undefined) continue;
+      // Store reads started meanwhile (cache misses) queue for the connection before this batch.
+      if (i > 0) await nextTurn();
       try {
         await this.options.write(cut.batch);
       } catch (error) {
