@@ -7,8 +7,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { RunningServer } from "../server/src/app/server.js";
 import { type BenchKey, createKeys } from "./keygate-setup.js";
 
-const SAMPLES = 40;
-const WARMUP = 5;
+/** Timed calls per query, after {@link WARMUP} untimed ones (a warm-up pass, so pages read cold
+ * by the first calls after a bulk build are not what is measured). */
+export const SAMPLES = 100;
+export const WARMUP = 20;
 
 function percentile(sorted: readonly number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

@@ -15,14 +15,17 @@ import path from "node:path";
 import pg from "pg";
 import { type RunningServer, startServer } from "../server/src/app/server.js";
 import { loadConfig } from "../server/src/config/config.js";
-import { createRootKeys } from "./keygate-setup.js";
+import { CREATE_CONCURRENCY, createRootKeys } from "./keygate-setup.js";
 import { freePort } from "./processes.js";
 import { bulkKeyFacts, bulkKeyId, insertApps, insertBulkKeys, RARE_ACTOR } from "./scale-build.js";
+import { explainLookups } from "./scale-explain.js";
 import {
   measureBytesPerCachedKey,
   measureCreation,
   measureMissesUnderUsage,
   p50Get,
+  SAMPLES,
+  WARMUP,
 } from "./scale-measure.js";
 
 const ADMIN = { email: "bench@example.com", password: "bench-password-1234" };
@@ -118,7 +121,8 @@ async function runStore(store: Store, largest: number): Promise<void> {
       { name: "scale-verify", permissions: ["keys:verify"] },
     ]);
     const apps = await insertApps(server.ctx.store, workspace.id);
-    const pasted = (await measureCreation(server.url, rootKey, 1)).keys[0]?.key ?? "";
+    const pastedKey = (await measureCreation(server.url, rootKey, 1)).keys[0];
+    const pasted = pastedKey?.key ?? "";
 
     const sizes = [FIRST_SIZE, largest];
     const figures = new Map<string, Figure>();
@@ -162,9 +166,16 @@ async function runStore(store: Store, largest: number): Promise<void> {
         ["audit: action=key.revoked", `${server.url}/v1/audit-events?action=key.revoked`],
         ["audit: actorId (rare)", `${server.url}/v1/audit-events?actorId=${RARE_ACTOR}`],
       ];
+      const rows: string[] = [];
       for (const [name, url] of queries) {
-        const { p50 } = await p50Get(url, rootKey);
+        const { p50, count } = await p50Get(url, rootKey);
         put(`${name} p50`, "ms", "<= 2x", p50, within2x);
+        rows.push(`${name}: ${count}`);
+      }
+      console.log(`${store} at ${size.toLocaleString("en-US")}: keys or events per page: ${rows.join(", ")}`);
+      if (pastedKey) {
+        console.log(`${store} at ${size.toLocaleString("en-US")}: plans (EXPLAIN ANALYZE, BUFFERS)`);
+        await explainLookups(server.ctx.store, workspace.id, pastedKey, RARE_ACTOR);
       }
       const created = await measureCreation(server.url, rootKey, 2000);
       put("key creation", "keys/s", ">= 500/s", created.perSecond, (_first, last) => last >= 500);
@@ -198,6 +209,9 @@ async function runStore(store: Store, largest: number): Promise<void> {
       .where("id", "=", workspace.id)
       .executeTakeFirstOrThrow();
     printTable(store, sizes, [...figures.values()]);
+    console.log(
+      `(queries: p50 of ${SAMPLES} sequential calls after a warm-up of ${WARMUP}; creation: ${CREATE_CONCURRENCY} clients over node:http keep-alive in this process)`,
+    );
     console.log(
       `(${total.live_keys.toLocaleString("en-US")} live keys at the end; ${store} run took ${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
