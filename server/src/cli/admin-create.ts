@@ -8,7 +8,7 @@ import type { Config } from "../config/config.js";
 import { recordAudit } from "../domain/audit/record-audit.js";
 import { findMember } from "../domain/members/members.js";
 import { ROLES } from "../domain/principal.js";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../domain/users/passwords.js";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../domain/users/passwords.js";
 import { addMember, createUser, findUserByEmail, normaliseEmail } from "../domain/users/users.js";
 import type { Role } from "../store/schema.js";
 import { CliError } from "./cli-error.js";
@@ -57,6 +57,8 @@ export async function createAdmin(
   io: CommandIo = processIo,
 ): Promise<AdminCreated> {
   const { email, name, role } = validate(args);
+  // Hashed before the transaction: argon2's cost never holds a store connection.
+  const passwordHash = await hashPassword(args.password);
   const result = await withStore(config, { mustExist: false, store: io.store }, (store) =>
     store.db.transaction().execute(async (trx) => {
       const workspace = args.workspace ? await findWorkspace(trx, args.workspace) : await firstWorkspace(trx);
@@ -68,7 +70,7 @@ export async function createAdmin(
           `${email} is already a member of "${workspace.name}" (${workspace.id}) with the role ${membership.role}`,
         );
       }
-      const user = existing ?? (await createUser(trx, { email, name, password: args.password, at }));
+      const user = existing ?? (await createUser(trx, { email, name, passwordHash, at }));
       await addMember(trx, { workspaceId: workspace.id, userId: user.id, role, at });
       await recordAudit(trx, {
         workspaceId: workspace.id,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../test/backends.js";
 import { type CliTarget, cliTarget } from "../../test/cli-target.js";
 import { keyRow } from "../../test/store-fixtures.js";
+import { hashPassword } from "../domain/users/passwords.js";
 import { addMember, createUser } from "../domain/users/users.js";
 import { createWorkspace } from "../domain/workspaces/workspaces.js";
 import type { WorkspaceRow } from "../store/schema.js";
@@ -43,7 +44,7 @@ describe.each(backends)("keygate workspace list on $name", (backend) => {
         const user = await createUser(store.db, {
           email,
           name: "x",
-          password: "correct horse battery",
+          passwordHash: await hashPassword("correct horse battery"),
           at: AT,
         });
         await addMember(store.db, { workspaceId: a.id, userId: user.id, role: "admin", at: AT });

@@ -35,20 +35,15 @@ export async function listWorkspaces(
           .select(eb.fn.countAll<number>().as("n"))
           .whereRef("m.workspace_id", "=", "w.id")
           .as("members"),
-        eb
-          .selectFrom("keys as k")
-          .select(eb.fn.countAll<number>().as("n"))
-          .whereRef("k.workspace_id", "=", "w.id")
-          .where("k.deleted_at", "is", null)
-          .as("keys"),
       ])
       .orderBy("w.created_at")
       .orderBy("w.id")
       .execute();
-    return rows.map(({ members, keys, ...row }) => ({
+    // live_keys is the workspace's own count of keys not deleted, kept with every change.
+    return rows.map(({ members, ...row }) => ({
       ...toPublicWorkspace(row),
       members: Number(members ?? 0),
-      keys: Number(keys ?? 0),
+      keys: row.live_keys,
     }));
   });
   if (args.json) {

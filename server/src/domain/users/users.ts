@@ -2,7 +2,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Role, UserRow } from "../../store/schema.js";
 import { newId } from "../ids.js";
-import { hashPassword } from "./passwords.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -19,21 +18,15 @@ export function toPublicUser(row: Pick<UserRow, "id" | "email" | "name" | "creat
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-/**
- * The new account's password: the plain password (hashed here), or its argon2id hash made before a
- * transaction, so the hash's cost (tens of milliseconds) never holds a store connection.
- */
-export type NewPassword = { password: string } | { passwordHash: string };
-
 export async function createUser(
   db: Db,
-  input: { email: string; name: string; at: Date } & NewPassword,
+  input: { email: string; name: string; at: Date; passwordHash: string },
 ): Promise<UserRow> {
   const row = {
     id: newId("user"),
     email: normaliseEmail(input.email),
     name: input.name,
-    password_hash: "passwordHash" in input ? input.passwordHash : await hashPassword(input.password),
+    password_hash: input.passwordHash,
     created_at: input.at,
     updated_at: input.at,
   };

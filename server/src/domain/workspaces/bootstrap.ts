@@ -11,6 +11,7 @@ import type { Store } from "../../store/database.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { issueSetupToken } from "../auth/setup-tokens.js";
 import { hasOwner } from "../members/owner-rules.js";
+import { hashPassword } from "../users/passwords.js";
 import { addMember, createUser, findUserByEmail } from "../users/users.js";
 import { createWorkspace } from "./workspaces.js";
 
@@ -58,13 +59,15 @@ export async function bootstrap(deps: {
 
   if (config.adminEmail && config.adminPassword) {
     const { adminEmail, adminPassword } = config;
+    // Hashed before the transaction: argon2's cost never holds a store connection.
+    const passwordHash = await hashPassword(adminPassword);
     await db.transaction().execute(async (trx) => {
       const user =
         (await findUserByEmail(trx, adminEmail)) ??
         (await createUser(trx, {
           email: adminEmail,
           name: adminEmail.split("@")[0] ?? "admin",
-          password: adminPassword,
+          passwordHash,
           at,
         }));
       await addMember(trx, { workspaceId, userId: user.id, role: "owner", at });

@@ -13,6 +13,7 @@ import {
   type TestService,
 } from "../../../test/harness.js";
 import { SESSION_COOKIE } from "../../domain/auth/sessions.js";
+import { hashPassword } from "../../domain/users/passwords.js";
 import { addMember, createUser } from "../../domain/users/users.js";
 import { createWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
 import { DEFAULT_RULES, LoginThrottle } from "../auth/login-throttle.js";
@@ -212,7 +213,7 @@ describe.each(backends)("sign-in on $name", (backend) => {
       const user = await createUser(service.store.db, {
         email: "multi@example.com",
         name: "Multi",
-        password: TEST_PASSWORD,
+        passwordHash: await hashPassword(TEST_PASSWORD),
         at,
       });
       await addMember(service.store.db, {
@@ -268,7 +269,7 @@ describe.each(backends)("sign-in on $name", (backend) => {
       await createUser(service.store.db, {
         email: "loner@example.com",
         name: "Loner",
-        password: TEST_PASSWORD,
+        passwordHash: await hashPassword(TEST_PASSWORD),
         at: service.clock.now(),
       });
       const res = await login({ email: "loner@example.com", password: TEST_PASSWORD });
