@@ -4,7 +4,9 @@
  * database on DATABASE_URL or the local server, dropped after), bulk-builds keys through the store
  * layer, and measures through the HTTP API at 1k keys and at the largest size (1,000,000 on
  * PostgreSQL, 100,000 on PGlite): searches, filters, audit filters, creation rate, a cache-miss
- * verification under usage load, and heap per cached key. Prints one table per store.
+ * verification under usage load, and heap per cached key. Prints one table per store. A rare
+ * filter finds one key at 1k and a full page at the largest size; its `limit=1` figure compares
+ * pages of the same size.
  *
  * Environment: SCALE_STORES (`pglite,postgres`), SCALE_PG_KEYS, SCALE_PGLITE_KEYS.
  */
@@ -160,11 +162,14 @@ async function runStore(store: Store, largest: number): Promise<void> {
         ["search: key id", `${keys}?search=${tracked.id}`],
         ["search: whole key", `${keys}?search=${encodeURIComponent(pasted)}`],
         ["filter: status=revoked", `${keys}?status=revoked`],
+        ["filter: status=revoked, limit=1", `${keys}?status=revoked&limit=1`],
         ["filter: status=disabled", `${keys}?status=disabled`],
+        ["filter: status=disabled, limit=1", `${keys}?status=disabled&limit=1`],
         ["filter: appId", `${keys}?appId=${apps[3]}`],
         ["list: newest first", keys],
         ["audit: action=key.revoked", `${server.url}/v1/audit-events?action=key.revoked`],
         ["audit: actorId (rare)", `${server.url}/v1/audit-events?actorId=${RARE_ACTOR}`],
+        ["audit: actorId (rare), limit=1", `${server.url}/v1/audit-events?actorId=${RARE_ACTOR}&limit=1`],
       ];
       const rows: string[] = [];
       for (const [name, url] of queries) {
