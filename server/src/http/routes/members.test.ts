@@ -112,9 +112,9 @@ describe.each(backends)("the members API on $name", (backend) => {
     // wait for it in their transactions. Hashed before the transaction, their passwords are hashed
     // while they wait, so the CPU of three hashes is spent before the lock's release; hashed inside
     // (as before), none of it was. CPU time, unlike wall time, does not stretch with the machine's load.
-    it.runIf(backend.name === "postgres")(
-      "hashes new passwords before the transaction, so no transaction holds a connection through argon2",
-      async () => {
+    // PostgreSQL only: there another connection can hold the row lock while the additions run.
+    if (backend.name === "postgres") {
+      it("hashes new passwords before the transaction, so no transaction holds a connection through argon2", async () => {
         const { ws, owner } = await freshWorkspace();
         const cpuMs = () => {
           const { user, system } = process.cpuUsage();
@@ -154,8 +154,8 @@ describe.each(backends)("the members API on $name", (backend) => {
           whileLockedMs,
           `${whileLockedMs} ms of CPU while the lock was held; 3 hashes take ${threeHashesMs}`,
         ).toBeGreaterThan(threeHashesMs * 0.6);
-      },
-    );
+      });
+    }
 
     it("creates an account for a new email, who can then sign in to this workspace", async () => {
       const { ws, owner } = await freshWorkspace();
