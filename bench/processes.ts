@@ -1,7 +1,11 @@
 /** Starting, waiting for and stopping the processes a benchmark drives, on free local ports. */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** A TCP port nobody listens on right now. */
 export function freePort(): Promise<number> {
@@ -99,4 +103,20 @@ export function cpuSeconds(started: Started): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The line bench/cache-bytes.ts prints: bytes per cached key, measured in a process of its own
+ * (with --expose-gc, and nothing else on its heap).
+ */
+export function measureCacheBytes(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--expose-gc", "--import", "tsx", path.join(ROOT, "bench/cache-bytes.ts")],
+      { cwd: ROOT },
+      (error, stdout) =>
+        error ? reject(error) : resolve(stdout.trim().replace(/^bytes per cached key: /, "")),
+    );
+  });
 }

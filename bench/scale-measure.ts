@@ -112,25 +112,3 @@ export async function measureMissesUnderUsage(
     await server.ctx.usage.flush();
   }
 }
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
-/**
- * Heap bytes per cached key: verifies each key once (a miss that fills the cache), with the usage
- * buffer flushed and a GC before each reading. Needs `--expose-gc`; undefined without it.
- */
-export async function measureBytesPerCachedKey(
-  server: RunningServer,
-  rootKey: string,
-  keys: readonly BenchKey[],
-): Promise<number | undefined> {
-  if (gc === undefined) return undefined;
-  const heap = async () => {
-    await server.ctx.usage.flush();
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
-  const before = await heap();
-  for (const key of keys) await verifyOnce(server.url, rootKey, key.key);
-  return ((await heap()) - before) / keys.length;
-}

@@ -18,7 +18,6 @@
  * BENCH_DURATION (seconds per target, default 10), BENCH_SLICES (default 5), BENCH_CONNECTIONS
  * (default 50), BENCH_KEYGATE_NODE_ARGS (node flags for Keygate, such as `--cpu-prof`).
  */
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -27,7 +26,15 @@ import { generateKey } from "../server/src/domain/key-format.js";
 import { measureInProcess } from "./in-process.js";
 import { createKeys, createRootKeys } from "./keygate-setup.js";
 import { combine, drive, medianRatio, type RunResult, type Target } from "./load.js";
-import { freePort, type Started, start, stop, waitForHttp, waitForOutput } from "./processes.js";
+import {
+  freePort,
+  measureCacheBytes,
+  type Started,
+  start,
+  stop,
+  waitForHttp,
+  waitForOutput,
+} from "./processes.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -44,19 +51,6 @@ const fmt = (n: number, digits = 0) =>
 function line(name: string, run: RunResult): string {
   const cpu = run.cpuUs === undefined ? "" : `   ${fmt(run.cpuUs, 1).padStart(7)} µs CPU/req`;
   return `${name.padEnd(24)} ${fmt(run.rps).padStart(7)} req/s   p50 ${fmt(run.p50, 1).padStart(5)} ms   p99 ${fmt(run.p99, 1).padStart(5)} ms${cpu}   ${fmt(run.total)} requests, ${run.errors} errors, ${run.wrong} wrong`;
-}
-
-/** The line bench/cache-bytes.ts prints: bytes per cached key (its own process, for --expose-gc). */
-function measureCacheBytes(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ["--expose-gc", "--import", "tsx", path.join(ROOT, "bench/cache-bytes.ts")],
-      { cwd: ROOT },
-      (error, stdout) =>
-        error ? reject(error) : resolve(stdout.trim().replace(/^bytes per cached key: /, "")),
-    );
-  });
 }
 
 async function startKeygate(dataDir: string): Promise<{ keygate: Started; url: string }> {

@@ -92,12 +92,16 @@ function toValidationIssues(issues: readonly core.$ZodIssue[]): FastifySchemaVal
   }));
 }
 
-/** Parses `data` with the schema and the service's messages: the value, or the failed checks. */
+/**
+ * Parses `data` with the schema and the service's messages: the value, or the failed checks.
+ * A valid request is parsed without the error map (with one, zod leaves its compiled fast path:
+ * ~0.2 µs becomes ~2.4 µs, on every verification); only a refused one is parsed again for its words.
+ */
 export function validateWith(schema: ZodType, data: unknown) {
-  const result = schema.safeParse(data, { error: describeIssue });
-  return result.success
-    ? { value: result.data as unknown }
-    : { error: toValidationIssues(result.error.issues) };
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data as unknown };
+  const described = schema.safeParse(data, { error: describeIssue });
+  return { error: toValidationIssues((described.success ? result : described).error.issues) };
 }
 
 /** Fastify's validator compiler: the route schemas, parsed with the service's messages. */
