@@ -4,9 +4,9 @@
  * database on DATABASE_URL or the local server, dropped after), bulk-builds keys through the store
  * layer, and measures through the HTTP API at 1k keys and at the largest size (1,000,000 on
  * PostgreSQL, 100,000 on PGlite): searches, filters, audit filters, creation rate, a cache-miss
- * verification under usage load, and heap per cached key. Prints one table per store. A rare
- * filter finds one key at 1k and a full page at the largest size; its `limit=1` figure compares
- * pages of the same size.
+ * verification under usage load, and bytes per cached key. Prints one table per store. Each filter
+ * finds a full page at 1k as at the largest size (bench/scale-build.ts); its `limit=1` figure
+ * compares pages of one.
  *
  * Environment: SCALE_STORES (`pglite,postgres`), SCALE_PG_KEYS, SCALE_PGLITE_KEYS.
  */
