@@ -11,8 +11,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../../test/backends.js";
 import { createTestService, seedWorkspace, type TestService } from "../../../test/harness.js";
+import { keyRow } from "../../../test/store-fixtures.js";
 import { ApiError } from "../../errors.js";
-import type { Database, KeyRow } from "../../store/schema.js";
+import type { Database } from "../../store/schema.js";
 import { auditRowValues } from "../audit/record-audit.js";
 import { newId } from "../ids.js";
 import type { Principal } from "../principal.js";
@@ -21,7 +22,7 @@ import type { KeyInsert } from "./insert-key.js";
 import { createKeyCreation } from "./key-creation.js";
 import { createKeyBody } from "./key-inputs.js";
 import { KeyInsertGroups } from "./key-insert-groups.js";
-import { keyRowValues, newSecret } from "./key-store.js";
+import { newSecret } from "./key-store.js";
 
 /** Counts the statements sent to the store (the real one, unchanged). */
 class StatementCount implements KyselyPlugin {
@@ -184,36 +185,7 @@ describe.each(backends)("creating keys on $name", (backend) => {
     const insert = (name: string, id = newId("key")): KeyInsert => {
       const now = new Date();
       const secret = newSecret("acme");
-      const row: KeyRow = {
-        id,
-        workspace_id: workspace.id,
-        app_id: null,
-        kind: "token",
-        name,
-        environment: "production",
-        prefix: "acme",
-        start: secret.start,
-        shared_key: null,
-        scopes: [],
-        meta: {},
-        expires_at: null,
-        ip_allowlist: [],
-        rate_limit: null,
-        quota_remaining: null,
-        quota_refill: null,
-        quota_refilled_at: null,
-        enabled: true,
-        revoked_at: null,
-        revoked_reason: null,
-        rotated_at: null,
-        deleted_at: null,
-        usage_count: 0,
-        last_used_at: null,
-        last_used_ip: null,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      };
+      const key = keyRow(workspace.id, { id, name, start: secret.start, created_at: now, updated_at: now });
       const audit = auditRowValues({
         workspaceId: workspace.id,
         actor: { type: "system", id: null, ip: null },
@@ -222,7 +194,7 @@ describe.each(backends)("creating keys on $name", (backend) => {
         details: { name },
         at: now,
       });
-      return { key: keyRowValues(row), secretHash: secret.hash, audit, terms: workspace, maxKeys: null };
+      return { key, secretHash: secret.hash, audit, terms: workspace, maxKeys: null };
     };
     const taken = insert("taken");
     expect(await groups.insert(taken)).toBe(true);
