@@ -1,19 +1,52 @@
 /**
- * The test suite: every `*.test.ts` of the server. Files run in two worker processes that are not
- * reset between files (`isolate: false`): a worker keeps its loaded modules, the compiled PGlite
- * and the test stores its files closed (test/store-pool.ts), instead of paying for them again in
- * every file. Tests therefore leave no global state behind (none mocks modules or timers).
+ * The test suite, in three projects:
+ * - `server`: every `*.test.ts` of the server. Files run in worker processes that are not reset
+ *   between files (`isolate: false`): a worker keeps its loaded modules, the compiled PGlite and the
+ *   test stores its files closed (test/store-pool.ts), instead of paying for them again in every
+ *   file. Tests therefore leave no global state behind (none mocks modules or timers).
+ * - `web`: the dashboard's component tests (Testing Library in jsdom).
+ * - `e2e`: the browser tests (playwright-core driving Debian's Chromium against a real Keygate,
+ *   started from the build as the README starts it). They skip, with a printed reason, when
+ *   Chromium is not installed; under CI they fail instead.
  */
+import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["server/src/**/*.test.ts", "server/test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: "forks",
     maxWorkers: 2,
-    isolate: false,
-    globalSetup: ["server/test/global-setup.ts"],
+    projects: [
+      {
+        test: {
+          name: "server",
+          include: ["server/src/**/*.test.ts", "server/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: "forks",
+          isolate: false,
+          globalSetup: ["server/test/global-setup.ts"],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: "web",
+          include: ["web/src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["web/test/setup.ts"],
+          testTimeout: 15_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+          isolate: false,
+        },
+      },
+    ],
   },
 });

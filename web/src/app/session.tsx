@@ -1,0 +1,85 @@
+/**
+ * The signed-in session: who, in which workspace, with which role. `GET /v1/auth/me` is its only
+ * source (TanStack Query key `session`); sign-in, setup and a workspace switch write their answer
+ * into that query. Screens behind `RequireSession` read it with `useSession()`.
+ */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from "react";
+import { Navigate, useLocation } from "react-router";
+import { api, setCsrfToken, setUnauthenticatedHandler, unwrap } from "../api/client";
+import { isApiError } from "../api/errors";
+import { queryKeys } from "../api/query-keys";
+import type { SignedIn } from "../api/types";
+import { ErrorState, LoadingState } from "../ui/states";
+import { type Abilities, abilitiesOf } from "./permissions";
+
+export interface Session extends SignedIn {
+  abilities: Abilities;
+}
+
+const SessionContext = createContext<Session | undefined>(undefined);
+
+async function fetchSession(): Promise<SignedIn | null> {
+  try {
+    const me = await unwrap(api.GET("/v1/auth/me"));
+    if (!("user" in me)) return null;
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (isApiError(error, "UNAUTHENTICATED")) return null;
+    throw error;
+  }
+}
+
+/** The session query: `null` when nobody is signed in. */
+export function useSessionQuery() {
+  return useQuery({ queryKey: queryKeys.session, queryFn: fetchSession, staleTime: 60_000, retry: false });
+}
+
+/** Stores a fresh sign-in (login, setup, invitation, workspace switch) as the session. */
+export function useStoreSession() {
+  const queryClient = useQueryClient();
+  return (signedIn: SignedIn | null) => {
+    setCsrfToken(signedIn?.csrfToken);
+    if (signedIn === null) {
+      queryClient.clear();
+      queryClient.setQueryData(queryKeys.session, null);
+      return;
+    }
+    // Everything cached belonged to the previous workspace or person.
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
+    queryClient.setQueryData(queryKeys.session, signedIn);
+  };
+}
+
+/** Renders its children for a signed-in person; sends anyone else to /sign-in and back after. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const query = useSessionQuery();
+  const queryClient = useQueryClient();
+  const location = useLocation();
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => queryClient.setQueryData(queryKeys.session, null));
+    return () => setUnauthenticatedHandler(undefined);
+  }, [queryClient]);
+
+  const session = useMemo<Session | undefined>(
+    () => (query.data ? { ...query.data, abilities: abilitiesOf(query.data.role) } : undefined),
+    [query.data],
+  );
+
+  if (query.isPending) return <LoadingState label="Loading your workspace" fullPage />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} fullPage />;
+  if (!session) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/sign-in${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`} replace />;
+  }
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+/** The signed-in session; only inside `RequireSession`. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession is used outside RequireSession");
+  return session;
+}

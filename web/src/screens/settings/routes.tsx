@@ -1,0 +1,4 @@
+/** The settings screens' routes, mounted inside the signed-in shell by app/router.tsx. */
+import type { RouteObject } from "react-router";
+
+export const settingsRoutes: RouteObject[] = [];
