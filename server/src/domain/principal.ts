@@ -32,10 +32,13 @@ export const ROLES = ["owner", "admin", "developer", "viewer"] as const satisfie
 
 const READS = PERMISSIONS.filter((p) => p.endsWith(":read"));
 
-/** What each role may do. Developers' key writes are narrowed further by environment (see keys). */
+/**
+ * What each role may do. Developers' key writes are narrowed further by environment (see keys);
+ * admins manage members, but only an owner grants, changes or removes the owner role (owner-rules.ts).
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  admin: PERMISSIONS.filter((p) => p !== "members:write" && p !== "workspace:write"),
+  admin: PERMISSIONS.filter((p) => p !== "workspace:write"),
   developer: [
     "keys:read",
     "keys:write",

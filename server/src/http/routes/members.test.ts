@@ -513,28 +513,78 @@ describe.each(backends)("the members API on $name", (backend) => {
   });
 
   describe("roles", () => {
-    it("lets an admin list members but not add, change or remove them; the owner can", async () => {
-      const { ws, owner } = await freshWorkspace();
+    it("lets an admin add, change and remove members, but never touch the owner role", async () => {
+      const { ws, firstOwnerId } = await freshWorkspace();
       const admin = await signInAs(service, ws.workspace.id, "admin");
       const viewer = await signInAs(service, ws.workspace.id, "viewer");
-      expect(
-        (await service.app.inject({ method: "GET", url: "/v1/members", headers: admin.headers })).statusCode,
-      ).toBe(200);
-      const refusal = "this needs the members:write permission";
       const newcomer = {
         email: "newcomer@example.com",
         name: "Newcomer",
         role: "viewer",
         password: NEW_PASSWORD,
       };
-      expectError(await add(admin.headers, newcomer), 403, "FORBIDDEN", refusal);
-      expectError(await change(admin.headers, viewer.userId, "developer"), 403, "FORBIDDEN", refusal);
-      expectError(await remove(admin.headers, viewer.userId), 403, "FORBIDDEN", refusal);
-      expect(await memberships(ws.workspace.id)).toHaveLength(4);
+      const added = await add(admin.headers, newcomer);
+      expect(added.statusCode).toBe(201);
+      expect(json(added)).toMatchObject({ email: "newcomer@example.com", role: "viewer" });
+      expect(json(await change(admin.headers, viewer.userId, "developer"))).toMatchObject({
+        role: "developer",
+      });
+      expect((await remove(admin.headers, viewer.userId)).statusCode).toBe(204);
+      expect((await events(ws.workspace.id, "member.added"))[0]).toMatchObject({ actor_id: admin.userId });
 
-      expect((await add(owner.headers, newcomer)).statusCode).toBe(201);
-      expect((await change(owner.headers, viewer.userId, "developer")).statusCode).toBe(200);
-      expect((await remove(owner.headers, viewer.userId)).statusCode).toBe(204);
+      expectError(
+        await add(admin.headers, { ...newcomer, email: "boss@example.com", role: "owner" }),
+        403,
+        "FORBIDDEN",
+        "only an owner may grant the owner role",
+      );
+      expectError(
+        await change(admin.headers, admin.userId, "owner"),
+        403,
+        "FORBIDDEN",
+        "only an owner may grant the owner role",
+      );
+      expectError(
+        await change(admin.headers, firstOwnerId, "viewer"),
+        403,
+        "FORBIDDEN",
+        "only an owner may change an owner's role",
+      );
+      expectError(
+        await remove(admin.headers, firstOwnerId),
+        403,
+        "FORBIDDEN",
+        "only an owner may remove an owner",
+      );
+      expect(await memberships(ws.workspace.id)).toEqual(
+        expect.arrayContaining([
+          { user_id: firstOwnerId, role: "owner" },
+          { user_id: admin.userId, role: "admin" },
+        ]),
+      );
+    });
+
+    it("lets a developer and a viewer list members but not add, change or remove them", async () => {
+      const { ws } = await freshWorkspace();
+      const developer = await signInAs(service, ws.workspace.id, "developer");
+      const viewer = await signInAs(service, ws.workspace.id, "viewer");
+      const refusal = "this needs the members:write permission";
+      const newcomer = {
+        email: "outsider@example.com",
+        name: "Outsider",
+        role: "viewer",
+        password: NEW_PASSWORD,
+      };
+      for (const caller of [developer, viewer]) {
+        expect(
+          (await service.app.inject({ method: "GET", url: "/v1/members", headers: caller.headers }))
+            .statusCode,
+        ).toBe(200);
+        expectError(await add(caller.headers, newcomer), 403, "FORBIDDEN", refusal);
+        expectError(await change(caller.headers, viewer.userId, "developer"), 403, "FORBIDDEN", refusal);
+        expectError(await remove(caller.headers, developer.userId), 403, "FORBIDDEN", refusal);
+      }
+      expect(await memberships(ws.workspace.id)).toHaveLength(4);
     });
   });
 });

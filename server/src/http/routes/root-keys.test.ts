@@ -208,10 +208,10 @@ describe.each(backends)("root keys on $name", (backend) => {
         "you cannot grant *: you do not hold every permission yourself",
       );
       expectError(
-        await post(admin.headers, ["members:write"]),
+        await post(admin.headers, ["workspace:write"]),
         403,
         "FORBIDDEN",
-        "you cannot grant the members:write permission: you do not hold it yourself",
+        "you cannot grant the workspace:write permission: you do not hold it yourself",
       );
       expect((await post(admin.headers, ["keys:write", "keys:read"])).statusCode).toBe(201);
 
