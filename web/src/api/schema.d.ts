@@ -4708,6 +4708,87 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every plan with what it includes, and the caller's current plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The plan of the caller's workspace
+                             * @enum {string}
+                             */
+                            current: "free" | "pro" | "enterprise";
+                            /** @description Every plan, from the smallest to the largest */
+                            data: {
+                                entitlements: {
+                                    apiAccess: boolean;
+                                    auditExport: boolean;
+                                    ipAllowlists: boolean;
+                                    /** @description null: no limit */
+                                    maxKeys: number | null;
+                                    /** @description null: no limit */
+                                    maxMembers: number | null;
+                                    usageLimits: boolean;
+                                };
+                                /** @enum {string} */
+                                id: "free" | "pro" | "enterprise";
+                                /** @description What it includes, in words: "API Access", ..., "Up to 25 members", "Unlimited API keys" */
+                                includes: string[];
+                                /** @description The plan's name as shown: "Free", "Pro", "Enterprise" */
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/root-keys": {
         parameters: {
             query?: never;

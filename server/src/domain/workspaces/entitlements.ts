@@ -59,7 +59,10 @@ const FEATURE_NAMES: Record<keyof Entitlements, string> = {
   maxKeys: "more keys",
 };
 
-type Feature = { [K in keyof Entitlements]: Entitlements[K] extends boolean ? K : never }[keyof Entitlements];
+/** The entitlements that a plan includes or lacks (the rest are limits). */
+export type Feature = {
+  [K in keyof Entitlements]: Entitlements[K] extends boolean ? K : never;
+}[keyof Entitlements];
 
 /** Throws `PLAN_REQUIRED` (402) when the plan lacks the feature. */
 export function requireFeature(plan: Plan, feature: Feature): void {

@@ -3,9 +3,15 @@ import type { Kysely, Transaction } from "kysely";
 import { notFound } from "../../errors.js";
 import type { Database, Plan, WorkspaceRow } from "../../store/schema.js";
 import { newId } from "../ids.js";
-import { ENTITLEMENTS } from "./entitlements.js";
+import { ENTITLEMENTS, type Entitlements } from "./entitlements.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** A plan's entitlements as the API answers them: `null` for a limit the plan does not have. */
+export type PublicEntitlements = Omit<Entitlements, "maxMembers" | "maxKeys"> & {
+  maxMembers: number | null;
+  maxKeys: number | null;
+};
 
 export interface PublicWorkspace {
   id: string;
@@ -13,29 +19,27 @@ export interface PublicWorkspace {
   plan: Plan;
   keyPrefix: string;
   policy: { maxKeyLifetimeSeconds: number | null; expiryRequired: boolean };
-  entitlements: {
-    apiAccess: boolean;
-    ipAllowlists: boolean;
-    usageLimits: boolean;
-    auditExport: boolean;
-    maxMembers: number | null;
-    maxKeys: number | null;
-  };
+  entitlements: PublicEntitlements;
   createdAt: string;
   updatedAt: string;
 }
 
 const finite = (n: number) => (Number.isFinite(n) ? n : null);
 
+/** What the plan includes, from the entitlements table, as the API answers it. */
+export function publicEntitlements(plan: Plan): PublicEntitlements {
+  const e = ENTITLEMENTS[plan];
+  return { ...e, maxMembers: finite(e.maxMembers), maxKeys: finite(e.maxKeys) };
+}
+
 export function toPublicWorkspace(row: WorkspaceRow): PublicWorkspace {
-  const e = ENTITLEMENTS[row.plan];
   return {
     id: row.id,
     name: row.name,
     plan: row.plan,
     keyPrefix: row.key_prefix,
     policy: { maxKeyLifetimeSeconds: row.max_key_lifetime_seconds, expiryRequired: row.expiry_required },
-    entitlements: { ...e, maxMembers: finite(e.maxMembers), maxKeys: finite(e.maxKeys) },
+    entitlements: publicEntitlements(row.plan),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -10,6 +10,7 @@ import { keyRoutes } from "./keys/key-routes.js";
 import { keyUsageRoute } from "./keys/usage.js";
 import { verifyKeyRoute } from "./keys/verify.js";
 import { memberRoutes } from "./members.js";
+import { planRoutes } from "./plans.js";
 import { rootKeyRoutes } from "./root-keys.js";
 import { setupRoutes } from "./setup.js";
 import { workspaceRoutes } from "./workspace.js";
@@ -25,6 +26,7 @@ export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void
   setupRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   memberRoutes(app, ctx);
+  planRoutes(app, ctx);
   rootKeyRoutes(app, ctx);
   auditEventRoutes(app, ctx);
 }
