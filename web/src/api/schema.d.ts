@@ -2065,6 +2065,284 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/workspace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch the session to another of the person's workspaces
+         * @description Answers as sign-in does, with the role in the workspace entered; the cookie and CSRF token stay. A workspace the person does not belong to is 404, whether or not it exists. Audited as `user.workspace_switched`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A workspace the signed-in person belongs to */
+                        workspaceId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Send it as x-csrf-token on every change made with this session */
+                            csrfToken: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "developer" | "viewer";
+                            /** @description A person with an account */
+                            user: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                id: string;
+                                name: string;
+                            };
+                            /** @description A workspace: its plan, default key prefix and key policy */
+                            workspace: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                entitlements: {
+                                    apiAccess: boolean;
+                                    auditExport: boolean;
+                                    ipAllowlists: boolean;
+                                    /** @description null: no limit */
+                                    maxKeys: number | null;
+                                    /** @description null: no limit */
+                                    maxMembers: number | null;
+                                    usageLimits: boolean;
+                                };
+                                id: string;
+                                keyPrefix: string;
+                                name: string;
+                                /** @enum {string} */
+                                plan: "free" | "pro" | "enterprise";
+                                policy: {
+                                    expiryRequired: boolean;
+                                    maxKeyLifetimeSeconds: number | null;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in person's workspaces, their role in each, and the current one
+         * @description For a session only; a root key gets 403.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The session's current workspace */
+                            currentWorkspaceId: string;
+                            /** @description Every workspace the person belongs to, oldest membership first */
+                            data: {
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "developer" | "viewer";
+                                /** @description A workspace: its plan, default key prefix and key policy */
+                                workspace: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    entitlements: {
+                                        apiAccess: boolean;
+                                        auditExport: boolean;
+                                        ipAllowlists: boolean;
+                                        /** @description null: no limit */
+                                        maxKeys: number | null;
+                                        /** @description null: no limit */
+                                        maxMembers: number | null;
+                                        usageLimits: boolean;
+                                    };
+                                    id: string;
+                                    keyPrefix: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    plan: "free" | "pro" | "enterprise";
+                                    policy: {
+                                        expiryRequired: boolean;
+                                        maxKeyLifetimeSeconds: number | null;
+                                    };
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/keys": {
         parameters: {
             query?: never;

@@ -5,6 +5,7 @@ import { apiRoutes } from "./apis.js";
 import { appRoutes } from "./apps.js";
 import { auditEventRoutes } from "./audit-events.js";
 import { authRoutes } from "./auth.js";
+import { authWorkspaceRoutes } from "./auth-workspaces.js";
 import { healthRoutes } from "./health.js";
 import { keyRoutes } from "./keys/key-routes.js";
 import { keyUsageRoute } from "./keys/usage.js";
@@ -23,6 +24,7 @@ export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void
   appRoutes(app, ctx);
   apiRoutes(app, ctx);
   authRoutes(app, ctx);
+  authWorkspaceRoutes(app, ctx);
   setupRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   memberRoutes(app, ctx);
