@@ -1,0 +1,58 @@
+/**
+ * The audit trail's actions in words ("key.created" → "Key created"), and the choices of the
+ * action filter: every kind of event (`key.*`) and the single actions under it. An action this
+ * list does not know is shown as the server wrote it.
+ */
+
+export interface ActionGroup {
+  /** The filter value for the whole group, a prefix such as `key.*`. */
+  prefix: string;
+  label: string;
+  actions: string[];
+}
+
+export const ACTION_GROUPS: ActionGroup[] = [
+  {
+    prefix: "key.*",
+    label: "API keys",
+    actions: [
+      "key.created",
+      "key.updated",
+      "key.enabled",
+      "key.disabled",
+      "key.rotated",
+      "key.revoked",
+      "key.deleted",
+      "key.revealed",
+    ],
+  },
+  { prefix: "app.*", label: "Apps", actions: ["app.created", "app.updated", "app.deleted"] },
+  { prefix: "api.*", label: "Connected APIs", actions: ["api.created", "api.updated", "api.deleted"] },
+  {
+    prefix: "member.*",
+    label: "Members",
+    actions: ["member.added", "member.role_changed", "member.removed"],
+  },
+  {
+    prefix: "invitation.*",
+    label: "Invitations",
+    actions: ["invitation.created", "invitation.revoked", "invitation.accepted"],
+  },
+  { prefix: "root_key.*", label: "Root keys", actions: ["root_key.created", "root_key.deleted"] },
+  {
+    prefix: "workspace.*",
+    label: "Workspace",
+    actions: ["workspace.created", "workspace.updated", "workspace.plan_changed"],
+  },
+  {
+    prefix: "user.*",
+    label: "Sign-ins",
+    actions: ["user.signed_in", "user.signed_out", "user.sign_in_failed"],
+  },
+];
+
+/** "key.role_changed" → "Key role changed". */
+export function describeAction(action: string): string {
+  const words = action.replace(/\.\*$/, "").replace(/[._]/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
