@@ -47,7 +47,7 @@ export const ACTION_GROUPS: ActionGroup[] = [
   {
     prefix: "user.*",
     label: "Sign-ins",
-    actions: ["user.signed_in", "user.signed_out", "user.sign_in_failed"],
+    actions: ["user.signed_in", "user.signed_out", "user.sign_in_failed", "user.workspace_switched"],
   },
 ];
 
