@@ -1,0 +1,100 @@
+/**
+ * A new secret, shown once: after creating or rotating a key. A token shows "Copy your API key";
+ * a pair shows "Successfully Generated your API Keys!" with the Shared Key and the Secret Key
+ * (seed 001). Each value has Copy (clipboard, then "Copied"); only Done closes it, never a click
+ * outside or Escape, so the secret is not lost by accident.
+ *
+ * @example
+ * const [secret, setSecret] = useState<OnceSecret | null>(null);
+ * <SecretOnceDialog secret={secret} onDone={() => setSecret(null)} />
+ */
+import { AlertTriangle } from "lucide-react";
+import type { ReactNode } from "react";
+import { Button } from "../../ui/Button";
+import { CopyButton } from "../../ui/CopyButton";
+import { Dialog } from "../../ui/Dialog";
+
+/** The secret of a key just created or rotated. */
+export type OnceSecret =
+  | { kind: "token"; keyName: string; key: string }
+  | { kind: "pair"; keyName: string; sharedKey: string; secretKey: string };
+
+/** The secret in a create or rotate answer (`key`, or `sharedKey` + `secretKey`), if it holds one. */
+export function secretOf(answer: {
+  name: string;
+  key?: string;
+  sharedKey: string | null;
+  secretKey?: string;
+}): OnceSecret | null {
+  if (answer.key) return { kind: "token", keyName: answer.name, key: answer.key };
+  if (answer.sharedKey && answer.secretKey) {
+    return { kind: "pair", keyName: answer.name, sharedKey: answer.sharedKey, secretKey: answer.secretKey };
+  }
+  return null;
+}
+
+export interface SecretOnceDialogProps {
+  /** The secret to show; the dialog is open while it is set. */
+  secret: OnceSecret | null;
+  /** Done was pressed: forget the secret. */
+  onDone(): void;
+  /** A line under the warning, e.g. how long the old secret of a rotated key still works. */
+  note?: ReactNode;
+}
+
+function SecretValue({ label, value }: { label: string; value: string }) {
+  return (
+    <fieldset className="space-y-1.5">
+      <legend className="text-sm font-medium text-slate-800">{label}</legend>
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+        <code className="block min-w-0 flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900">
+          {value}
+        </code>
+        <CopyButton value={value} className="shrink-0" />
+      </div>
+    </fieldset>
+  );
+}
+
+export function SecretOnceDialog({ secret, onDone, note }: SecretOnceDialogProps) {
+  const title = secret?.kind === "pair" ? "Successfully Generated your API Keys!" : "Copy your API key";
+  return (
+    <Dialog
+      open={secret !== null}
+      onOpenChange={(open) => {
+        if (!open) onDone();
+      }}
+      title={title}
+      description={secret ? `The secret of ${secret.keyName}.` : undefined}
+      dismissible={false}
+      footer={
+        <Button variant="primary" onClick={onDone}>
+          Done
+        </Button>
+      }
+    >
+      {secret && (
+        <div className="space-y-4">
+          <div className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
+            <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+            <div className="space-y-1">
+              <p>
+                <strong>It will not be shown again.</strong> Copy it now and store it in your approved secure
+                location; share it only with the technical owner who needs it.
+              </p>
+              {note && <p>{note}</p>}
+            </div>
+          </div>
+          {secret.kind === "token" ? (
+            <SecretValue label="API key" value={secret.key} />
+          ) : (
+            <>
+              <SecretValue label="Shared Key" value={secret.sharedKey} />
+              <SecretValue label="Secret Key" value={secret.secretKey} />
+            </>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}
