@@ -1,0 +1,135 @@
+/**
+ * New App, step 2: choose the connected APIs the app calls (each with the scopes it offers), then
+ * "Connect and Generate Keys" creates the app and its first key pair. With no APIs yet, it links
+ * to Connected APIs to create one (or goes on without).
+ */
+import { type FormEvent, type ReactNode, useId } from "react";
+import { Link } from "react-router";
+import { Button } from "../../ui/Button";
+import { ErrorState, LoadingState } from "../../ui/states";
+import { ScopeChips } from "../apis/ScopeChips";
+import { useApisQuery } from "../apis/use-apis";
+import { FormAlert } from "../auth/FormAlert";
+
+export interface ConnectApisStepProps {
+  selected: readonly string[];
+  onSelectedChange(ids: string[]): void;
+  /** Back to the details; absent once the app exists. */
+  onBack?: (() => void) | undefined;
+  onSubmit(): void;
+  busy: boolean;
+  /** "Connect and Generate Keys", or "Connect APIs" when no keys can be made here. */
+  submitLabel: string;
+  /** Why no keys will be made, or when they will expire. */
+  note?: string | undefined;
+  failure?: string | undefined;
+  canCreateApis: boolean;
+}
+
+export function ConnectApisStep({
+  selected,
+  onSelectedChange,
+  onBack,
+  onSubmit,
+  busy,
+  submitLabel,
+  note,
+  failure,
+  canCreateApis,
+}: ConnectApisStepProps) {
+  const apis = useApisQuery();
+  const headingId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!busy) onSubmit();
+  };
+  const toggle = (id: string, on: boolean) =>
+    onSelectedChange(on ? [...selected, id] : selected.filter((other) => other !== id));
+
+  let list: ReactNode;
+  if (apis.isPending) list = <LoadingState label="Loading connected APIs" />;
+  else if (apis.isError) list = <ErrorState error={apis.error} onRetry={() => apis.refetch()} />;
+  else if (apis.data.length === 0)
+    list = (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+        <p className="font-medium text-slate-900">No connected APIs yet</p>
+        <p className="mt-1">
+          Keys get their scopes from the APIs their app connects to. You can go on without, and connect APIs
+          later.
+        </p>
+        {canCreateApis && (
+          <Link to="/apis" className="mt-3 inline-block font-medium text-brand-700 underline">
+            Create a connected API
+          </Link>
+        )}
+      </div>
+    );
+  else
+    list = (
+      <ul className="space-y-2">
+        {apis.data.map((item) => {
+          const checked = selected.includes(item.id);
+          return (
+            <li key={item.id}>
+              <label className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 bg-white p-3 has-checked:border-brand-600 has-checked:bg-brand-50/50">
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  onChange={(event) => toggle(item.id, event.target.checked)}
+                  aria-labelledby={`${headingId}-${item.id}-name`}
+                  aria-describedby={`${headingId}-${item.id}`}
+                  className="mt-1 size-4 shrink-0 accent-brand-600"
+                />
+                <span className="min-w-0 space-y-1.5">
+                  <span
+                    id={`${headingId}-${item.id}-name`}
+                    className="block text-sm font-medium break-words text-slate-900"
+                  >
+                    {item.name}
+                  </span>
+                  <span id={`${headingId}-${item.id}`} className="block space-y-1.5">
+                    {item.description && (
+                      <span className="block text-sm break-words text-slate-600">{item.description}</span>
+                    )}
+                    <span className="sr-only">Scopes: {item.scopes.join(", ") || "none"}</span>
+                  </span>
+                  <span aria-hidden className="block">
+                    <ScopeChips scopes={item.scopes} label={`Scopes of ${item.name}`} />
+                  </span>
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    );
+
+  return (
+    <form onSubmit={submit} aria-labelledby={headingId} className="space-y-5">
+      <div>
+        <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+          Select the connected APIs
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          The app's keys may hold the scopes these APIs offer. The first key pair gets all of them.
+        </p>
+      </div>
+      <FormAlert message={failure} />
+      {list}
+      {note && <p className="text-sm text-slate-600">{note}</p>}
+      <div className="flex flex-wrap justify-between gap-2">
+        {onBack ? (
+          <Button onClick={onBack} disabled={busy}>
+            Back
+          </Button>
+        ) : (
+          <span />
+        )}
+        <Button type="submit" variant="primary" busy={busy} disabled={apis.isPending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
