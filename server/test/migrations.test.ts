@@ -12,6 +12,7 @@ const TABLES = [
   "app_apis",
   "apps",
   "audit_events",
+  "invitations",
   "key_secrets",
   "key_usage",
   "keygate_migrations",

@@ -13,6 +13,7 @@ export const ID_PREFIXES = {
   event: "evt",
   session: "ses",
   member: "mem",
+  invitation: "inv",
   request: "req",
 } as const;
 

@@ -163,6 +163,23 @@ export interface AuditEventsTable {
   created_at: Timestamp;
 }
 
+/** A one-use link that adds a person with a role (migration 0004); only the token's SHA-256 is kept. */
+export interface InvitationsTable {
+  id: string;
+  workspace_id: string;
+  /** Normalised (trimmed, lower case). */
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by_type: "user" | "root_key";
+  invited_by_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  accepted_by: string | null;
+  revoked_at: NullableTimestamp;
+}
+
 /** Usage batches already applied: a retried batch whose id is here is skipped. */
 export interface UsageBatchesTable {
   id: string;
@@ -184,6 +201,7 @@ export interface Database {
   key_usage: KeyUsageTable;
   audit_events: AuditEventsTable;
   usage_batches: UsageBatchesTable;
+  invitations: InvitationsTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
@@ -195,3 +213,4 @@ export type KeyRow = Selectable<KeysTable>;
 export type NewKeyRow = Insertable<KeysTable>;
 export type KeyUpdate = Updateable<KeysTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;

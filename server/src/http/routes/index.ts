@@ -7,6 +7,7 @@ import { auditEventRoutes } from "./audit-events.js";
 import { authRoutes } from "./auth.js";
 import { authWorkspaceRoutes } from "./auth-workspaces.js";
 import { healthRoutes } from "./health.js";
+import { invitationRoutes } from "./invitations.js";
 import { keyRoutes } from "./keys/key-routes.js";
 import { keyUsageRoute } from "./keys/usage.js";
 import { verifyKeyRoute } from "./keys/verify.js";
@@ -28,6 +29,7 @@ export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void
   setupRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   memberRoutes(app, ctx);
+  invitationRoutes(app, ctx);
   planRoutes(app, ctx);
   rootKeyRoutes(app, ctx);
   auditEventRoutes(app, ctx);
