@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 
@@ -11,6 +12,10 @@ function refusal(env: NodeJS.ProcessEnv): string {
   }
   throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
 }
+
+/** web/dist of this repository, where `npm run build` puts the dashboard. */
+const BUILT_DASHBOARD = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+const KEY_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
 const ADMIN = { KEYGATE_ADMIN_EMAIL: "Ops@Example.com", KEYGATE_ADMIN_PASSWORD: "correct horse battery" };
 
@@ -28,6 +33,8 @@ describe("loadConfig", () => {
       secureCookies: false,
       trustedProxies: [],
       logLevel: "info",
+      encryptionKey: undefined,
+      dashboardDir: BUILT_DASHBOARD,
     });
   });
 
@@ -43,6 +50,8 @@ describe("loadConfig", () => {
         KEYGATE_PUBLIC_URL: "https://keys.example.com/",
         KEYGATE_TRUSTED_PROXIES: " 10.0.0.0/8, 192.0.2.7,2001:db8::/32 ,loopback",
         LOG_LEVEL: "warn",
+        KEYGATE_ENCRYPTION_KEY: KEY_HEX,
+        KEYGATE_DASHBOARD_DIR: "/srv/keygate/dashboard",
       }),
     ).toEqual({
       port: 9000,
@@ -56,6 +65,8 @@ describe("loadConfig", () => {
       secureCookies: true,
       trustedProxies: ["10.0.0.0/8", "192.0.2.7", "2001:db8::/32", "loopback"],
       logLevel: "warn",
+      encryptionKey: Buffer.from(KEY_HEX, "hex"),
+      dashboardDir: "/srv/keygate/dashboard",
     });
   });
 
@@ -72,6 +83,29 @@ describe("loadConfig", () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.logLevel).toBe("info");
     expect(config.publicUrl).toBe("http://localhost:8080");
+  });
+
+  it("reads the encryption key as hex, base64 or URL-safe base64", () => {
+    const key = Buffer.from(KEY_HEX, "hex");
+    expect(loadConfig({ KEYGATE_ENCRYPTION_KEY: KEY_HEX.toUpperCase() }).encryptionKey).toEqual(key);
+    expect(loadConfig({ KEYGATE_ENCRYPTION_KEY: key.toString("base64") }).encryptionKey).toEqual(key);
+    expect(loadConfig({ KEYGATE_ENCRYPTION_KEY: key.toString("base64url") }).encryptionKey).toEqual(key);
+  });
+
+  it.each([
+    ["too short", "abcd"],
+    ["31 bytes of hex", "00".repeat(31)],
+    ["hex with a stray character", `${"00".repeat(31)}0g`],
+    ["base64 of 16 bytes", Buffer.alloc(16).toString("base64")],
+  ])("refuses an encryption key that is %s, naming the variable and never echoing it", (_, value) => {
+    const message = refusal({ KEYGATE_ENCRYPTION_KEY: value });
+    expect(message).toBe(
+      "invalid configuration: KEYGATE_ENCRYPTION_KEY: must be 32 bytes as base64 (44 characters) or hex (64 characters), such as the output of `openssl rand -base64 32`",
+    );
+  });
+
+  it("resolves a relative dashboard folder", () => {
+    expect(loadConfig({ KEYGATE_DASHBOARD_DIR: "./built" }).dashboardDir).toBe(path.resolve("./built"));
   });
 
   it("derives the public URL from the port", () => {

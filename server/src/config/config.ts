@@ -3,6 +3,7 @@
  * A bad value stops the start with a message naming the variable.
  */
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
@@ -48,6 +49,41 @@ const trustedProxies = z
     return entries;
   });
 
+/** The built dashboard beside this file's package: web/dist of the repository (from src or dist). */
+const BUILT_DASHBOARD_DIR = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+
+const ENCRYPTION_KEY_MESSAGE =
+  "must be 32 bytes as base64 (44 characters) or hex (64 characters), such as the output of `openssl rand -base64 32`";
+
+/**
+ * A 32-byte key written as hex (64 characters) or base64 (standard or URL-safe, padding optional).
+ * @example parseEncryptionKey("00".repeat(32))?.length === 32
+ */
+export function parseEncryptionKey(text: string): Buffer | undefined {
+  const value = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, "hex");
+  if (/^[A-Za-z0-9+/]{43}=?$/.test(value) || /^[A-Za-z0-9_-]{43}=?$/.test(value)) {
+    const bytes = Buffer.from(
+      value.replace(/=$/, ""),
+      value.includes("-") || value.includes("_") ? "base64url" : "base64",
+    );
+    return bytes.length === 32 ? bytes : undefined;
+  }
+  return undefined;
+}
+
+const encryptionKey = z
+  .string()
+  .transform((value, ctx) => {
+    const key = parseEncryptionKey(value);
+    if (key === undefined) {
+      ctx.addIssue({ code: "custom", message: ENCRYPTION_KEY_MESSAGE });
+      return z.NEVER;
+    }
+    return key;
+  })
+  .optional();
+
 const envSchema = z.object({
   PORT: z.preprocess(
     emptyToUndefined,
@@ -79,6 +115,8 @@ const envSchema = z.object({
   ),
   KEYGATE_TRUSTED_PROXIES: trustedProxies,
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
+  KEYGATE_ENCRYPTION_KEY: z.preprocess(emptyToUndefined, encryptionKey),
+  KEYGATE_DASHBOARD_DIR: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
 });
 
 /** The service's configuration, parsed from the environment. */
@@ -100,6 +138,13 @@ export interface Config {
    */
   trustedProxies: string[];
   logLevel: (typeof LOG_LEVELS)[number];
+  /**
+   * The key that encrypts the secrets of recoverable keys (AES-256-GCM), from
+   * `KEYGATE_ENCRYPTION_KEY`; undefined: Keygate keeps one in `encryption.key` in the data folder.
+   */
+  encryptionKey: Buffer | undefined;
+  /** The built dashboard (index.html and assets/), served at `/`. */
+  dashboardDir: string;
 }
 
 /** Thrown when the environment holds a bad value; the message names the variable. */
@@ -136,5 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith("https://"),
     trustedProxies: value.KEYGATE_TRUSTED_PROXIES,
     logLevel: value.LOG_LEVEL,
+    encryptionKey: value.KEYGATE_ENCRYPTION_KEY,
+    dashboardDir: value.KEYGATE_DASHBOARD_DIR
+      ? path.resolve(value.KEYGATE_DASHBOARD_DIR)
+      : BUILT_DASHBOARD_DIR,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Builds the HTTP service: Fastify with zod schemas (the same schemas validate requests and
- * generate /openapi.json), cookie sessions, the error model, access rules and every route.
+ * generate /openapi.json), cookie sessions, the error model, access rules, every route, and the
+ * built dashboard at `/` (every other page path falls back to its index.html).
  */
 import { createServer } from "node:http";
 import fastifyCookie from "@fastify/cookie";
@@ -12,6 +13,7 @@ import type { AppContext } from "../app/context.js";
 import { newId } from "../domain/ids.js";
 import { installAuthentication } from "./auth/authenticate.js";
 import { createClientErrorHandler } from "./client-errors.js";
+import { serveDashboard } from "./dashboard/serve-dashboard.js";
 import { handleFrameworkError, installErrorHandling } from "./error-handler.js";
 import { installRequestMetrics, RequestLog } from "./request-metrics.js";
 import { registerRoutes } from "./routes/index.js";
@@ -95,5 +97,8 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(async (scoped) => registerRoutes(scoped.withTypeProvider<ZodTypeProvider>(), ctx));
   app.get("/openapi.json", { config: { auth: "public" }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (scope) =>
+    serveDashboard(scope, { root: ctx.config.dashboardDir, logger: ctx.logger }),
+  );
   return app;
 }

@@ -1,6 +1,7 @@
 /**
- * The one-time setup link: `GET /setup?token=...` serves the sign-up page, `POST /v1/setup`
- * creates the first owner with the token and signs them in.
+ * The one-time setup link: the dashboard's `/setup?token=...` screen (served by the dashboard's
+ * fallback) posts to `POST /v1/setup`, which creates the first owner with the token and signs
+ * them in.
  */
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
@@ -8,7 +9,6 @@ import { completeSetup } from "../../domain/auth/complete-setup.js";
 import { nameSchema } from "../../domain/fields.js";
 import { emailSchema, newPasswordSchema, signedInSchema, toSignedInBody } from "../account-schemas.js";
 import { setSessionCookie } from "../auth/session-cookie.js";
-import { SETUP_PAGE_CSP, SETUP_PAGE_HTML } from "../pages/setup-page.js";
 import { errorResponse } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
@@ -20,24 +20,6 @@ const setupBody = z.strictObject({
 });
 
 export function setupRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get(
-    "/setup",
-    {
-      config: { auth: "public" },
-      schema: { tags: ["setup"], summary: "The setup link's sign-up page (HTML)", hide: true },
-    },
-    async (_request, reply) => {
-      reply
-        .type("text/html; charset=utf-8")
-        .header("content-security-policy", SETUP_PAGE_CSP)
-        .header("referrer-policy", "no-referrer")
-        .header("cache-control", "no-store")
-        .header("x-content-type-options", "nosniff")
-        .header("x-frame-options", "DENY");
-      return reply.send(SETUP_PAGE_HTML);
-    },
-  );
-
   app.post(
     "/v1/setup",
     {
