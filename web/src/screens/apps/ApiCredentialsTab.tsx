@@ -10,26 +10,19 @@ import { describeError } from "../../api/errors";
 import type { App } from "../../api/types";
 import { useSession } from "../../app/session";
 import { Button } from "../../ui/Button";
-import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { EmptyState } from "../../ui/states";
 import { toast } from "../../ui/toast";
+import { DeleteKeyDialog } from "../keys/DeleteKeyDialog";
+import { RevokeKeyDialog } from "../keys/RevokeKeyDialog";
+import { type OnceSecret, SecretOnceDialog, secretOf } from "../keys/SecretOnceDialog";
 import { type AppKey, CredentialsTable } from "./CredentialsTable";
-import { KeyPairOnceDialog } from "./KeyPairOnceDialog";
 import { keyPairBody } from "./key-pair-request";
-import { RevokingTheKeyDialog } from "./RevokingTheKeyDialog";
-import { useDeleteAppKey, useRevokeAppKey, useSetAppKeyEnabled } from "./use-app-key-actions";
 import { useGenerateKeyPair } from "./use-generate-key-pair";
-
-type Shown = { name: string; sharedKey: string; secretKey: string };
 
 export function ApiCredentialsTab({ app }: { app: App }) {
   const { abilities, workspace } = useSession();
   const generate = useGenerateKeyPair();
-  const setEnabled = useSetAppKeyEnabled(app.id);
-  const revoke = useRevokeAppKey(app.id);
-  const remove = useDeleteAppKey(app.id);
-  const [shown, setShown] = useState<Shown>();
-  const [disabling, setDisabling] = useState<AppKey>();
+  const [shown, setShown] = useState<OnceSecret | null>(null);
   const [revoking, setRevoking] = useState<AppKey>();
   const [deleting, setDeleting] = useState<AppKey>();
 
@@ -40,27 +33,10 @@ export function ApiCredentialsTab({ app }: { app: App }) {
     generate.mutate(
       keyPairBody({ app, apis: app.apis, existingKeys: app.keys.length, policy: workspace.policy }),
       {
-        onSuccess: (created) => {
-          if (created.sharedKey && created.secretKey)
-            setShown({ name: created.name, sharedKey: created.sharedKey, secretKey: created.secretKey });
-        },
+        onSuccess: (created) => setShown(secretOf(created)),
         onError: (error) => toast(describeError(error), "error"),
       },
     );
-
-  const switchKey = (key: AppKey, enabled: boolean) => {
-    if (!enabled) {
-      setDisabling(key);
-      return;
-    }
-    setEnabled.mutate(
-      { keyId: key.id, enabled: true },
-      {
-        onSuccess: () => toast(`${key.name} enabled`),
-        onError: (error) => toast(describeError(error), "error"),
-      },
-    );
-  };
 
   const generateButton = canGenerate && (
     <Button variant="primary" onClick={generateKey} busy={generate.isPending}>
@@ -101,54 +77,18 @@ export function ApiCredentialsTab({ app }: { app: App }) {
         <CredentialsTable
           keys={app.keys}
           canManage={abilities.canManageKeys}
-          onSwitch={switchKey}
           onRevoke={setRevoking}
           onDelete={setDeleting}
         />
       )}
 
-      <KeyPairOnceDialog pair={shown} onDone={() => setShown(undefined)} />
-      <ConfirmDialog
-        open={disabling !== undefined}
-        onOpenChange={(open) => !open && setDisabling(undefined)}
-        title={`Disable ${disabling?.name ?? "key"}?`}
-        confirmLabel="Disable key"
-        onConfirm={async () => {
-          if (!disabling) return;
-          await setEnabled.mutateAsync({ keyId: disabling.id, enabled: false });
-          toast(`${disabling.name} disabled`);
-        }}
-      >
-        <p>
-          Disabling <strong>{disabling?.name}</strong> immediately blocks access for applications using it.
-          You can enable it again later.
-        </p>
-      </ConfirmDialog>
-      <RevokingTheKeyDialog
-        keyName={revoking?.name}
-        onOpenChange={(open) => !open && setRevoking(undefined)}
-        onRevoke={async (reason) => {
-          if (!revoking) return;
-          await revoke.mutateAsync({ keyId: revoking.id, reason });
-          toast(`${revoking.name} revoked`);
-        }}
-      />
-      <ConfirmDialog
-        open={deleting !== undefined}
-        onOpenChange={(open) => !open && setDeleting(undefined)}
-        title={`Delete ${deleting?.name ?? "key"}?`}
-        confirmLabel="Delete key"
-        onConfirm={async () => {
-          if (!deleting) return;
-          await remove.mutateAsync(deleting.id);
-          toast(`${deleting.name} deleted`);
-        }}
-      >
-        <p>
-          Deleting <strong>{deleting?.name}</strong> immediately stops every integration using it, until a new
-          key is configured. It disappears from this list; the audit log keeps what happened.
-        </p>
-      </ConfirmDialog>
+      <SecretOnceDialog secret={shown} onDone={() => setShown(null)} />
+      {revoking && (
+        <RevokeKeyDialog apiKey={revoking} open onOpenChange={(open) => !open && setRevoking(undefined)} />
+      )}
+      {deleting && (
+        <DeleteKeyDialog apiKey={deleting} open onOpenChange={(open) => !open && setDeleting(undefined)} />
+      )}
     </div>
   );
 }

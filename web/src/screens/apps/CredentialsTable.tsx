@@ -2,7 +2,8 @@
  * An app's API credentials (seed 001 "Viewing Credentials", seed 000 "Manage API Key"): Status
  * badge (Active green, Inactive or Revoked grey), the Shared Key in full (it is public), the Secret
  * Key masked (it was shown once), Creation Date, Credential ID with Copy, and for those who manage
- * keys the Enabled switch, the revoke toggle and Delete. Scrolls inside its own box when narrow.
+ * keys the Enabled switch (the keys screen's, which asks before disabling), the revoke toggle and
+ * Delete. Scrolls inside its own box when narrow.
  */
 import { ToggleLeft, ToggleRight, Trash2 } from "lucide-react";
 import type { App } from "../../api/types";
@@ -10,14 +11,13 @@ import { Button } from "../../ui/Button";
 import { CopyButton } from "../../ui/CopyButton";
 import { formatDate, formatDateTime } from "../../ui/format";
 import { StatusBadge } from "../../ui/StatusBadge";
-import { StatusSwitch } from "../../ui/StatusSwitch";
+import { KeyStatusSwitch } from "../keys/KeyStatusSwitch";
 
 export type AppKey = App["keys"][number];
 
 export interface CredentialsTableProps {
   keys: readonly AppKey[];
   canManage: boolean;
-  onSwitch(key: AppKey, enabled: boolean): void;
   onRevoke(key: AppKey): void;
   onDelete(key: AppKey): void;
 }
@@ -34,7 +34,7 @@ function SecretCell({ keyObject }: { keyObject: AppKey }) {
   );
 }
 
-export function CredentialsTable({ keys, canManage, onSwitch, onRevoke, onDelete }: CredentialsTableProps) {
+export function CredentialsTable({ keys, canManage, onRevoke, onDelete }: CredentialsTableProps) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full min-w-[900px] text-left text-sm">
@@ -114,12 +114,7 @@ export function CredentialsTable({ keys, canManage, onSwitch, onRevoke, onDelete
                 {canManage && (
                   <td className="px-3 py-3">
                     <div className="flex items-center gap-1">
-                      <StatusSwitch
-                        label="Enabled"
-                        checked={key.enabled && !revoked}
-                        disabled={revoked}
-                        onCheckedChange={(enabled) => onSwitch(key, enabled)}
-                      />
+                      <KeyStatusSwitch apiKey={key} />
                       <Button
                         size="sm"
                         variant="ghost"

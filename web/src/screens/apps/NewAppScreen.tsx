@@ -1,20 +1,21 @@
 /**
  * New App (`/apps/new`, seed 001) in three steps: 1) the details, "Next"; 2) the connected APIs,
  * "Connect and Generate Keys", which creates the app (with its APIs) and its first Shared Key +
- * Secret Key pair; 3) "Successfully Generated your API Keys!" with both keys, shown once. The app
+ * Secret Key pair; 3) "Successfully Generated your API Keys!": both keys, once, in the keys
+ * screen's SecretOnceDialog, whose Done opens the app. The app
  * is created once: a failed key generation is retried for the same app.
  */
 import { CheckCircle2 } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiRequestError, describeError } from "../../api/errors";
-import type { CreatedKey, Json } from "../../api/types";
+import type { Json } from "../../api/types";
 import { useSession } from "../../app/session";
-import { Button } from "../../ui/Button";
 import { formatDate } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { toast } from "../../ui/toast";
 import { fetchAllApis } from "../apis/use-apis";
+import { type OnceSecret, SecretOnceDialog, secretOf } from "../keys/SecretOnceDialog";
 import { AppDetailsStep } from "./AppDetailsStep";
 import {
   type AppDetailsProblems,
@@ -24,13 +25,15 @@ import {
   serverProblems,
 } from "./app-details";
 import { ConnectApisStep } from "./ConnectApisStep";
-import { KeyPairSecrets } from "./KeyPairSecrets";
 import { keyPairBody, policyExpiry } from "./key-pair-request";
 import { StepIndicator } from "./StepIndicator";
 import { useCreateApp } from "./use-apps";
 import { useGenerateKeyPair } from "./use-generate-key-pair";
 
 const STEPS = ["App details", "Connected APIs", "Your keys"] as const;
+
+const primaryLink =
+  "inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-medium text-white shadow-xs hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
 type CreatedApp = Json<"/v1/apps", "post">;
 
@@ -44,7 +47,7 @@ export function NewAppScreen() {
   const [refused, setRefused] = useState<AppDetailsProblems>();
   const [apiIds, setApiIds] = useState<string[]>([]);
   const [app, setApp] = useState<CreatedApp>();
-  const [pair, setPair] = useState<CreatedKey>();
+  const [pair, setPair] = useState<OnceSecret | null>(null);
   const [failure, setFailure] = useState<string>();
 
   const environment = details.environment === "" ? undefined : details.environment;
@@ -96,7 +99,7 @@ export function NewAppScreen() {
       const key = await generate.mutateAsync(
         keyPairBody({ app: created, apis, existingKeys: 0, policy: workspace.policy }),
       );
-      setPair(key);
+      setPair(secretOf(key));
       setStep(2);
     } catch (error) {
       setFailure(`${created.title} was created, but its keys were not: ${describeError(error)}`);
@@ -144,29 +147,42 @@ export function NewAppScreen() {
             canCreateApis={abilities.can("apis:write")}
           />
         )}
-        {step === 2 && pair?.sharedKey && pair.secretKey && app && (
-          <section aria-labelledby="generated-heading" className="space-y-5">
+        {step === 2 && app && (
+          <section aria-labelledby="generated-heading" className="space-y-4">
             <div className="flex items-start gap-2">
               <CheckCircle2 aria-hidden className="mt-0.5 size-6 shrink-0 text-green-600" />
               <div>
                 <h2 id="generated-heading" className="text-lg font-semibold text-slate-900">
-                  Successfully Generated your API Keys!
+                  {app.title} is ready
                 </h2>
                 <p className="mt-1 text-sm text-slate-600">
-                  {app.title} is connected. Its new key pair <strong>{pair.name}</strong> appears under API
-                  Credentials.
+                  Its first key pair
+                  {pair ? (
+                    <>
+                      {" "}
+                      <strong>{pair.keyName}</strong>
+                    </>
+                  ) : null}{" "}
+                  appears under API Credentials. Immediately copy and securely store your keys: the Secret Key
+                  is shown only once.
                 </p>
               </div>
             </div>
-            <KeyPairSecrets sharedKey={pair.sharedKey} secretKey={pair.secretKey} />
             <div className="flex justify-end">
-              <Button variant="primary" onClick={() => navigate(`/apps/${app.id}`)}>
-                Done
-              </Button>
+              <Link to={`/apps/${app.id}`} className={primaryLink}>
+                Open {app.title}
+              </Link>
             </div>
           </section>
         )}
       </div>
+      <SecretOnceDialog
+        secret={pair}
+        onDone={() => {
+          setPair(null);
+          if (app) navigate(`/apps/${app.id}`);
+        }}
+      />
     </div>
   );
 }
