@@ -1,0 +1,117 @@
+/**
+ * One key at /keys/:keyId: every field, the Enabled switch and the actions, the usage chart
+ * (last 24 hours, 7 days, 30 days) and its audit history. Behind the API Access plan gate like
+ * the list.
+ */
+import { ArrowLeft } from "lucide-react";
+import { Link, useNavigate, useParams } from "react-router";
+import { isApiError } from "../../api/errors";
+import { useSession } from "../../app/session";
+import { PageHeader } from "../../ui/PageHeader";
+import { PlanGate } from "../../ui/PlanGate";
+import { StatusBadge } from "../../ui/StatusBadge";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
+import { KeyActionsMenu } from "./KeyActionsMenu";
+import { KeyAuditHistory } from "./KeyAuditHistory";
+import { KeyFields } from "./KeyFields";
+import { KeyStatusSwitch } from "./KeyStatusSwitch";
+import { KeyUsagePanel } from "./KeyUsagePanel";
+import { useAppChoices, useKeyQuery } from "./use-keys";
+
+export function KeyDetailScreen() {
+  return (
+    <PlanGate feature="apiAccess">
+      <KeyDetail />
+    </PlanGate>
+  );
+}
+
+function BackLink() {
+  return (
+    <Link
+      to="/settings/api-access"
+      className="mb-3 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
+    >
+      <ArrowLeft aria-hidden className="size-4" />
+      API Keys
+    </Link>
+  );
+}
+
+function KeyDetail() {
+  const { keyId = "" } = useParams();
+  const { abilities } = useSession();
+  const navigate = useNavigate();
+  const key = useKeyQuery(keyId);
+  const apps = useAppChoices();
+
+  if (key.isPending) return <LoadingState label="Loading the key" />;
+  if (key.isError) {
+    return (
+      <div>
+        <BackLink />
+        {isApiError(key.error, "NOT_FOUND") ? (
+          <EmptyState title="Key not found">
+            This key does not exist in this workspace, or it was deleted. The audit log keeps what happened to
+            it.
+          </EmptyState>
+        ) : (
+          <ErrorState error={key.error} onRetry={() => key.refetch()} />
+        )}
+      </div>
+    );
+  }
+
+  const apiKey = key.data;
+  const appTitle = apiKey.appId ? apps.data?.data.find((app) => app.id === apiKey.appId)?.title : undefined;
+  return (
+    <div>
+      <BackLink />
+      <PageHeader
+        title={apiKey.name}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <StatusBadge status={apiKey.status} />
+            <code className="font-mono text-xs">{apiKey.start}…</code>
+          </span>
+        }
+        actions={
+          <div className="flex items-center gap-3">
+            <KeyStatusSwitch apiKey={apiKey} showLabel />
+            <KeyActionsMenu
+              apiKey={apiKey}
+              onDetailScreen
+              onDeleted={() => navigate("/settings/api-access", { replace: true })}
+            />
+          </div>
+        }
+      />
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <section aria-labelledby="key-details-heading" className="min-w-0">
+          <h2 id="key-details-heading" className="mb-3 text-base font-semibold text-slate-900">
+            Details
+          </h2>
+          <KeyFields apiKey={apiKey} appTitle={appTitle} />
+        </section>
+        <div className="min-w-0 space-y-6">
+          <section aria-labelledby="key-usage-heading">
+            <h2 id="key-usage-heading" className="mb-3 text-base font-semibold text-slate-900">
+              Usage
+            </h2>
+            <div className="rounded-lg border border-slate-200 bg-white p-4">
+              <KeyUsagePanel keyId={apiKey.id} />
+            </div>
+          </section>
+          {abilities.can("audit:read") && (
+            <section aria-labelledby="key-history-heading">
+              <h2 id="key-history-heading" className="mb-3 text-base font-semibold text-slate-900">
+                History
+              </h2>
+              <KeyAuditHistory keyId={apiKey.id} />
+            </section>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * API Keys at /settings/api-access (seeds 000, 002, 003, 004): the workspace's keys as a table or
+ * cards, searched as you type and filtered by app and status, a page of 50 at a time; Create API
+ * Key; an empty state when there are no keys and a no-results state for a search. A plan without
+ * API Access sees "Upgrade required" instead, with no key controls.
+ */
+import { Plus } from "lucide-react";
+import { type ReactNode, useState } from "react";
+import { useSearchParams } from "react-router";
+import { useSession } from "../../app/session";
+import { Button } from "../../ui/Button";
+import { formatNumber } from "../../ui/format";
+import { PageHeader } from "../../ui/PageHeader";
+import { PlanGate } from "../../ui/PlanGate";
+import type { KeyStatus } from "../../ui/StatusBadge";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
+import { CreateKeyDialog } from "./CreateKeyDialog";
+import { KeyCards } from "./KeyCards";
+import { KeysTable } from "./KeysTable";
+import { KeysToolbar, STATUSES } from "./KeysToolbar";
+import { useDebouncedValue } from "./use-debounced-value";
+import { type KeyFilters, useAppChoices, useKeysQuery } from "./use-keys";
+import { useKeysView } from "./use-keys-view";
+
+const SEARCH_DELAY_MS = 250;
+
+export function KeysScreen() {
+  return (
+    <PlanGate feature="apiAccess">
+      <KeysList />
+    </PlanGate>
+  );
+}
+
+function statusParam(value: string | null): KeyStatus | "" {
+  return STATUSES.find(([status]) => status === value)?.[0] ?? "";
+}
+
+function KeysList() {
+  const { abilities } = useSession();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get("search") ?? "");
+  const settledSearch = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const appId = params.get("app") ?? "";
+  const status = statusParam(params.get("status"));
+  const [view, setView] = useKeysView();
+  const [creating, setCreating] = useState(false);
+
+  const filters: KeyFilters = {
+    ...(settledSearch ? { search: settledSearch } : {}),
+    ...(appId ? { appId } : {}),
+    ...(status ? { status } : {}),
+  };
+  const keys = useKeysQuery(filters);
+  const apps = useAppChoices();
+  const appList = apps.data?.data ?? [];
+  const appTitles = new Map(appList.map((app) => [app.id, app.title]));
+
+  const setParam = (name: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  const clearAll = () => {
+    setSearch("");
+    setParams(new URLSearchParams(), { replace: true });
+  };
+
+  const filtered = Object.keys(filters).length > 0 || search.trim() !== "";
+  const rows = keys.data?.pages.flatMap((page) => page.data) ?? [];
+  const canCreate = abilities.can("keys:write");
+  const noKeysAtAll = keys.isSuccess && rows.length === 0 && !filtered;
+
+  let content: ReactNode;
+  if (keys.isPending) content = <LoadingState label="Loading keys" />;
+  else if (keys.isError) content = <ErrorState error={keys.error} onRetry={() => keys.refetch()} />;
+  else if (noKeysAtAll) {
+    content = (
+      <EmptyState
+        title="No API keys yet"
+        action={
+          canCreate && (
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              <Plus aria-hidden className="size-4" />
+              Create API Key
+            </Button>
+          )
+        }
+      >
+        {canCreate
+          ? "Create a key for each application or integration that calls your API; you copy it once, right after it is made."
+          : "Nobody has created a key in this workspace yet. Ask an admin when an integration needs one."}
+      </EmptyState>
+    );
+  } else if (rows.length === 0) {
+    content = (
+      <EmptyState title="No keys match" action={<Button onClick={clearAll}>Clear search and filters</Button>}>
+        {settledSearch
+          ? `No key has a name, prefix or value matching “${settledSearch}” with these filters.`
+          : "No key matches these filters."}
+      </EmptyState>
+    );
+  } else {
+    content = (
+      <>
+        {view === "table" ? (
+          <KeysTable keys={rows} appTitles={appTitles} />
+        ) : (
+          <KeyCards keys={rows} appTitles={appTitles} />
+        )}
+        <div className="mt-4 flex flex-col items-center gap-2 text-sm text-slate-600">
+          <p aria-live="polite">
+            Showing {formatNumber(rows.length)} {rows.length === 1 ? "key" : "keys"}
+            {keys.hasNextPage ? "" : filtered ? " (all that match)" : " (all)"}
+          </p>
+          {keys.hasNextPage && (
+            <Button onClick={() => keys.fetchNextPage()} busy={keys.isFetchingNextPage}>
+              Load more
+            </Button>
+          )}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <div>
+      <PageHeader
+        title="API Keys"
+        description="Keys authenticate the applications, integrations and devices that call your API. Treat them as sensitive: a new key is shown once."
+        actions={
+          canCreate &&
+          !noKeysAtAll && (
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              <Plus aria-hidden className="size-4" />
+              Create API Key
+            </Button>
+          )
+        }
+      />
+      {!noKeysAtAll && (
+        <KeysToolbar
+          search={search}
+          onSearchChange={setSearch}
+          appId={appId}
+          onAppChange={(value) => setParam("app", value)}
+          apps={appList}
+          status={status}
+          onStatusChange={(value) => setParam("status", value)}
+          view={view}
+          onViewChange={setView}
+          busy={keys.isFetching && !keys.isFetchingNextPage}
+        />
+      )}
+      {content}
+      {canCreate && <CreateKeyDialog open={creating} onOpenChange={setCreating} />}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The keys screen's search and filters: "Search keys" (a name, or a whole pasted key; filtered as
+ * you type), App and Status, and the View switch. Labels are visible on wide screens and read on
+ * every screen.
+ */
+import { Search } from "lucide-react";
+import type { ReactNode } from "react";
+import { cn } from "../../ui/cn";
+import { inputClass } from "../../ui/Field";
+import type { KeyStatus } from "../../ui/StatusBadge";
+import type { KeysView } from "./use-keys-view";
+import { ViewToggle } from "./ViewToggle";
+
+export interface KeysToolbarProps {
+  search: string;
+  onSearchChange(search: string): void;
+  appId: string;
+  onAppChange(appId: string): void;
+  apps: ReadonlyArray<{ id: string; title: string }>;
+  status: KeyStatus | "";
+  onStatusChange(status: KeyStatus | ""): void;
+  view: KeysView;
+  onViewChange(view: KeysView): void;
+  /** Shown while a search or filter change is being fetched. */
+  busy: boolean;
+}
+
+export const STATUSES: Array<[KeyStatus, string]> = [
+  ["active", "Active"],
+  ["disabled", "Inactive"],
+  ["revoked", "Revoked"],
+  ["expired", "Expired"],
+];
+
+function Labelled({
+  id,
+  label,
+  children,
+  className,
+}: {
+  id: string;
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <div className={cn("flex min-w-0 flex-col gap-1", className)}>
+      <label htmlFor={id} className="text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+export function KeysToolbar(props: KeysToolbarProps) {
+  return (
+    <div className="mb-4 flex flex-col gap-3 lg:flex-row lg:items-end">
+      <Labelled id="keys-search" label="Search keys" className="flex-1">
+        <div className="relative">
+          <Search
+            aria-hidden
+            className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400"
+          />
+          <input
+            id="keys-search"
+            type="search"
+            className={cn(inputClass, "pl-8")}
+            placeholder="Search by name or paste a key"
+            autoComplete="off"
+            spellCheck={false}
+            value={props.search}
+            aria-busy={props.busy || undefined}
+            onChange={(event) => props.onSearchChange(event.target.value)}
+          />
+        </div>
+      </Labelled>
+      <div className="grid grid-cols-2 gap-3 sm:flex sm:items-end">
+        <Labelled id="keys-app" label="App" className="sm:w-48">
+          <select
+            id="keys-app"
+            className={inputClass}
+            value={props.appId}
+            onChange={(event) => props.onAppChange(event.target.value)}
+          >
+            <option value="">All apps</option>
+            {props.apps.map((app) => (
+              <option key={app.id} value={app.id}>
+                {app.title}
+              </option>
+            ))}
+          </select>
+        </Labelled>
+        <Labelled id="keys-status" label="Status" className="sm:w-40">
+          <select
+            id="keys-status"
+            className={inputClass}
+            value={props.status}
+            onChange={(event) =>
+              props.onStatusChange(STATUSES.find(([status]) => status === event.target.value)?.[0] ?? "")
+            }
+          >
+            <option value="">All statuses</option>
+            {STATUSES.map(([status, label]) => (
+              <option key={status} value={status}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Labelled>
+        <div className="col-span-2 sm:col-span-1">
+          <ViewToggle view={props.view} onChange={props.onViewChange} />
+        </div>
+      </div>
+    </div>
+  );
+}
