@@ -8,7 +8,7 @@
  * @example <CreateKeyDialog open={open} onOpenChange={setOpen} appId={app.id} lockApp />
  */
 import { type FormEvent, useEffect, useState } from "react";
-import { describeError, isApiError } from "../../api/errors";
+import { describeError } from "../../api/errors";
 import type { CreatedKey } from "../../api/types";
 import type { Environment } from "../../app/permissions";
 import { useSession } from "../../app/session";
@@ -23,6 +23,7 @@ import {
   errorsOfDetails,
   type KeyFormErrors,
   type KeyFormValues,
+  problemsOf,
 } from "./key-form";
 import { ScopesField } from "./ScopesField";
 import { type OnceSecret, SecretOnceDialog, secretOf } from "./SecretOnceDialog";
@@ -100,7 +101,7 @@ export function CreateKeyDialog({
       if (secret) setCreated({ key, secret });
       else onCreated?.(key);
     } catch (failure) {
-      const fieldErrors = isApiError(failure) ? errorsOfDetails(failure.details) : {};
+      const fieldErrors = errorsOfDetails(problemsOf(failure));
       setErrors(fieldErrors);
       if (Object.keys(fieldErrors).length === 0) setRefusal(describeError(failure));
     }

@@ -4,7 +4,7 @@
  * verification. The server's `details` land next to their fields.
  */
 import { type FormEvent, useEffect, useState } from "react";
-import { describeError, isApiError } from "../../api/errors";
+import { describeError } from "../../api/errors";
 import type { KeyObject } from "../../api/types";
 import { useSession } from "../../app/session";
 import { Button } from "../../ui/Button";
@@ -20,6 +20,7 @@ import {
   type KeyFormErrors,
   type KeyFormValues,
   keyFormOf,
+  problemsOf,
 } from "./key-form";
 import { ScopesField } from "./ScopesField";
 import { useUpdateKey } from "./use-keys";
@@ -66,7 +67,7 @@ export function EditKeyDialog({ apiKey, open, onOpenChange }: EditKeyDialogProps
       toast(`Changes to ${saved.name} saved`);
       onOpenChange(false);
     } catch (failure) {
-      const fieldErrors = isApiError(failure) ? errorsOfDetails(failure.details) : {};
+      const fieldErrors = errorsOfDetails(problemsOf(failure));
       setErrors(fieldErrors);
       if (Object.keys(fieldErrors).length === 0) setRefusal(describeError(failure));
     }

@@ -5,7 +5,7 @@
  * form's fields, so every message lands next to the field it concerns.
  */
 import { createKeyBody, updateKeyBody } from "../../../../server/src/domain/keys/key-inputs";
-import type { FieldProblem } from "../../api/errors";
+import { type FieldProblem, isApiError } from "../../api/errors";
 import type { KeyObject, Workspace } from "../../api/types";
 import type { Environment } from "../../app/permissions";
 import type { KeyCreateBody, KeyPatchBody } from "./use-keys";
@@ -84,7 +84,9 @@ function fieldOfPath(path: string): KeyFormField | undefined {
   return FIELD_OF_PATH.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`))?.[1];
 }
 
-const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+/** "must not be empty" → "Must not be empty"; a message that starts with a value ("orders:write is…") stays. */
+const sentence = (message: string) =>
+  /^[a-z]+( |$)/.test(message) ? message.charAt(0).toUpperCase() + message.slice(1) : message;
 
 /** The problems of a refusal (or of our own check), one message per form field. */
 export function errorsOfDetails(details: readonly FieldProblem[]): KeyFormErrors {
@@ -94,6 +96,18 @@ export function errorsOfDetails(details: readonly FieldProblem[]): KeyFormErrors
     if (field && !errors[field]) errors[field] = sentence(problem.message);
   }
   return errors;
+}
+
+/**
+ * The field problems of a refusal: its `details`, or for a validation refusal without them (a
+ * check the domain makes, such as a scope the app does not offer) the `path: message` of its message.
+ */
+export function problemsOf(error: unknown): FieldProblem[] {
+  if (!isApiError(error)) return [];
+  if (error.details.length > 0) return [...error.details];
+  const match = /^([A-Za-z][\w.]*): (.+)$/.exec(error.message);
+  if (error.code !== "VALIDATION_FAILED" || !match?.[1] || !match[2]) return [];
+  return [{ path: match[1], message: match[2] }];
 }
 
 /** `yyyy-mm-dd` of a moment in the reader's time zone. */
