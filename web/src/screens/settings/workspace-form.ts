@@ -1,0 +1,72 @@
+/**
+ * The workspace settings form's values and its own checks before anything is sent: the fields a
+ * person edits (the key lifetime in days), what changed since the saved workspace, and a message
+ * per field under the same path the server's `details` use.
+ */
+import type { Workspace } from "../../api/types";
+import { formatNumber } from "../../ui/format";
+import type { WorkspaceChanges } from "./use-workspace";
+
+export interface WorkspaceFormValues {
+  name: string;
+  keyPrefix: string;
+  expiryRequired: boolean;
+  /** Whole days as typed; empty for no limit. */
+  maxLifetimeDays: string;
+}
+
+export const DAY_SECONDS = 86_400;
+/** The longest lifetime the server stores (2,147,483,647 seconds), in whole days. */
+export const MAX_LIFETIME_DAYS = Math.floor(2_147_483_647 / DAY_SECONDS);
+
+export function valuesOf(workspace: Workspace): WorkspaceFormValues {
+  const seconds = workspace.policy.maxKeyLifetimeSeconds;
+  return {
+    name: workspace.name,
+    keyPrefix: workspace.keyPrefix,
+    expiryRequired: workspace.policy.expiryRequired,
+    maxLifetimeDays: seconds === null ? "" : String(Math.round((seconds / DAY_SECONDS) * 100) / 100),
+  };
+}
+
+export interface FormCheck {
+  /** Only what differs from the saved workspace. */
+  changes: WorkspaceChanges;
+  /** A message per field path (`name`, `keyPrefix`, `policy.maxKeyLifetimeSeconds`). */
+  errors: Record<string, string>;
+}
+
+function lifetimeSeconds(days: string): number | null | string {
+  const text = days.trim();
+  if (text === "") return null;
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    return "Enter a whole number of days (1 or more), or leave it empty for no limit";
+  }
+  if (Number(text) > MAX_LIFETIME_DAYS) return `Must be at most ${formatNumber(MAX_LIFETIME_DAYS)} days`;
+  return Number(text) * DAY_SECONDS;
+}
+
+export function checkWorkspaceForm(values: WorkspaceFormValues, saved: Workspace): FormCheck {
+  const errors: Record<string, string> = {};
+  const changes: WorkspaceChanges = {};
+  const name = values.name.trim();
+  const keyPrefix = values.keyPrefix.trim();
+
+  if (!name) errors.name = "Enter the workspace's name";
+  else if (name !== saved.name) changes.name = name;
+
+  if (!keyPrefix) errors.keyPrefix = "Enter a prefix, such as acme";
+  else if (keyPrefix !== saved.keyPrefix) changes.keyPrefix = keyPrefix;
+
+  const policy: NonNullable<WorkspaceChanges["policy"]> = {};
+  if (values.expiryRequired !== saved.policy.expiryRequired) policy.expiryRequired = values.expiryRequired;
+  // An untouched lifetime stays as saved, even one the API set to a part of a day.
+  if (values.maxLifetimeDays.trim() !== valuesOf(saved).maxLifetimeDays) {
+    const seconds = lifetimeSeconds(values.maxLifetimeDays);
+    if (typeof seconds === "string") errors["policy.maxKeyLifetimeSeconds"] = seconds;
+    else policy.maxKeyLifetimeSeconds = seconds;
+  }
+  if (Object.keys(policy).length > 0) changes.policy = policy;
+
+  return { changes, errors };
+}
