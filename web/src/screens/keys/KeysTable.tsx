@@ -23,7 +23,7 @@ const HEADERS = ["Name", "Prefix", "Usage count", "Last used", "Expiry", "Status
 
 export function KeysTable({ keys, appTitles }: KeysTableProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">API keys</caption>
         <thead className="bg-slate-50">
