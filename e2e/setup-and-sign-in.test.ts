@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { OWNER } from "./harness/api.js";
 import { openTab } from "./harness/browser.js";
 import { checkScreen } from "./harness/check-screen.js";
-import { type KeygateProcess, startKeygate } from "./harness/keygate-process.js";
+import { type KeygateProcess, SEED_TIMEOUT_MS, startKeygate } from "./harness/keygate-process.js";
 import { describeInBrowser } from "./harness/skip.js";
 
 describeInBrowser("first-run setup, sign in and sign out", () => {
@@ -16,9 +16,9 @@ describeInBrowser("first-run setup, sign in and sign out", () => {
   let setupUrl: string;
 
   beforeAll(async () => {
-    keygate = await startKeygate();
+    keygate = await startKeygate({ dataDir: "empty" });
     setupUrl = keygate.setupUrl ?? "";
-  });
+  }, SEED_TIMEOUT_MS);
   afterAll(() => keygate?.dispose());
 
   it("creates the owner from the printed setup link, signs out and signs in again", async () => {

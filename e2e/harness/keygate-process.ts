@@ -21,13 +21,21 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "./free-port.js";
+import { copyMigratedDataDir } from "./migrated-data-dir.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
 /** The repository root: Keygate is started from there, as the README does. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CLI = "server/dist/cli/main.js";
-const READY_TIMEOUT_MS = 60_000;
+/** A loaded 2-vCPU machine has taken ~50 s for a first start on an empty data folder. */
+const READY_TIMEOUT_MS = 110_000;
 const SETUP_LINK = /(https?:\/\/\S+\/setup\?token=\S+)/;
+
+/**
+ * The timeout for a `beforeAll` that starts a Keygate and seeds it: a first start, a few argon2
+ * sign-ups and sign-ins, on a 2-vCPU machine that may be running the rest of the suite too.
+ */
+export const SEED_TIMEOUT_MS = 240_000;
 
 /** What `keygate <args>` printed and how it exited. */
 export interface CliResult {
@@ -42,6 +50,13 @@ export interface KeygateOptions {
    * `postgres`: a fresh database on TEST_DATABASE_URL's server, so the CLI works while it runs.
    */
   store?: "embedded" | "postgres";
+  /**
+   * `migrated` (default): the embedded store starts as a copy of a migrated, empty one
+   * (migrated-data-dir.ts), so the first start skips initdb and the migrations but still creates
+   * the workspace and prints the setup link. `empty`: an empty folder, exactly as a first
+   * `npm start` on a fresh machine (slower).
+   */
+  dataDir?: "migrated" | "empty";
   /** More environment for the server, for example `{ KEYGATE_ENCRYPTION_KEY: "..." }`. */
   env?: Record<string, string>;
 }
@@ -101,6 +116,8 @@ async function waitForOutput(
 /** Starts a fresh Keygate and resolves once /readyz answers and the setup link is printed. */
 export async function startKeygate(options: KeygateOptions = {}): Promise<KeygateProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), "keygate-e2e-"));
+  if (options.store !== "postgres" && options.dataDir !== "empty")
+    await copyMigratedDataDir(REPO_ROOT, dataDir);
   const database: TestDatabase | undefined =
     options.store === "postgres" ? await createTestDatabase() : undefined;
   const port = await freePort();
@@ -139,7 +156,7 @@ export async function startKeygate(options: KeygateOptions = {}): Promise<Keygat
     await waitUntilReady(url, process_, () => output);
     if (firstStart) {
       // A fresh store and no KEYGATE_ADMIN_*: the first start always prints the link.
-      const match = await waitForOutput(SETUP_LINK, () => output.slice(startedAt), 5_000);
+      const match = await waitForOutput(SETUP_LINK, () => output.slice(startedAt), 10_000);
       setupUrl = match[1];
       firstStart = false;
     } else {
