@@ -5,9 +5,9 @@ import { CopyButton } from "../../ui/CopyButton";
 import { formatDateTime } from "../../ui/format";
 import { EnvironmentBadge } from "./EnvironmentBadge";
 
-function Item({ term, children }: { term: string; children: ReactNode }) {
+function Item({ term, children, wide }: { term: string; children: ReactNode; wide?: boolean }) {
   return (
-    <div className="min-w-0 space-y-1">
+    <div className={wide ? "min-w-0 space-y-1 sm:col-span-2 lg:col-span-4" : "min-w-0 space-y-1"}>
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{term}</dt>
       <dd className="text-sm break-words text-slate-900">{children}</dd>
     </div>
@@ -43,11 +43,9 @@ export function AppInformation({ app }: { app: App }) {
         <Item term="Created">
           <time dateTime={app.createdAt}>{formatDateTime(app.createdAt)}</time>
         </Item>
-        <div className="sm:col-span-2 lg:col-span-4">
-          <Item term="Description">
-            {app.description || <span className="text-slate-500">No description</span>}
-          </Item>
-        </div>
+        <Item term="Description" wide>
+          {app.description || <span className="text-slate-500">No description</span>}
+        </Item>
       </dl>
     </section>
   );

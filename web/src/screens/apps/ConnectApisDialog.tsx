@@ -95,8 +95,9 @@ export function ConnectApisDialog({
         <ul className="mt-2 space-y-2">
           {available.map((item) => (
             <li key={item.id}>
-              <label className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 has-checked:border-brand-600 has-checked:bg-brand-50/50">
+              <div className="flex gap-3 rounded-lg border border-slate-200 p-3 has-checked:border-brand-600 has-checked:bg-brand-50/50">
                 <input
+                  id={`${id}-${item.id}`}
                   type="checkbox"
                   checked={chosen.includes(item.id)}
                   onChange={(event) =>
@@ -106,19 +107,18 @@ export function ConnectApisDialog({
                         : current.filter((other) => other !== item.id),
                     )
                   }
-                  aria-labelledby={`${id}-${item.id}`}
                   className="mt-1 size-4 shrink-0 accent-brand-600"
                 />
-                <span className="min-w-0 space-y-1.5">
-                  <span
-                    id={`${id}-${item.id}`}
-                    className="block text-sm font-medium break-words text-slate-900"
+                <div className="min-w-0 space-y-1.5">
+                  <label
+                    htmlFor={`${id}-${item.id}`}
+                    className="block cursor-pointer text-sm font-medium break-words text-slate-900"
                   >
                     {item.name}
-                  </span>
+                  </label>
                   <ScopeChips scopes={item.scopes} label={`Scopes of ${item.name}`} />
-                </span>
-              </label>
+                </div>
+              </div>
             </li>
           ))}
         </ul>

@@ -72,33 +72,30 @@ export function ConnectApisStep({
           const checked = selected.includes(item.id);
           return (
             <li key={item.id}>
-              <label className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 bg-white p-3 has-checked:border-brand-600 has-checked:bg-brand-50/50">
+              <div className="flex gap-3 rounded-lg border border-slate-200 bg-white p-3 has-checked:border-brand-600 has-checked:bg-brand-50/50">
                 <input
+                  id={`${headingId}-${item.id}`}
                   type="checkbox"
                   checked={checked}
                   onChange={(event) => toggle(item.id, event.target.checked)}
-                  aria-labelledby={`${headingId}-${item.id}-name`}
-                  aria-describedby={`${headingId}-${item.id}`}
+                  aria-describedby={item.description ? `${headingId}-${item.id}-about` : undefined}
                   className="mt-1 size-4 shrink-0 accent-brand-600"
                 />
-                <span className="min-w-0 space-y-1.5">
-                  <span
-                    id={`${headingId}-${item.id}-name`}
-                    className="block text-sm font-medium break-words text-slate-900"
+                <div className="min-w-0 space-y-1.5">
+                  <label
+                    htmlFor={`${headingId}-${item.id}`}
+                    className="block cursor-pointer text-sm font-medium break-words text-slate-900"
                   >
                     {item.name}
-                  </span>
-                  <span id={`${headingId}-${item.id}`} className="block space-y-1.5">
-                    {item.description && (
-                      <span className="block text-sm break-words text-slate-600">{item.description}</span>
-                    )}
-                    <span className="sr-only">Scopes: {item.scopes.join(", ") || "none"}</span>
-                  </span>
-                  <span aria-hidden className="block">
-                    <ScopeChips scopes={item.scopes} label={`Scopes of ${item.name}`} />
-                  </span>
-                </span>
-              </label>
+                  </label>
+                  {item.description && (
+                    <p id={`${headingId}-${item.id}-about`} className="text-sm break-words text-slate-600">
+                      {item.description}
+                    </p>
+                  )}
+                  <ScopeChips scopes={item.scopes} label={`Scopes of ${item.name}`} />
+                </div>
+              </div>
             </li>
           );
         })}

@@ -59,12 +59,13 @@ export function useUpdateApp(id: string) {
 
 export function useDeleteApp() {
   const queryClient = useQueryClient();
-  const invalidate = useInvalidateApps();
   return useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE("/v1/apps/{id}", { params: { path: { id } } })),
-    onSuccess: (_data, id) => {
-      queryClient.removeQueries({ queryKey: queryKeys.apps.one(id) });
-      return invalidate();
-    },
+    // Not the deleted app's own query: its screen is still open and would ask for it again (404).
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...queryKeys.apps.all, "list"] }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.keys.all }),
+      ]),
   });
 }
