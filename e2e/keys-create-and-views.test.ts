@@ -21,6 +21,8 @@ import { type KeygateProcess, SEED_TIMEOUT_MS, startKeygate } from "./harness/ke
 import { describeInBrowser } from "./harness/skip.js";
 
 const TOKEN = /^kg_[0-9A-Za-z]{38}$/;
+/** Search waits 250 ms after the last keystroke, then asks the server; a loaded machine is slow. */
+const SETTLE = { timeout: 10_000 };
 
 describeInBrowser("API keys: create, copy, views, search and detail", () => {
   let keygate: KeygateProcess;
@@ -132,24 +134,26 @@ describeInBrowser("API keys: create, copy, views, search and detail", () => {
     expect(await search.getAttribute("placeholder")).toBe("Search by name or paste a key");
 
     await search.pressSequentially("integr");
-    await expect.poll(names).toEqual(["mes-integration", "crm-integration"]);
+    await expect.poll(names, SETTLE).toEqual(["mes-integration", "crm-integration"]);
     await checkScreen(page, "keys-search-by-name");
 
     await search.fill(pasted.key ?? "");
-    await expect.poll(names).toEqual(["iot-devices"]);
+    await expect.poll(names, SETTLE).toEqual(["iot-devices"]);
 
     await search.fill("no-such-key-anywhere");
     await page.getByRole("heading", { name: "No keys match" }).waitFor();
     await checkScreen(page, "keys-no-results");
     await page.getByRole("button", { name: "Clear search and filters" }).click();
-    await expect.poll(names).toEqual(["iot-devices", "mes-integration", "prod-main-app", "crm-integration"]);
+    await expect
+      .poll(names, SETTLE)
+      .toEqual(["iot-devices", "mes-integration", "prod-main-app", "crm-integration"]);
 
     await page.getByLabel("App", { exact: true }).selectOption({ label: "Main App" });
-    await expect.poll(names).toEqual(["prod-main-app"]);
+    await expect.poll(names, SETTLE).toEqual(["prod-main-app"]);
     await page.getByLabel("App", { exact: true }).selectOption({ label: "All apps" });
     await data(owner.client.POST("/v1/keys/{id}/disable", { params: { path: { id: pasted.id } } }));
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Inactive" });
-    await expect.poll(names).toEqual(["iot-devices"]);
+    await expect.poll(names, SETTLE).toEqual(["iot-devices"]);
     expect(new URL(page.url()).searchParams.get("status")).toBe("disabled");
   });
 
@@ -217,7 +221,7 @@ describeInBrowser("API keys: create, copy, views, search and detail", () => {
 
     const history = page.getByRole("list", { name: "Key history" });
     await expect
-      .poll(() => history.getByRole("listitem").allTextContents())
+      .poll(() => history.getByRole("listitem").allTextContents(), SETTLE)
       .toEqual([
         expect.stringContaining("Key disabled by Olivia Owner"),
         expect.stringContaining("Key created by Olivia Owner"),
