@@ -76,8 +76,9 @@ export interface TabOptions {
 const openTabs = new Set<BrowserTab>();
 const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})/;
 
-function describeProblems(problems: string[]): string {
-  return `the page logged ${problems.length} error(s):\n${problems.map((line) => `  - ${line}`).join("\n")}`;
+function describeProblems(problems: string[], lastUrl: string): string {
+  const lines = problems.map((line) => `  - ${line}`).join("\n");
+  return `the tab last at ${lastUrl} logged ${problems.length} error(s):\n${lines}`;
 }
 
 /** Opens a new context and page on the Keygate at `target.url`. */
@@ -127,8 +128,9 @@ export async function openTab(target: { url: string }, options: TabOptions = {})
     },
     async close() {
       openTabs.delete(tab);
+      const lastUrl = page.url();
       await context.close();
-      if (problems.length > 0) throw new Error(describeProblems(problems));
+      if (problems.length > 0) throw new Error(describeProblems(problems, lastUrl));
     },
   };
   openTabs.add(tab);
