@@ -23,7 +23,7 @@ beforeAll(async () => {
   const free = plans.data.find((plan) => plan.id === "free");
   if (!free) throw new Error("GET /v1/plans has no free plan");
   freeWorkspace = { ...workspace, name: "Acme", plan: "free", entitlements: free.entitlements };
-});
+}, 120_000);
 
 afterAll(async () => {
   await keygate?.stop();
