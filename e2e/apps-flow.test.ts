@@ -1,6 +1,6 @@
 /**
  * The apps flow of seed 001, in the browser against a real Keygate: New App in steps (details,
- * connected APIs, Connect and Generate Keys), the Shared Key and Secret Key copied from the
+ * connected APIs, one created on the way, Connect and Generate Keys), the Shared Key and Secret Key copied from the
  * once-dialog (read back from the clipboard) and verified together through POST /v1/keys/verify;
  * the pair listed under API Credentials with its Secret Key masked; a second pair from Generate
  * Key; one revoked with the revoke toggle (verify says REVOKED, the other stays VALID); APIs
@@ -93,6 +93,16 @@ describeInBrowser("apps and their key pairs", () => {
       await page.getByRole("list", { name: "Scopes of Orders API" }).getByRole("listitem").allTextContents(),
     ).toEqual(["orders:read", "orders:write"]);
     await orders.check();
+    // A new API can be made without leaving the steps; it is selected at once.
+    await page.getByRole("button", { name: "Create a connected API" }).click();
+    const newApi = page.getByRole("dialog", { name: "Create a connected API" });
+    await newApi.getByLabel("Name").fill("Shipping API");
+    await newApi.getByLabel("New scope").fill("shipping:read");
+    await newApi.getByRole("button", { name: "Create API" }).click();
+    await newApi.waitFor({ state: "detached" });
+    expect(await page.getByRole("checkbox", { name: "Shipping API" }).isChecked()).toBe(true);
+    expect(await orders.isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Billing API" }).isChecked()).toBe(false);
     await checkScreen(page, "apps-new-apis");
     await page.getByRole("button", { name: "Connect and Generate Keys" }).click();
 
@@ -116,7 +126,7 @@ describeInBrowser("apps and their key pairs", () => {
       valid: true,
       code: "VALID",
       appId,
-      scopes: ["orders:read", "orders:write"],
+      scopes: ["orders:read", "orders:write", "shipping:read"],
     });
 
     // App Information and API Credentials: the Shared Key in full, the Secret Key never again.
@@ -196,13 +206,16 @@ describeInBrowser("apps and their key pairs", () => {
       .click();
     await connected.getByRole("heading", { name: "Billing API" }).waitFor({ state: "detached" });
     const app = await data(owner.client.GET("/v1/apps/{id}", { params: { path: { id: appId } } }));
-    expect(app.apiIds).toEqual([ordersApiId]);
+    const shipping = (await data(owner.client.GET("/v1/apis"))).data.find(
+      (api) => api.name === "Shipping API",
+    );
+    expect(app.apiIds).toEqual([ordersApiId, shipping?.id ?? ""].sort());
 
     // The grid: title, description, environment and the key count.
     await page.getByRole("link", { name: "Apps", exact: true }).first().click();
     const card = page.getByRole("list", { name: "Apps" }).getByRole("listitem");
     await card.getByText("2 keys").waitFor();
-    expect(await card.textContent()).toBe("Shop mobile appProductionThe iOS and Android shop2 keys1 API");
+    expect(await card.textContent()).toBe("Shop mobile appProductionThe iOS and Android shop2 keys2 APIs");
     await checkScreen(page, "apps-grid");
   }, 180_000);
 

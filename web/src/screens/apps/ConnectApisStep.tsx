@@ -1,14 +1,16 @@
 /**
  * New App, step 2: choose the connected APIs the app calls (each with the scopes it offers), then
- * "Connect and Generate Keys" creates the app and its first key pair. With no APIs yet, it links
- * to Connected APIs to create one (or goes on without).
+ * "Connect and Generate Keys" creates the app and its first key pair. A new API can be created
+ * here without leaving the steps (it is selected at once), or the app goes on without any.
  */
-import { type FormEvent, type ReactNode, useId } from "react";
-import { Link } from "react-router";
+import { Plus } from "lucide-react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { Button } from "../../ui/Button";
 import { ErrorState, LoadingState } from "../../ui/states";
+import { toast } from "../../ui/toast";
+import { ApiFormDialog } from "../apis/ApiFormDialog";
 import { ScopeChips } from "../apis/ScopeChips";
-import { useApisQuery } from "../apis/use-apis";
+import { useApisQuery, useCreateApi } from "../apis/use-apis";
 import { FormAlert } from "../auth/FormAlert";
 
 export interface ConnectApisStepProps {
@@ -38,6 +40,8 @@ export function ConnectApisStep({
   canCreateApis,
 }: ConnectApisStepProps) {
   const apis = useApisQuery();
+  const createApi = useCreateApi();
+  const [creating, setCreating] = useState(false);
   const headingId = useId();
 
   const submit = (event: FormEvent) => {
@@ -58,11 +62,6 @@ export function ConnectApisStep({
           Keys get their scopes from the APIs their app connects to. You can go on without, and connect APIs
           later.
         </p>
-        {canCreateApis && (
-          <Link to="/apis" className="mt-3 inline-block font-medium text-brand-700 underline">
-            Create a connected API
-          </Link>
-        )}
       </div>
     );
   else
@@ -102,31 +101,50 @@ export function ConnectApisStep({
       </ul>
     );
 
+  // The create dialog sits beside the form: React events bubble through portals, and its submit
+  // must not submit this step.
   return (
-    <form onSubmit={submit} aria-labelledby={headingId} className="space-y-5">
-      <div>
-        <h2 id={headingId} className="text-lg font-semibold text-slate-900">
-          Select the connected APIs
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          The app's keys may hold the scopes these APIs offer. The first key pair gets all of them.
-        </p>
-      </div>
-      <FormAlert message={failure} />
-      {list}
-      {note && <p className="text-sm text-slate-600">{note}</p>}
-      <div className="flex flex-wrap justify-between gap-2">
-        {onBack ? (
-          <Button onClick={onBack} disabled={busy}>
-            Back
+    <>
+      <form onSubmit={submit} aria-labelledby={headingId} className="space-y-5">
+        <div>
+          <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+            Select the connected APIs
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            The app's keys may hold the scopes these APIs offer. The first key pair gets all of them.
+          </p>
+        </div>
+        <FormAlert message={failure} />
+        {list}
+        {canCreateApis && apis.isSuccess && (
+          <Button onClick={() => setCreating(true)} disabled={busy}>
+            <Plus aria-hidden className="size-4" />
+            Create a connected API
           </Button>
-        ) : (
-          <span />
         )}
-        <Button type="submit" variant="primary" busy={busy} disabled={apis.isPending}>
-          {submitLabel}
-        </Button>
-      </div>
-    </form>
+        {note && <p className="text-sm text-slate-600">{note}</p>}
+        <div className="flex flex-wrap justify-between gap-2">
+          {onBack ? (
+            <Button onClick={onBack} disabled={busy}>
+              Back
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Button type="submit" variant="primary" busy={busy} disabled={apis.isPending}>
+            {submitLabel}
+          </Button>
+        </div>
+      </form>
+      <ApiFormDialog
+        open={creating}
+        onOpenChange={setCreating}
+        onSave={async (values) => {
+          const created = await createApi.mutateAsync(values);
+          onSelectedChange([...selected, created.id]);
+          toast(`${created.name} created and selected`);
+        }}
+      />
+    </>
   );
 }

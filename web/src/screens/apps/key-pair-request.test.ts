@@ -31,7 +31,7 @@ describe("policyExpiry", () => {
 });
 
 describe("keyPairBody", () => {
-  it("asks for a pair of the app holding each scope its APIs offer once", () => {
+  it("asks for a pair of the app holding each scope its APIs offer once, sorted", () => {
     const body = keyPairBody({
       app: { id: "app_1", title: "Shop", environment: "staging" },
       apis: [{ scopes: ["orders:read", "orders:write"] }, { scopes: ["orders:read", "billing:read"] }],
@@ -42,7 +42,7 @@ describe("keyPairBody", () => {
       name: "shop-staging-3",
       kind: "pair",
       appId: "app_1",
-      scopes: ["orders:read", "orders:write", "billing:read"],
+      scopes: ["billing:read", "orders:read", "orders:write"],
       expiresAt: null,
     });
   });

@@ -40,9 +40,9 @@ export function policyExpiry(policy: Workspace["policy"], now: number = Date.now
   return new Date(now + Math.max(lifetime, 60_000)).toISOString();
 }
 
-/** Every scope offered by these APIs, each once, in order. */
+/** Every scope offered by these APIs, each once, sorted. */
 export function offeredScopes(apis: ReadonlyArray<{ scopes: readonly string[] }>): string[] {
-  return [...new Set(apis.flatMap((item) => item.scopes))];
+  return [...new Set(apis.flatMap((item) => item.scopes))].sort();
 }
 
 export function keyPairBody(input: {
