@@ -104,9 +104,11 @@ export function AppDetailScreen() {
           </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="credentials" className="focus-visible:outline-none">
+          <h2 className="sr-only">API Credentials</h2>
           <ApiCredentialsTab app={app.data} />
         </Tabs.Content>
         <Tabs.Content value="apis" className="focus-visible:outline-none">
+          <h2 className="sr-only">Connected APIs</h2>
           <ConnectedApisTab app={app.data} />
         </Tabs.Content>
       </Tabs.Root>
