@@ -50,6 +50,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
         max_key_lifetime_seconds: 7_776_000,
         expiry_required: true,
         live_keys: 0,
+        recoverable_keys: true,
       });
       const user = userRow({ name: "Zoë Ünicode 東京" });
       await store.db.insertInto("workspaces").values(workspace).execute();
@@ -172,6 +173,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
         last_used_at: LATER,
         last_used_ip: "198.51.100.7",
         created_by: "usr_01JD0000000000000000000000",
+        secret_ciphertext: "v1.0123456789abcdef.aXY.Y2lwaGVy.dGFn",
       });
       const bare = keyRow(workspaceId);
       await store.db.insertInto("keys").values([full, bare]).execute();
@@ -190,7 +192,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
           rate_limit: { limit: 100, windowMs: 60_000 },
           quota_refill: { amount: 10_000, interval: "month" },
         },
-        { ...bare, scopes: [], meta: {}, ip_allowlist: [], usage_count: 0 },
+        { ...bare, scopes: [], meta: {}, ip_allowlist: [], usage_count: 0, secret_ciphertext: null },
       ]);
       expect(typeof rows[0]?.quota_remaining).toBe("number");
       expect(typeof rows[0]?.usage_count).toBe("number");

@@ -7,6 +7,7 @@ import type { Clock } from "../clock.js";
 import type { Config } from "../config/config.js";
 import { createKeyCreation, type KeyCreation } from "../domain/keys/key-creation.js";
 import { RootKeyAuthenticator, storeRootKeyRead } from "../domain/root-keys/root-key-authenticator.js";
+import { SecretBox } from "../domain/secrets/secret-box.js";
 import { LoginThrottle } from "../http/auth/login-throttle.js";
 import { createMetrics, type Metrics } from "../observability/metrics.js";
 import type { Store } from "../store/database.js";
@@ -16,6 +17,7 @@ import type { RateLimiter } from "../verifier/rate-limiter.js";
 import type { UsageBuffer } from "../verifier/usage-buffer.js";
 import type { VerificationCacheOptions } from "../verifier/verification-cache.js";
 import type { Verifier } from "../verifier/verifier.js";
+import { loadEncryptionKey } from "./encryption-key.js";
 
 export interface AppContext {
   config: Config;
@@ -33,6 +35,8 @@ export interface AppContext {
   usage: UsageBuffer;
   /** Remembered workspaces and the group commit of key creation. */
   keyCreation: KeyCreation;
+  /** Seals and opens the secrets of recoverable keys (AES-256-GCM). */
+  secrets: SecretBox;
 }
 
 export interface ContextOptions {
@@ -49,6 +53,8 @@ export interface ContextOptions {
   verificationCache?: VerificationCacheOptions;
   /** How often verification usage is written (default 1000 ms). */
   usageFlushIntervalMs?: number;
+  /** The box of recoverable keys' secrets; by default keyed as configured (app/encryption-key.ts). */
+  secrets?: SecretBox;
 }
 
 export function createContext(options: ContextOptions): AppContext {
@@ -64,6 +70,7 @@ export function createContext(options: ContextOptions): AppContext {
     rootKeys: new RootKeyAuthenticator(storeRootKeyRead(options.store.db), invalidation),
     loginThrottle: new LoginThrottle(options.clock),
     keyCreation: createKeyCreation(options.store.db),
+    secrets: options.secrets ?? new SecretBox(() => loadEncryptionKey(options.config, options.logger)),
     ...createVerification({
       db: options.store.db,
       clock: options.clock,

@@ -1,11 +1,13 @@
 /**
  * The running service: opens the store (embedded PGlite in the data folder, or PostgreSQL),
- * applies migrations, bootstraps the first workspace, builds the app and listens. While it runs,
+ * applies migrations, bootstraps the first workspace, loads the encryption key of recoverable
+ * keys (app/encryption-key.ts), builds the app and listens. While it runs,
  * an unhandled promise rejection is logged and counted instead of ending the process. `close()`
  * stops accepting requests, lets the app's close hooks run (the usage buffer flushes there), then
  * closes the store.
  */
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import type { Logger } from "pino";
@@ -20,6 +22,7 @@ import { scheduleEmbeddedVacuum } from "../store/embedded-vacuum.js";
 import { migrateToLatest } from "../store/migrate.js";
 import { type AppContext, createContext } from "./context.js";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
+import { ENCRYPTION_KEY_FILE, loadsEncryptionKeyAtStart } from "./encryption-key.js";
 
 export interface StartOptions {
   clock?: Clock;
@@ -115,6 +118,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const boot = await bootstrapOnce({ store, clock, config, logger });
     const ctx = createContext({ config, store, clock, logger, defaultMetrics: true });
     unguard = guardUnhandledRejections(process, logger, ctx.metrics.unhandledRejections);
+    if (loadsEncryptionKeyAtStart(config)) await ctx.secrets.ready();
+    else
+      logger.info(
+        `recoverable keys: no KEYGATE_ENCRYPTION_KEY; a key will be generated in ${path.join(config.dataDir, ENCRYPTION_KEY_FILE)} when a workspace first turns them on`,
+      );
     app = await createApp(ctx);
     vacuum = scheduleEmbeddedVacuum(store, logger);
     await app.listen({ host: config.host, port: config.port });

@@ -32,6 +32,11 @@ export const publicWorkspaceSchema = z
     plan: z.enum(PLANS),
     keyPrefix: z.string(),
     policy: z.object({ maxKeyLifetimeSeconds: z.number().int().nullable(), expiryRequired: z.boolean() }),
+    recoverableKeys: z
+      .boolean()
+      .describe(
+        "Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later",
+      ),
     entitlements: z.object({
       apiAccess: z.boolean(),
       ipAllowlists: z.boolean(),

@@ -22,6 +22,8 @@ export interface WorkspacesTable {
   expiry_required: boolean;
   /** Live (not deleted) keys, kept by triggers on `keys` (migration 0003). */
   live_keys: ColumnType<number, number | undefined, number>;
+  /** Whether new keys' secrets are also kept encrypted, to be revealed later (migration 0005). */
+  recoverable_keys: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -130,6 +132,11 @@ export interface KeysTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /**
+   * The current secret sealed by domain/secrets/secret-box.ts, when the key is recoverable
+   * (migration 0005); null otherwise. Never read by verification.
+   */
+  secret_ciphertext: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every secret a key answers to: the current one (no expiry) and old ones in their rotation grace. */

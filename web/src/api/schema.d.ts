@@ -1162,6 +1162,8 @@ export interface paths {
                                     limit: number;
                                     windowMs: number;
                                 } | null;
+                                /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
+                                recoverable: boolean;
                                 revokedAt: string | null;
                                 revokedReason: string | null;
                                 rotatedAt: string | null;
@@ -1791,6 +1793,8 @@ export interface paths {
                                     expiryRequired: boolean;
                                     maxKeyLifetimeSeconds: number | null;
                                 };
+                                /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                                recoverableKeys: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -1998,6 +2002,8 @@ export interface paths {
                                     expiryRequired: boolean;
                                     maxKeyLifetimeSeconds: number | null;
                                 };
+                                /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                                recoverableKeys: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -2029,6 +2035,8 @@ export interface paths {
                                     expiryRequired: boolean;
                                     maxKeyLifetimeSeconds: number | null;
                                 };
+                                /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                                recoverableKeys: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -2136,6 +2144,8 @@ export interface paths {
                                     expiryRequired: boolean;
                                     maxKeyLifetimeSeconds: number | null;
                                 };
+                                /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                                recoverableKeys: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -2286,6 +2296,8 @@ export interface paths {
                                         expiryRequired: boolean;
                                         maxKeyLifetimeSeconds: number | null;
                                     };
+                                    /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                                    recoverableKeys: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
                                 };
@@ -2803,6 +2815,8 @@ export interface paths {
                                     expiryRequired: boolean;
                                     maxKeyLifetimeSeconds: number | null;
                                 };
+                                /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                                recoverableKeys: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -3039,13 +3053,15 @@ export interface paths {
         };
         /**
          * List keys
-         * @description Newest first, cursor-paged. `search` matches part of the name, the start of a key, a Shared Key, a key id, or a whole pasted key.
+         * @description Newest first, cursor-paged. `search` matches part of the name, the start of a key, a Shared Key, a key id, or a whole pasted key; `appId`, `environment` and `status` filter.
          */
         get: {
             parameters: {
                 query?: {
                     appId?: string;
                     cursor?: string;
+                    /** @description Only keys of this environment (a key of an app has the app's environment) */
+                    environment?: "production" | "staging" | "development";
                     limit?: number;
                     /** @description Part of a name, the start of a key, a Shared Key, a key id, or a whole key */
                     search?: string;
@@ -3095,6 +3111,8 @@ export interface paths {
                                     limit: number;
                                     windowMs: number;
                                 } | null;
+                                /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
+                                recoverable: boolean;
                                 revokedAt: string | null;
                                 revokedReason: string | null;
                                 rotatedAt: string | null;
@@ -3331,6 +3349,8 @@ export interface paths {
                                 limit: number;
                                 windowMs: number;
                             } | null;
+                            /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
+                            recoverable: boolean;
                             revokedAt: string | null;
                             revokedReason: string | null;
                             rotatedAt: string | null;
@@ -3532,6 +3552,8 @@ export interface paths {
                                 limit: number;
                                 windowMs: number;
                             } | null;
+                            /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
+                            recoverable: boolean;
                             revokedAt: string | null;
                             revokedReason: string | null;
                             rotatedAt: string | null;
@@ -3896,6 +3918,8 @@ export interface paths {
                                 limit: number;
                                 windowMs: number;
                             } | null;
+                            /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
+                            recoverable: boolean;
                             revokedAt: string | null;
                             revokedReason: string | null;
                             rotatedAt: string | null;
@@ -4093,6 +4117,8 @@ export interface paths {
                                 limit: number;
                                 windowMs: number;
                             } | null;
+                            /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
+                            recoverable: boolean;
                             revokedAt: string | null;
                             revokedReason: string | null;
                             rotatedAt: string | null;
@@ -4294,6 +4320,8 @@ export interface paths {
                                 limit: number;
                                 windowMs: number;
                             } | null;
+                            /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
+                            recoverable: boolean;
                             revokedAt: string | null;
                             revokedReason: string | null;
                             rotatedAt: string | null;
@@ -4306,6 +4334,175 @@ export interface paths {
                             status: "active" | "disabled" | "revoked" | "expired";
                             updatedAt: string;
                             usageCount: number;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reveal the secret of a recoverable key
+         * @description For keys made or rotated while the workspace had `recoverableKeys` on (the key object's `recoverable`). Admins and owners only (root keys: `*`); audited as `key.revealed`. 409 for a key made while the setting was off, and for a revoked key. The answer is never cached.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The secret of a recoverable key: `key` for a token, `sharedKey` and `secretKey` for a pair */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The token (kind token) */
+                            key: string;
+                        } | {
+                            /** @description The Secret Key (kind pair) */
+                            secretKey: string;
+                            /** @description The Shared Key (kind pair) */
+                            sharedKey: string;
                         };
                     };
                 };
@@ -4504,6 +4701,8 @@ export interface paths {
                                 limit: number;
                                 windowMs: number;
                             } | null;
+                            /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
+                            recoverable: boolean;
                             revokedAt: string | null;
                             revokedReason: string | null;
                             rotatedAt: string | null;
@@ -4720,6 +4919,8 @@ export interface paths {
                                 limit: number;
                                 windowMs: number;
                             } | null;
+                            /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
+                            recoverable: boolean;
                             revokedAt: string | null;
                             revokedReason: string | null;
                             rotatedAt: string | null;
@@ -6142,6 +6343,8 @@ export interface paths {
                                     expiryRequired: boolean;
                                     maxKeyLifetimeSeconds: number | null;
                                 };
+                                /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                                recoverableKeys: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -6241,6 +6444,8 @@ export interface paths {
                                 expiryRequired: boolean;
                                 maxKeyLifetimeSeconds: number | null;
                             };
+                            /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                            recoverableKeys: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -6293,7 +6498,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the workspace's name, default key prefix or key policy */
+        /** Change the workspace's name, default key prefix, key policy or recoverable keys */
         patch: {
             parameters: {
                 query?: never;
@@ -6313,6 +6518,8 @@ export interface paths {
                             /** @description The longest a new key may live; null for no limit */
                             maxKeyLifetimeSeconds?: number | null;
                         };
+                        /** @description true: the secrets of keys created or rotated from now on are also kept encrypted, and admins and owners can reveal them (POST /v1/keys/{id}/reveal). false: every kept secret is erased; no key can be revealed */
+                        recoverableKeys?: boolean;
                     };
                 };
             };
@@ -6345,6 +6552,8 @@ export interface paths {
                                 expiryRequired: boolean;
                                 maxKeyLifetimeSeconds: number | null;
                             };
+                            /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                            recoverableKeys: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -6392,6 +6601,26 @@ export interface paths {
                 };
                 /** @description The error shape of every refusal */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,7 +1,8 @@
 /**
  * Creates a key (a token, or a Shared Key + Secret Key pair) with its settings, checked against the
  * plan, the workspace policy, the caller's role and the app's offered scopes; stores only the
- * secret's hash and returns the secret once.
+ * secret's hash (and, when the workspace has recoverable keys on, the secret sealed by
+ * secrets/secret-box.ts) and returns the secret once.
  *
  * The checks read the workspace as this process remembers it (workspaces/workspace-snapshots.ts).
  * The key, its secret and its `key.created` event are then stored, together with the creates that
@@ -31,7 +32,7 @@ import { checkExpiry, checkPlanFeatures, toDate } from "./key-policy.js";
 import { keyRowValues, newSecret } from "./key-store.js";
 
 /** What creating a key needs from the context. */
-export type CreateKeyDeps = KeyDeps & Pick<AppContext, "keyCreation">;
+export type CreateKeyDeps = KeyDeps & Pick<AppContext, "keyCreation" | "secrets">;
 
 /** How often a create is tried again when the workspace changed between its checks and its insert. */
 const ATTEMPTS = 3;
@@ -40,7 +41,8 @@ const sameTerms = (a: WorkspaceTerms, b: WorkspaceTerms) =>
   a.plan === b.plan &&
   a.key_prefix === b.key_prefix &&
   a.max_key_lifetime_seconds === b.max_key_lifetime_seconds &&
-  a.expiry_required === b.expiry_required;
+  a.expiry_required === b.expiry_required &&
+  a.recoverable_keys === b.recoverable_keys;
 
 export async function createKey(
   deps: CreateKeyDeps,
@@ -79,7 +81,7 @@ export async function createKey(
 
 /** Checks the input against plan, policy, role and app, and builds the key, its secret and event. */
 async function prepareKey(
-  deps: KeyDeps,
+  deps: CreateKeyDeps,
   caller: Caller,
   input: CreateKeyInput,
   workspace: WorkspaceRow,
@@ -108,8 +110,9 @@ async function prepareKey(
 
   const prefix = input.prefix ?? workspace.key_prefix;
   const issued = newSecret(prefix);
+  const id = newId("key");
   const row: KeyRow = {
-    id: newId("key"),
+    id,
     workspace_id: workspaceId,
     app_id: input.appId ?? null,
     kind: input.kind,
@@ -137,6 +140,8 @@ async function prepareKey(
     created_by: actor.id,
     created_at: now,
     updated_at: now,
+    // Sealed here, before the insert's statement: a recoverable workspace's keys keep their secret.
+    secret_ciphertext: workspace.recoverable_keys ? await deps.secrets.seal(issued.secret, id) : null,
   };
   const audit = auditRowValues({
     workspaceId,

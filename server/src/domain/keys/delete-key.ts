@@ -1,6 +1,7 @@
 /**
- * Deletes keys: the row stays (for usage and the audit trail) with `deleted_at` set, and the key
- * is gone from lists, lookups (404) and verification (NOT_FOUND).
+ * Deletes keys: the row stays (for usage and the audit trail) with `deleted_at` set and its kept
+ * secret (recoverable keys) erased, and the key is gone from lists, lookups (404) and
+ * verification (NOT_FOUND).
  */
 import type { Transaction } from "kysely";
 import type { Database, KeyRow } from "../../store/schema.js";
@@ -25,7 +26,7 @@ export async function softDeleteKeys(
   if (rows.length === 0) return { hashes: [] };
   await trx
     .updateTable("keys")
-    .set({ deleted_at: at, updated_at: at })
+    .set({ deleted_at: at, updated_at: at, secret_ciphertext: null })
     .where(
       "id",
       "in",

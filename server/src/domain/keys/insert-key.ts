@@ -8,7 +8,8 @@
  * ranked in the order given, and a key is inserted only if its rank still fits under the limit, so
  * the limit is exact for a group as for a single key; the live-key count follows by trigger in the
  * same statement. A key is skipped, and reported so, when the limit is reached or when its
- * workspace's plan, default prefix or key policy differ from what its checks read.
+ * workspace's plan, default prefix, key policy or recoverable-keys setting differ from what its
+ * checks read (so a key is kept recoverable exactly when its workspace says so).
  */
 import { type Insertable, type Kysely, sql } from "kysely";
 import type { AuditEventsTable, Database, NewKeyRow, WorkspaceRow } from "../../store/schema.js";
@@ -16,7 +17,7 @@ import type { AuditEventsTable, Database, NewKeyRow, WorkspaceRow } from "../../
 /** What a key's checks read of its workspace: the key is inserted only while these still hold. */
 export type WorkspaceTerms = Pick<
   WorkspaceRow,
-  "plan" | "key_prefix" | "max_key_lifetime_seconds" | "expiry_required"
+  "plan" | "key_prefix" | "max_key_lifetime_seconds" | "expiry_required" | "recoverable_keys"
 >;
 
 export interface KeyInsert {
@@ -57,6 +58,7 @@ function inputRow(insert: KeyInsert, ord: number) {
     created_by: key.created_by ?? null,
     created_at: iso(key.created_at),
     updated_at: iso(key.updated_at),
+    secret_ciphertext: key.secret_ciphertext ?? null,
     secret_hash: insert.secretHash,
     event_id: audit.id,
     actor_type: audit.actor_type,
@@ -71,6 +73,7 @@ function inputRow(insert: KeyInsert, ord: number) {
     key_prefix: terms.key_prefix,
     max_key_lifetime_seconds: terms.max_key_lifetime_seconds,
     expiry_required: terms.expiry_required,
+    recoverable_keys: terms.recoverable_keys,
     max_keys: insert.maxKeys,
   };
 }
@@ -92,13 +95,14 @@ export async function insertKeysWithinLimit(
         prefix text, start text, shared_key text, scopes text, meta text, expires_at timestamptz,
         ip_allowlist text, rate_limit text, quota_remaining bigint, quota_refill text,
         quota_refilled_at timestamptz, enabled boolean, created_by text, created_at timestamptz,
-        updated_at timestamptz, secret_hash text, event_id text, actor_type text, actor_id text,
-        action text, target_type text, target_id text, ip text, details text, event_at timestamptz,
+        updated_at timestamptz, secret_ciphertext text, secret_hash text, event_id text,
+        actor_type text, actor_id text, action text, target_type text, target_id text, ip text, details text, event_at timestamptz,
         plan text, key_prefix text, max_key_lifetime_seconds bigint, expiry_required boolean,
-        max_keys bigint)
+        recoverable_keys boolean, max_keys bigint)
     ),
     ws as (
-      select w.id, w.plan, w.key_prefix, w.max_key_lifetime_seconds, w.expiry_required, w.live_keys
+      select w.id, w.plan, w.key_prefix, w.max_key_lifetime_seconds, w.expiry_required,
+             w.recoverable_keys, w.live_keys
       from workspaces w
       where w.id in (select workspace_id from input)
       order by w.id
@@ -110,19 +114,19 @@ export async function insertKeysWithinLimit(
       from input i join ws on ws.id = i.workspace_id
       where ws.plan = i.plan and ws.key_prefix = i.key_prefix
         and ws.max_key_lifetime_seconds is not distinct from i.max_key_lifetime_seconds
-        and ws.expiry_required = i.expiry_required
+        and ws.expiry_required = i.expiry_required and ws.recoverable_keys = i.recoverable_keys
     ),
     k as (
       insert into keys (id, workspace_id, app_id, kind, name, environment, prefix, start, shared_key,
                         scopes, meta, expires_at, ip_allowlist, rate_limit, quota_remaining,
                         quota_refill, quota_refilled_at, enabled, revoked_at, revoked_reason,
                         rotated_at, deleted_at, usage_count, last_used_at, last_used_ip, created_by,
-                        created_at, updated_at)
+                        created_at, updated_at, secret_ciphertext)
       select a.id, a.workspace_id, a.app_id, a.kind, a.name, a.environment, a.prefix, a.start,
              a.shared_key, a.scopes::jsonb, a.meta::jsonb, a.expires_at, a.ip_allowlist::jsonb,
              a.rate_limit::jsonb, a.quota_remaining, a.quota_refill::jsonb, a.quota_refilled_at,
              a.enabled, null, null, null, null, 0, null, null, a.created_by, a.created_at,
-             a.updated_at
+             a.updated_at, a.secret_ciphertext
       from allowed a
       where a.max_keys is null or a.live_keys + a.rank <= a.max_keys
       order by a.ord

@@ -46,6 +46,11 @@ export const keyObjectSchema = z
     revokedAt: z.string().nullable(),
     revokedReason: z.string().nullable(),
     rotatedAt: z.string().nullable(),
+    recoverable: z
+      .boolean()
+      .describe(
+        "Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on",
+      ),
   })
   .describe("A key, without its secret");
 
@@ -108,5 +113,6 @@ export function toPublicKey(row: KeyRow, now: Date): PublicKey {
     revokedAt: iso(row.revoked_at),
     revokedReason: row.revoked_reason,
     rotatedAt: iso(row.rotated_at),
+    recoverable: row.secret_ciphertext !== null,
   };
 }

@@ -1,12 +1,13 @@
 /**
  * Finding keys: one by id, the keys of an app, and the workspace's list, newest first and
- * cursor-paged, filtered by app and status and searched by name, start, Shared Key, id, or a whole
+ * cursor-paged, filtered by app, environment and status and searched by name, start, Shared Key, id, or a whole
  * pasted key (hashed and looked up, never compared in plain).
  *
  * Each search reads an index, so its cost does not grow with the number of keys: a whole key or a
  * key id is resolved first by its own lookup (secret hash, Shared Key, primary key); a name
  * fragment reads the trigram index on `name`, the start of a key the prefix index on
- * `lower(start)`; rare statuses and app filters have their own newest-first indexes (0003).
+ * `lower(start)`; rare statuses and app filters have their own newest-first indexes (0003), and
+ * so has the environment (0005).
  */
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql, type Transaction } from "kysely";
 import { z } from "zod";
@@ -15,6 +16,7 @@ import type { Database, KeyRow } from "../../store/schema.js";
 import { isId } from "../ids.js";
 import { hashSecret, parseKey } from "../key-format.js";
 import { newestFirst, pageQuery, toPage } from "../paging.js";
+import { environmentSchema } from "./key-fields.js";
 import { KEY_STATUSES, type KeyStatus, type PublicKey, toPublicKey } from "./key-object.js";
 import { findKey } from "./key-store.js";
 
@@ -28,6 +30,9 @@ export const listKeysQuery = z.strictObject({
     .optional()
     .describe("Part of a name, the start of a key, a Shared Key, a key id, or a whole key"),
   appId: z.string().max(100).optional(),
+  environment: environmentSchema
+    .optional()
+    .describe("Only keys of this environment (a key of an app has the app's environment)"),
   status: z.enum(KEY_STATUSES).optional(),
   ...pageQuery,
 });
@@ -110,6 +115,7 @@ export async function listKeys(
     .where("workspace_id", "=", workspaceId)
     .where("deleted_at", "is", null);
   if (query.appId) select = select.where("app_id", "=", query.appId);
+  if (query.environment) select = select.where("environment", "=", query.environment);
   const { status, search } = query;
   if (status) select = select.where((eb) => statusIs(eb, status, now));
   let page: { data: KeyRow[]; nextCursor: string | null };

@@ -1,6 +1,7 @@
 /**
  * Revokes a key for good: the row stays (shown as revoked, with the reason), verification answers
- * REVOKED, and it can no longer be enabled, edited or rotated. Revoking twice is 409.
+ * REVOKED, and it can no longer be enabled, edited, rotated or revealed (its kept secret, if it
+ * was recoverable, is erased). Revoking twice is 409.
  */
 import { conflict } from "../../errors.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -28,7 +29,7 @@ export async function revokeKey(
     if (current.revoked_at) throw conflict("the key is already revoked");
     await trx
       .updateTable("keys")
-      .set({ revoked_at: now, revoked_reason: reason, updated_at: now })
+      .set({ revoked_at: now, revoked_reason: reason, updated_at: now, secret_ciphertext: null })
       .where("id", "=", current.id)
       .execute();
     await recordAudit(trx, {
@@ -40,7 +41,7 @@ export async function revokeKey(
       at: now,
     });
     return {
-      row: { ...current, revoked_at: now, revoked_reason: reason, updated_at: now },
+      row: { ...current, revoked_at: now, revoked_reason: reason, updated_at: now, secret_ciphertext: null },
       change: await collectKeyChange(trx, [current.id]),
     };
   });

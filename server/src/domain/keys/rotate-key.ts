@@ -1,9 +1,13 @@
 /**
  * Rotates a key: a new secret for the same key id and settings. The old secrets keep working for
  * the grace period (0 ends them at once), then verification answers EXPIRED for them. A pair keeps
- * its Shared Key. A revoked key cannot be rotated (409).
+ * its Shared Key. A revoked key cannot be rotated (409). In a workspace with recoverable keys on,
+ * the new secret is sealed (before the transaction) and kept in place of the old one; otherwise
+ * the key is no longer recoverable.
  */
-import { conflict } from "../../errors.js";
+import { sql } from "kysely";
+import type { AppContext } from "../../app/context.js";
+import { conflict, notFound } from "../../errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf } from "../principal.js";
 import { collectKeyChange, publishCollectedKeyChange } from "./invalidate-key.js";
@@ -12,8 +16,11 @@ import type { RotateKeyInput } from "./key-inputs.js";
 import { type IssuedKey, toIssuedKey } from "./key-object.js";
 import { insertCurrentSecret, lockKey, newSecret } from "./key-store.js";
 
+/** What rotating a key needs from the context. */
+export type RotateKeyDeps = KeyDeps & Pick<AppContext, "secrets">;
+
 export async function rotateKey(
-  deps: KeyDeps,
+  deps: RotateKeyDeps,
   caller: Caller,
   id: string,
   input: RotateKeyInput,
@@ -22,6 +29,19 @@ export async function rotateKey(
   const workspaceId = principal.workspaceId;
   const now = deps.clock.now();
   const graceEndsAt = new Date(now.getTime() + input.gracePeriodSeconds * 1000);
+
+  const before = await deps.store.db
+    .selectFrom("keys")
+    .innerJoin("workspaces", "workspaces.id", "keys.workspace_id")
+    .select(["keys.prefix", "workspaces.recoverable_keys"])
+    .where("keys.id", "=", id)
+    .where("keys.workspace_id", "=", workspaceId)
+    .where("keys.deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!before) throw notFound("key");
+  // A key's prefix never changes, so the secret made here is the one the transaction stores.
+  const issued = newSecret(before.prefix);
+  const sealed = before.recoverable_keys ? await deps.secrets.seal(issued.secret, id) : null;
 
   const { row, secret, change } = await deps.store.db.transaction().execute(async (trx) => {
     const current = await lockKey(trx, workspaceId, id);
@@ -34,13 +54,23 @@ export async function rotateKey(
       .where("key_id", "=", current.id)
       .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", graceEndsAt)]))
       .execute();
-    const issued = newSecret(current.prefix);
     await insertCurrentSecret(trx, current, issued.hash, now);
-    await trx
+    // Kept only while the workspace still has recoverable keys on (turning it off erases them).
+    const kept = await trx
       .updateTable("keys")
-      .set({ start: issued.start, rotated_at: now, updated_at: now })
+      .set({
+        start: issued.start,
+        rotated_at: now,
+        updated_at: now,
+        secret_ciphertext:
+          sealed === null
+            ? null
+            : sql<string | null>`(select case when w.recoverable_keys then ${sealed}::text end
+                                  from workspaces w where w.id = ${workspaceId})`,
+      })
       .where("id", "=", current.id)
-      .execute();
+      .returning("secret_ciphertext")
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, {
       workspaceId,
       actor: actorOf(principal, caller.ip),
@@ -56,7 +86,13 @@ export async function rotateKey(
       at: now,
     });
     return {
-      row: { ...current, start: issued.start, rotated_at: now, updated_at: now },
+      row: {
+        ...current,
+        start: issued.start,
+        rotated_at: now,
+        updated_at: now,
+        secret_ciphertext: kept.secret_ciphertext,
+      },
       secret: issued.secret,
       change: await collectKeyChange(trx, [current.id]),
     };

@@ -19,6 +19,8 @@ export interface PublicWorkspace {
   plan: Plan;
   keyPrefix: string;
   policy: { maxKeyLifetimeSeconds: number | null; expiryRequired: boolean };
+  /** Whether new keys' secrets are also kept encrypted, so admins can reveal them later. */
+  recoverableKeys: boolean;
   entitlements: PublicEntitlements;
   createdAt: string;
   updatedAt: string;
@@ -39,6 +41,7 @@ export function toPublicWorkspace(row: WorkspaceRow): PublicWorkspace {
     plan: row.plan,
     keyPrefix: row.key_prefix,
     policy: { maxKeyLifetimeSeconds: row.max_key_lifetime_seconds, expiryRequired: row.expiry_required },
+    recoverableKeys: row.recoverable_keys,
     entitlements: publicEntitlements(row.plan),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -57,6 +60,7 @@ export async function createWorkspace(
     max_key_lifetime_seconds: null,
     expiry_required: false,
     live_keys: 0,
+    recoverable_keys: false,
     created_at: input.at,
     updated_at: input.at,
   };

@@ -50,6 +50,7 @@ describe.each(backends)("the workspace API on $name", (backend) => {
         plan: "pro",
         keyPrefix: "acme",
         policy: { maxKeyLifetimeSeconds: null, expiryRequired: false },
+        recoverableKeys: false,
         entitlements: {
           apiAccess: true,
           ipAllowlists: true,

@@ -1,6 +1,6 @@
 /**
  * The caller's workspace: `GET /v1/workspace` and `PATCH /v1/workspace` (name, default key prefix,
- * key policy). The plan is not changeable here; the operator sets it with the CLI.
+ * key policy, recoverable keys). The plan is not changeable here; the operator sets it with the CLI.
  */
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
@@ -9,10 +9,24 @@ import { PREFIX_PATTERN } from "../../domain/key-format.js";
 import { actorOf } from "../../domain/principal.js";
 import { updateWorkspace } from "../../domain/workspaces/update-workspace.js";
 import { getWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
+import { ApiError } from "../../errors.js";
 import { publicWorkspaceSchema } from "../account-schemas.js";
 import { principalOf } from "../auth/authenticate.js";
 import { errorResponse } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
+
+/** Loads the encryption key of recoverable keys, or refuses with 503 saying why (logged). */
+async function requireEncryptionKey(ctx: AppContext): Promise<void> {
+  try {
+    await ctx.secrets.ready();
+  } catch (error) {
+    ctx.logger.error({ err: error }, "recoverable keys: the encryption key could not be loaded or created");
+    throw new ApiError(
+      "UNAVAILABLE",
+      "recoverable keys need an encryption key, and this server could not load or create one; set KEYGATE_ENCRYPTION_KEY (see the server's log)",
+    );
+  }
+}
 
 /** The largest lifetime the store holds (a PostgreSQL integer, about 68 years). */
 const MAX_LIFETIME_SECONDS = 2_147_483_647;
@@ -37,6 +51,12 @@ const updateBody = z.strictObject({
       expiryRequired: z.boolean().optional().describe("Whether every new key must have an expiry"),
     })
     .optional(),
+  recoverableKeys: z
+    .boolean()
+    .optional()
+    .describe(
+      "true: the secrets of keys created or rotated from now on are also kept encrypted, and admins and owners can reveal them (POST /v1/keys/{id}/reveal). false: every kept secret is erased; no key can be revealed",
+    ),
 });
 
 const responses = { 200: publicWorkspaceSchema, 401: errorResponse, 403: errorResponse };
@@ -63,13 +83,15 @@ export function workspaceRoutes(app: ZodApp, ctx: AppContext): void {
       config: { auth: "workspace:write" },
       schema: {
         tags: ["workspace"],
-        summary: "Change the workspace's name, default key prefix or key policy",
+        summary: "Change the workspace's name, default key prefix, key policy or recoverable keys",
         body: updateBody,
-        response: { ...responses, 400: errorResponse },
+        response: { ...responses, 400: errorResponse, 503: errorResponse },
       },
     },
     async (request) => {
       const principal = principalOf(request);
+      // Turning recoverable keys on needs the encryption key: made (or found) now, not at the first key.
+      if (request.body.recoverableKeys === true) await requireEncryptionKey(ctx);
       const updated = await updateWorkspace(ctx.store.db, {
         workspaceId: principal.workspaceId,
         changes: request.body,

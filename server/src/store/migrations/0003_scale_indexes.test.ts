@@ -16,6 +16,7 @@ const UP_TO_0002 = {
   "0001_initial": MIGRATIONS["0001_initial"] as Migration,
   "0002_hourly_usage": MIGRATIONS["0002_hourly_usage"] as Migration,
 };
+const UP_TO_0003 = { ...UP_TO_0002, "0003_scale_indexes": MIGRATIONS["0003_scale_indexes"] as Migration };
 
 async function onEmptyStore(backend: Backend, test: (store: Store) => Promise<void>): Promise<void> {
   const { store } = await backend.openEmpty();
@@ -73,7 +74,7 @@ describe.each(backends)("migration 0003 on $name", (backend) => {
 
   it("adds the search, filter and audit indexes, pg_trgm and the applied usage batches", async () => {
     await onEmptyStore(backend, async (store) => {
-      await migrateToLatest(store.db);
+      await migrateToLatest(store.db, UP_TO_0003);
       const indexes = await sql<{ indexname: string }>`
         select indexname from pg_indexes where tablename in ('keys', 'audit_events', 'usage_batches')
         order by indexname`.execute(store.db);

@@ -7,10 +7,12 @@ import * as initial from "./0001_initial.js";
 import * as hourlyUsage from "./0002_hourly_usage.js";
 import * as scaleIndexes from "./0003_scale_indexes.js";
 import * as invitations from "./0004_invitations.js";
+import * as recoverableKeys from "./0005_recoverable_keys.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_hourly_usage": hourlyUsage,
   "0003_scale_indexes": scaleIndexes,
   "0004_invitations": invitations,
+  "0005_recoverable_keys": recoverableKeys,
 };

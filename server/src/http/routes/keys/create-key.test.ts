@@ -59,6 +59,7 @@ describe.each(backends)("POST /v1/keys on $name", (backend) => {
       revokedAt: null,
       revokedReason: null,
       rotatedAt: null,
+      recoverable: false,
       key: secret,
     });
     const secrets = await secretsOf(service, created.id);

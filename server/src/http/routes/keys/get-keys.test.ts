@@ -75,6 +75,56 @@ describe.each(backends)("GET /v1/keys on $name", (backend) => {
     ]);
   });
 
+  it("filters by environment: the keys of apps in it and workspace keys made for it, with paging and the other filters", async () => {
+    const { rootKey } = await seedWorkspace(service);
+    const dev = await createApp(service, rootKey, { title: "Dev app", environment: "development" });
+    const staging = await createApp(service, rootKey, { title: "Staging app", environment: "staging" });
+    await createKey(service, rootKey, { name: "dev-1", appId: dev.id });
+    service.clock.advance(1000);
+    await createKey(service, rootKey, { name: "staging-1", appId: staging.id });
+    service.clock.advance(1000);
+    await createKey(service, rootKey, { name: "prod-loose" });
+    service.clock.advance(1000);
+    const devLoose = await createKey(service, rootKey, { name: "dev-loose", environment: "development" });
+    service.clock.advance(1000);
+    const dev2 = await createKey(service, rootKey, { name: "dev-2", appId: dev.id });
+    await post(service, rootKey, `/v1/keys/${dev2.id}/disable`);
+
+    expect(await names(rootKey, "/v1/keys?environment=development")).toEqual(["dev-2", "dev-loose", "dev-1"]);
+    expect(await names(rootKey, "/v1/keys?environment=staging")).toEqual(["staging-1"]);
+    expect(await names(rootKey, "/v1/keys?environment=production")).toEqual(["prod-loose"]);
+    expect(await names(rootKey, "/v1/keys?environment=development&status=disabled")).toEqual(["dev-2"]);
+    expect(await names(rootKey, `/v1/keys?environment=development&appId=${dev.id}`)).toEqual([
+      "dev-2",
+      "dev-1",
+    ]);
+    expect(await names(rootKey, "/v1/keys?environment=development&search=loose")).toEqual(["dev-loose"]);
+    const first = json<Page>(await get(service, rootKey, "/v1/keys?environment=development&limit=2"));
+    expect(first.data.map((key) => key.name)).toEqual(["dev-2", "dev-loose"]);
+    expect(first.nextCursor).toBe(devLoose.id);
+    expect(
+      await names(rootKey, `/v1/keys?environment=development&limit=2&cursor=${first.nextCursor}`),
+    ).toEqual(["dev-1"]);
+
+    // Moving the app moves its keys, and the filter follows.
+    const moved = await service.app.inject({
+      method: "PATCH",
+      url: `/v1/apps/${dev.id}`,
+      headers: { authorization: `Bearer ${rootKey}` },
+      payload: { environment: "staging" },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await names(rootKey, "/v1/keys?environment=development")).toEqual(["dev-loose"]);
+    expect(await names(rootKey, "/v1/keys?environment=staging")).toEqual(["dev-2", "staging-1", "dev-1"]);
+
+    expectError(
+      await get(service, rootKey, "/v1/keys?environment=qa"),
+      400,
+      "VALIDATION_FAILED",
+      /^querystring\.environment: /,
+    );
+  });
+
   it("searches by name, start, key id, Shared Key and a whole pasted key", async () => {
     const { rootKey } = await seedWorkspace(service);
     const token = await createKey(service, rootKey, { name: "CRM Integration" });

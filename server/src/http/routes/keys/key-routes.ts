@@ -4,6 +4,7 @@ import type { ZodApp } from "../../zod-app.js";
 import { createKeyRoute } from "./create-key.js";
 import { deleteKeyRoute } from "./delete-key.js";
 import { getKeysRoutes } from "./get-keys.js";
+import { revealKeyRoute } from "./reveal-key.js";
 import { revokeKeyRoute } from "./revoke-key.js";
 import { rotateKeyRoute } from "./rotate-key.js";
 import { updateKeyRoutes } from "./update-key.js";
@@ -14,5 +15,6 @@ export function keyRoutes(app: ZodApp, ctx: AppContext): void {
   updateKeyRoutes(app, ctx);
   rotateKeyRoute(app, ctx);
   revokeKeyRoute(app, ctx);
+  revealKeyRoute(app, ctx);
   deleteKeyRoute(app, ctx);
 }
