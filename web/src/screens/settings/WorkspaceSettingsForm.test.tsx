@@ -30,7 +30,14 @@ describe("WorkspaceSettingsForm", () => {
   it("checks the name and the lifetime before sending anything", async () => {
     const sent: WorkspaceChanges[] = [];
     const { user } = renderWithClient(
-      <WorkspaceSettingsForm workspace={workspace} canEdit onSave={async (changes) => sent.push(changes)} />,
+      <WorkspaceSettingsForm
+        workspace={workspace}
+        canEdit
+        onSave={async (changes) => {
+          sent.push(changes);
+          return workspace;
+        }}
+      />,
     );
     await user.clear(screen.getByLabelText("Workspace name"));
     await user.type(screen.getByLabelText(/Maximum key lifetime \(days\)/), "1.5");
@@ -54,7 +61,14 @@ describe("WorkspaceSettingsForm", () => {
   it("sends only what changed, the lifetime in seconds", async () => {
     const sent: WorkspaceChanges[] = [];
     const { user } = renderWithClient(
-      <WorkspaceSettingsForm workspace={workspace} canEdit onSave={async (changes) => sent.push(changes)} />,
+      <WorkspaceSettingsForm
+        workspace={workspace}
+        canEdit
+        onSave={async (changes) => {
+          sent.push(changes);
+          return workspace;
+        }}
+      />,
     );
     expect(screen.getByRole("button", { name: "Save changes" })).toBeDisabled();
     await user.click(screen.getByLabelText("Require an expiry date on new keys"));
@@ -88,7 +102,9 @@ describe("WorkspaceSettingsForm", () => {
   });
 
   it("is read-only for someone who may not change the workspace", () => {
-    renderWithClient(<WorkspaceSettingsForm workspace={workspace} canEdit={false} onSave={async () => {}} />);
+    renderWithClient(
+      <WorkspaceSettingsForm workspace={workspace} canEdit={false} onSave={async () => workspace} />,
+    );
     expect(screen.getByLabelText("Workspace name")).toBeDisabled();
     expect(screen.getByLabelText("Default key prefix")).toBeDisabled();
     expect(screen.getByLabelText("Require an expiry date on new keys")).toBeDisabled();

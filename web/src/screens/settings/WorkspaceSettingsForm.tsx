@@ -2,7 +2,6 @@
  * The workspace's editable settings: name, default key prefix and the key policy (expiry
  * required, longest lifetime in days). It checks what it can before sending, then shows the
  * server's reasons next to their fields; read-only for anyone who may not change the workspace.
- * Give it `key={workspace.updatedAt}` so a saved workspace becomes its new starting point.
  */
 import { type FormEvent, type ReactNode, useState } from "react";
 import { ApiRequestError, describeError } from "../../api/errors";
@@ -18,8 +17,8 @@ export interface WorkspaceSettingsFormProps {
   workspace: Workspace;
   /** Whether the reader may change the workspace (owners: `workspace:write`). */
   canEdit: boolean;
-  /** Saves the changed fields; throws the API's refusal. */
-  onSave(changes: WorkspaceChanges): Promise<unknown>;
+  /** Saves the changed fields and answers the saved workspace (the form's new starting point); throws the API's refusal. */
+  onSave(changes: WorkspaceChanges): Promise<Workspace>;
 }
 
 const FIELD_PATHS = ["name", "keyPrefix", "policy.maxKeyLifetimeSeconds", "policy.expiryRequired", "policy"];
@@ -74,7 +73,7 @@ export function WorkspaceSettingsForm({ workspace, canEdit, onSave }: WorkspaceS
     if (Object.keys(check.errors).length > 0 || Object.keys(check.changes).length === 0) return;
     setSaving(true);
     try {
-      await onSave(check.changes);
+      setValues(valuesOf(await onSave(check.changes)));
     } catch (error) {
       setFailure(error);
     } finally {

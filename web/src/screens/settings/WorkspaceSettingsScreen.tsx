@@ -6,6 +6,7 @@ import { useSession } from "../../app/session";
 import { PageHeader } from "../../ui/PageHeader";
 import { ErrorState } from "../../ui/states";
 import { toast } from "../../ui/toast";
+import { RecoverableKeysSection } from "./RecoverableKeysSection";
 import { useUpdateWorkspace, useWorkspaceQuery } from "./use-workspace";
 import { WorkspacePlanSection } from "./WorkspacePlanSection";
 import { WorkspaceSettingsForm } from "./WorkspaceSettingsForm";
@@ -32,13 +33,18 @@ export function WorkspaceSettingsScreen() {
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white px-4 py-6 sm:px-6">
           <WorkspaceSettingsForm
-            key={workspace.updatedAt}
             workspace={workspace}
             canEdit={canEdit}
             onSave={async (changes) => {
-              await update.mutateAsync(changes);
+              const saved = await update.mutateAsync(changes);
               toast("Workspace settings saved");
+              return saved;
             }}
+          />
+          <RecoverableKeysSection
+            workspace={workspace}
+            canEdit={canEdit}
+            onChange={(recoverableKeys) => update.mutateAsync({ recoverableKeys })}
           />
           <WorkspacePlanSection workspace={workspace} />
         </div>

@@ -1,5 +1,5 @@
 /**
- * The settings screens' routes: Members and Workspace inside the signed-in shell, and the public
+ * The settings screens' routes: Members, Workspace and Root keys inside the signed-in shell, and the public
  * invitation screen (`handle: "public"`), which app/router.tsx mounts outside it. Each screen's
  * code loads on its first visit.
  */
@@ -9,6 +9,7 @@ import { LoadingState } from "../../ui/states";
 
 const InviteScreen = lazy(async () => ({ default: (await import("./InviteScreen")).InviteScreen }));
 const MembersScreen = lazy(async () => ({ default: (await import("./MembersScreen")).MembersScreen }));
+const RootKeysScreen = lazy(async () => ({ default: (await import("./RootKeysScreen")).RootKeysScreen }));
 const WorkspaceSettingsScreen = lazy(async () => ({
   default: (await import("./WorkspaceSettingsScreen")).WorkspaceSettingsScreen,
 }));
@@ -31,6 +32,14 @@ export const settingsRoutes: RouteObject[] = [
     element: (
       <Loading label="Loading the workspace settings">
         <WorkspaceSettingsScreen />
+      </Loading>
+    ),
+  },
+  {
+    path: "/settings/root-keys",
+    element: (
+      <Loading label="Loading the root keys">
+        <RootKeysScreen />
       </Loading>
     ),
   },

@@ -1,6 +1,6 @@
 /**
  * The workspace's settings as server state: `GET /v1/workspace` and the change of its name, key
- * prefix and key policy. A saved change also refreshes the session (which carries the workspace's
+ * prefix, key policy or recoverable keys. A saved change also refreshes the session (which carries the workspace's
  * policy and plan for the other screens) and the audit trail.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -28,6 +28,8 @@ export function useUpdateWorkspace() {
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.session }),
         queryClient.invalidateQueries({ queryKey: queryKeys.audit.all }),
+        // Turning recoverable keys off makes every key unrevealable.
+        queryClient.invalidateQueries({ queryKey: queryKeys.keys.all }),
       ]);
     },
   });
