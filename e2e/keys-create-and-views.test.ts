@@ -2,7 +2,7 @@
  * The API Keys screen in the browser (seeds 000, 002, 003, 004): the empty state's Create API Key,
  * the create dialog and the secret shown once (copied: the clipboard holds the key, which then
  * verifies), the table and the cards view (remembered after a reload), search by name and by a
- * pasted key as you type, the filters, the no-results state, a key's detail with its usage and
+ * pasted key as you type, the App, Environment and Status filters, the no-results state, a key's detail with its usage and
  * history, and the 390 px layout.
  */
 import type { Page } from "playwright-core";
@@ -123,7 +123,7 @@ describeInBrowser("API keys: create, copy, views, search and detail", () => {
     await table.waitFor();
   });
 
-  it("searches by name and by a pasted key as you type, and filters by app and status", async () => {
+  it("searches by name and by a pasted key as you type, and filters by app, environment and status", async () => {
     const pasted = await data(owner.client.POST("/v1/keys", { body: { name: "iot-devices" } }));
     const { page } = await openTab(keygate, { session: owner });
     await keysScreen(page);
@@ -151,6 +151,10 @@ describeInBrowser("API keys: create, copy, views, search and detail", () => {
     await page.getByLabel("App", { exact: true }).selectOption({ label: "Main App" });
     await expect.poll(names, SETTLE).toEqual(["prod-main-app"]);
     await page.getByLabel("App", { exact: true }).selectOption({ label: "All apps" });
+    await data(owner.client.POST("/v1/keys", { body: { name: "staging-api", environment: "staging" } }));
+    await page.getByLabel("Environment", { exact: true }).selectOption({ label: "Staging" });
+    await expect.poll(names, SETTLE).toEqual(["staging-api"]);
+    await page.getByLabel("Environment", { exact: true }).selectOption({ label: "All environments" });
     await data(owner.client.POST("/v1/keys/{id}/disable", { params: { path: { id: pasted.id } } }));
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Inactive" });
     await expect.poll(names, SETTLE).toEqual(["iot-devices"]);
@@ -175,6 +179,8 @@ describeInBrowser("API keys: create, copy, views, search and detail", () => {
       "Name",
       "Kind",
       "Prefix",
+      "API key",
+      "Recoverable",
       "Key prefix",
       "App",
       "Environment",

@@ -1,11 +1,12 @@
 /**
  * A key's actions menu ("Actions for <name>"): View details, Edit, Rotate, Revoke, Delete, Copy
  * key ID, Copy prefix, each only where the person's role allows it (developers rotate keys outside
- * production only; viewers only look and copy). The dialogs the items open live here.
+ * production only; viewers only look and copy; Reveal for a recoverable key, to admins and owners).
+ * The dialogs the items open live here.
  */
 import { MoreHorizontal } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { KeyObject } from "../../api/types";
 import { useSession } from "../../app/session";
@@ -13,10 +14,12 @@ import { cn } from "../../ui/cn";
 import { toast } from "../../ui/toast";
 import { DeleteKeyDialog } from "./DeleteKeyDialog";
 import { EditKeyDialog } from "./EditKeyDialog";
+import { useCanReveal } from "./KeyValue";
+import { RevealKeyDialog } from "./RevealKeyDialog";
 import { RevokeKeyDialog } from "./RevokeKeyDialog";
 import { RotateKeyDialog } from "./RotateKeyDialog";
 
-type KeyDialog = "edit" | "rotate" | "revoke" | "delete";
+type KeyDialog = "edit" | "rotate" | "revoke" | "delete" | "reveal";
 
 export interface KeyActionsMenuProps {
   apiKey: KeyObject;
@@ -24,8 +27,6 @@ export interface KeyActionsMenuProps {
   onDetailScreen?: boolean;
   /** After Delete (the detail screen goes back to the list). */
   onDeleted?(): void;
-  /** Items placed before the copy items (Reveal, for a recoverable key). */
-  extraItems?: ReactNode;
 }
 
 const itemClass = cn(
@@ -42,7 +43,7 @@ async function copy(value: string, what: string) {
   }
 }
 
-export function KeyActionsMenu({ apiKey, onDetailScreen, onDeleted, extraItems }: KeyActionsMenuProps) {
+export function KeyActionsMenu({ apiKey, onDetailScreen, onDeleted }: KeyActionsMenuProps) {
   const { abilities } = useSession();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<KeyDialog | null>(null);
@@ -51,6 +52,7 @@ export function KeyActionsMenu({ apiKey, onDetailScreen, onDeleted, extraItems }
   const canRotate = abilities.canIssue(apiKey.environment) && !revoked;
   const canRevoke = abilities.canManageKeys && !revoked;
   const canDelete = abilities.canManageKeys;
+  const canReveal = useCanReveal(apiKey);
   const dialogProps = (which: KeyDialog) => ({
     apiKey,
     open: dialog === which,
@@ -104,7 +106,11 @@ export function KeyActionsMenu({ apiKey, onDetailScreen, onDeleted, extraItems }
               </DropdownMenu.Item>
             )}
             <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-            {extraItems}
+            {canReveal && (
+              <DropdownMenu.Item className={itemClass} onSelect={() => setDialog("reveal")}>
+                Reveal
+              </DropdownMenu.Item>
+            )}
             <DropdownMenu.Item className={itemClass} onSelect={() => copy(apiKey.id, "Key ID")}>
               Copy key ID
             </DropdownMenu.Item>
@@ -118,6 +124,7 @@ export function KeyActionsMenu({ apiKey, onDetailScreen, onDeleted, extraItems }
       {canRotate && <RotateKeyDialog {...dialogProps("rotate")} />}
       {canRevoke && <RevokeKeyDialog {...dialogProps("revoke")} />}
       {canDelete && <DeleteKeyDialog {...dialogProps("delete")} onDeleted={onDeleted} />}
+      {canReveal && <RevealKeyDialog {...dialogProps("reveal")} />}
     </>
   );
 }

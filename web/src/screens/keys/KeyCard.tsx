@@ -8,8 +8,8 @@ import { formatDate, formatNumber } from "../../ui/format";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { KeyActionsMenu } from "./KeyActionsMenu";
-import { KeyPrefix } from "./KeyPrefix";
 import { KeyStatusSwitch } from "./KeyStatusSwitch";
+import { KeyValue } from "./KeyValue";
 
 export function KeyCard({ apiKey, appTitle }: { apiKey: KeyObject; appTitle: string | undefined }) {
   const headingId = `key-card-${apiKey.id}`;
@@ -33,13 +33,17 @@ export function KeyCard({ apiKey, appTitle }: { apiKey: KeyObject; appTitle: str
         </div>
         <KeyActionsMenu apiKey={apiKey} />
       </div>
-      <div className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
-        <p className="text-xs text-slate-500">{apiKey.kind === "pair" ? "Shared Key" : "API key"}</p>
-        {apiKey.sharedKey ? (
-          <code className="block font-mono text-xs break-all text-slate-800">{apiKey.sharedKey}</code>
-        ) : (
-          <KeyPrefix apiKey={apiKey} />
+      <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
+        {apiKey.sharedKey && (
+          <div>
+            <p className="text-xs text-slate-500">Shared Key</p>
+            <code className="block font-mono text-xs break-all text-slate-800">{apiKey.sharedKey}</code>
+          </div>
         )}
+        <div>
+          <p className="text-xs text-slate-500">{apiKey.sharedKey ? "Secret Key" : "API key"}</p>
+          <KeyValue apiKey={apiKey} />
+        </div>
       </div>
       <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
         <dt className="text-slate-500">Usage count</dt>

@@ -6,6 +6,7 @@ import { CopyButton } from "../../ui/CopyButton";
 import { formatDateTime, formatNumber } from "../../ui/format";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { StatusBadge } from "../../ui/StatusBadge";
+import { KeyValue } from "./KeyValue";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -60,6 +61,16 @@ export function KeyFields({ apiKey, appTitle }: { apiKey: KeyObject; appTitle: s
           <Copyable value={apiKey.sharedKey} label="Copy Shared Key" />
         </Row>
       )}
+      <Row label={apiKey.sharedKey ? "Secret Key" : "API key"}>
+        <KeyValue apiKey={apiKey} />
+      </Row>
+      <Row label="Recoverable">
+        {apiKey.recoverable ? (
+          "Yes: admins and owners can reveal its secret (recorded in the audit log)"
+        ) : (
+          <Muted>No: its secret was shown once and cannot be revealed</Muted>
+        )}
+      </Row>
       <Row label="Key prefix">
         <code className="font-mono text-xs">{apiKey.prefix}</code>
       </Row>

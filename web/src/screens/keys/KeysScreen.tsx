@@ -1,6 +1,6 @@
 /**
  * API Keys at /settings/api-access (seeds 000, 002, 003, 004): the workspace's keys as a table or
- * cards, searched as you type and filtered by app and status, a page of 50 at a time; Create API
+ * cards, searched as you type and filtered by app, environment and status, a page of 50 at a time; Create API
  * Key; an empty state when there are no keys and a no-results state for a search. A plan without
  * API Access sees "Upgrade required" instead, with no key controls.
  */
@@ -17,7 +17,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
 import { CreateKeyDialog } from "./CreateKeyDialog";
 import { KeyCards } from "./KeyCards";
 import { KeysTable } from "./KeysTable";
-import { KeysToolbar, STATUSES } from "./KeysToolbar";
+import { ENVIRONMENTS, KeysToolbar, STATUSES } from "./KeysToolbar";
 import { useDebouncedValue } from "./use-debounced-value";
 import { type KeyFilters, useAppChoices, useKeysQuery } from "./use-keys";
 import { useKeysView } from "./use-keys-view";
@@ -43,12 +43,14 @@ function KeysList() {
   const settledSearch = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
   const appId = params.get("app") ?? "";
   const status = statusParam(params.get("status"));
+  const environment = ENVIRONMENTS.find(([id]) => id === params.get("environment"))?.[0] ?? "";
   const [view, setView] = useKeysView();
   const [creating, setCreating] = useState(false);
 
   const filters: KeyFilters = {
     ...(settledSearch ? { search: settledSearch } : {}),
     ...(appId ? { appId } : {}),
+    ...(environment ? { environment } : {}),
     ...(status ? { status } : {}),
   };
   const keys = useKeysQuery(filters);
@@ -150,6 +152,8 @@ function KeysList() {
           appId={appId}
           onAppChange={(value) => setParam("app", value)}
           apps={appList}
+          environment={environment}
+          onEnvironmentChange={(value) => setParam("environment", value)}
           status={status}
           onStatusChange={(value) => setParam("status", value)}
           view={view}

@@ -10,8 +10,8 @@ import { RelativeTime } from "../../ui/RelativeTime";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { KeyActionsMenu } from "./KeyActionsMenu";
 import { KeyExpiry } from "./KeyExpiry";
-import { KeyPrefix } from "./KeyPrefix";
 import { KeyStatusSwitch } from "./KeyStatusSwitch";
+import { KeyValue } from "./KeyValue";
 
 export interface KeysTableProps {
   keys: KeyObject[];
@@ -58,7 +58,7 @@ export function KeysTable({ keys, appTitles }: KeysTableProps) {
                   </span>
                 </th>
                 <td className="px-3 py-2.5">
-                  <KeyPrefix apiKey={key} />
+                  <KeyValue apiKey={key} compact />
                 </td>
                 <td className="px-3 py-2.5 text-right tabular-nums">{formatNumber(key.usageCount)}</td>
                 <td className="px-3 py-2.5 whitespace-nowrap">

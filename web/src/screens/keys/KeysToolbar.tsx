@@ -1,10 +1,11 @@
 /**
  * The keys screen's search and filters: "Search keys" (a name, or a whole pasted key; filtered as
- * you type), App and Status, and the View switch. Labels are visible on wide screens and read on
+ * you type), App, Environment and Status, and the View switch. Labels are visible on wide screens and read on
  * every screen.
  */
 import { Search } from "lucide-react";
 import type { ReactNode } from "react";
+import type { Environment } from "../../app/permissions";
 import { cn } from "../../ui/cn";
 import { inputClass } from "../../ui/Field";
 import type { KeyStatus } from "../../ui/StatusBadge";
@@ -17,6 +18,8 @@ export interface KeysToolbarProps {
   appId: string;
   onAppChange(appId: string): void;
   apps: ReadonlyArray<{ id: string; title: string }>;
+  environment: Environment | "";
+  onEnvironmentChange(environment: Environment | ""): void;
   status: KeyStatus | "";
   onStatusChange(status: KeyStatus | ""): void;
   view: KeysView;
@@ -24,6 +27,12 @@ export interface KeysToolbarProps {
   /** Shown while a search or filter change is being fetched. */
   busy: boolean;
 }
+
+export const ENVIRONMENTS: Array<[Environment, string]> = [
+  ["production", "Production"],
+  ["staging", "Staging"],
+  ["development", "Development"],
+];
 
 export const STATUSES: Array<[KeyStatus, string]> = [
   ["active", "Active"],
@@ -55,7 +64,7 @@ function Labelled({
 
 export function KeysToolbar(props: KeysToolbarProps) {
   return (
-    <div className="mb-4 flex flex-col gap-3 lg:flex-row lg:items-end">
+    <div className="mb-4 flex flex-col gap-3 2xl:flex-row 2xl:items-end">
       <Labelled id="keys-search" label="Search keys" className="flex-1">
         <div className="relative">
           <Search
@@ -75,7 +84,7 @@ export function KeysToolbar(props: KeysToolbarProps) {
           />
         </div>
       </Labelled>
-      <div className="grid grid-cols-2 gap-3 sm:flex sm:items-end">
+      <div className="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-end">
         <Labelled id="keys-app" label="App" className="sm:w-48">
           <select
             id="keys-app"
@@ -87,6 +96,25 @@ export function KeysToolbar(props: KeysToolbarProps) {
             {props.apps.map((app) => (
               <option key={app.id} value={app.id}>
                 {app.title}
+              </option>
+            ))}
+          </select>
+        </Labelled>
+        <Labelled id="keys-environment" label="Environment" className="sm:w-44">
+          <select
+            id="keys-environment"
+            className={inputClass}
+            value={props.environment}
+            onChange={(event) =>
+              props.onEnvironmentChange(
+                ENVIRONMENTS.find(([environment]) => environment === event.target.value)?.[0] ?? "",
+              )
+            }
+          >
+            <option value="">All environments</option>
+            {ENVIRONMENTS.map(([environment, label]) => (
+              <option key={environment} value={environment}>
+                {label}
               </option>
             ))}
           </select>
@@ -108,7 +136,7 @@ export function KeysToolbar(props: KeysToolbarProps) {
             ))}
           </select>
         </Labelled>
-        <div className="col-span-2 sm:col-span-1">
+        <div>
           <ViewToggle view={props.view} onChange={props.onViewChange} />
         </div>
       </div>

@@ -11,8 +11,8 @@
 import { AlertTriangle } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "../../ui/Button";
-import { CopyButton } from "../../ui/CopyButton";
 import { Dialog } from "../../ui/Dialog";
+import { SecretField } from "./SecretField";
 
 /** The secret of a key just created or rotated. */
 export type OnceSecret =
@@ -40,20 +40,6 @@ export interface SecretOnceDialogProps {
   onDone(): void;
   /** A line under the warning, e.g. how long the old secret of a rotated key still works. */
   note?: ReactNode;
-}
-
-function SecretValue({ label, value }: { label: string; value: string }) {
-  return (
-    <fieldset className="space-y-1.5">
-      <legend className="text-sm font-medium text-slate-800">{label}</legend>
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <code className="block min-w-0 flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900">
-          {value}
-        </code>
-        <CopyButton value={value} className="shrink-0" />
-      </div>
-    </fieldset>
-  );
 }
 
 export function SecretOnceDialog({ secret, onDone, note }: SecretOnceDialogProps) {
@@ -86,11 +72,11 @@ export function SecretOnceDialog({ secret, onDone, note }: SecretOnceDialogProps
             </div>
           </div>
           {secret.kind === "token" ? (
-            <SecretValue label="API key" value={secret.key} />
+            <SecretField label="API key" value={secret.key} />
           ) : (
             <>
-              <SecretValue label="Shared Key" value={secret.sharedKey} />
-              <SecretValue label="Secret Key" value={secret.secretKey} />
+              <SecretField label="Shared Key" value={secret.sharedKey} />
+              <SecretField label="Secret Key" value={secret.secretKey} />
             </>
           )}
         </div>

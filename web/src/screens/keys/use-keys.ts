@@ -218,3 +218,17 @@ export function useKeyAuditEvents(id: string) {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
+
+/** The secret of a recoverable key (admins and owners; audited as key.revealed). Never cached. */
+export function useRevealKey(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const revealed = await unwrap(api.POST("/v1/keys/{id}/reveal", { params: { path: { id } } }));
+      return "key" in revealed
+        ? { secret: revealed.key }
+        : { secret: revealed.secretKey, sharedKey: revealed.sharedKey };
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.audit.all }),
+  });
+}
