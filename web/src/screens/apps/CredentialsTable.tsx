@@ -1,17 +1,19 @@
 /**
  * An app's API credentials (seed 001 "Viewing Credentials", seed 000 "Manage API Key"): Status
  * badge (Active green, Inactive or Revoked grey), the Shared Key in full (it is public), the Secret
- * Key masked (it was shown once), Creation Date, Credential ID with Copy, and for those who manage
+ * Key masked (it was shown once; Reveal for a recoverable key), Creation Date, Credential ID with Copy, and for those who manage
  * keys the Enabled switch (the keys screen's, which asks before disabling), the revoke toggle and
  * Delete. Scrolls inside its own box when narrow.
  */
 import { ToggleLeft, ToggleRight, Trash2 } from "lucide-react";
 import type { App } from "../../api/types";
+import { useSession } from "../../app/session";
 import { Button } from "../../ui/Button";
 import { CopyButton } from "../../ui/CopyButton";
 import { formatDate, formatDateTime } from "../../ui/format";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { KeyStatusSwitch } from "../keys/KeyStatusSwitch";
+import { KeyValue, NOT_REVEALABLE, useCanReveal } from "../keys/KeyValue";
 
 export type AppKey = App["keys"][number];
 
@@ -24,12 +26,27 @@ export interface CredentialsTableProps {
 
 const MASK = "••••••••••••";
 
+/**
+ * The Secret Key: masked, since it was shown once; for a recoverable key and a person who may see
+ * it again, the keys screen's Reveal (then Copy and Hide); a key made while recoverable keys were
+ * off says it cannot be revealed.
+ */
 function SecretCell({ keyObject }: { keyObject: AppKey }) {
+  const { workspace } = useSession();
+  const canReveal = useCanReveal(keyObject);
+  if (canReveal) return <KeyValue apiKey={keyObject} compact />;
   return (
-    <span className="font-mono text-xs whitespace-nowrap text-slate-700">
-      {keyObject.start}
-      <span aria-hidden>{MASK}</span>
-      <span className="sr-only"> (hidden: shown only once, when it was generated)</span>
+    <span className="block">
+      <span className="font-mono text-xs whitespace-nowrap text-slate-700">
+        {keyObject.start}
+        <span aria-hidden>{MASK}</span>
+        <span className="sr-only"> (hidden: shown only once, when it was generated)</span>
+      </span>
+      {workspace.recoverableKeys && !keyObject.recoverable && (
+        <span className="block text-xs text-slate-500" title={NOT_REVEALABLE}>
+          Cannot be revealed
+        </span>
+      )}
     </span>
   );
 }
@@ -91,7 +108,7 @@ export function CredentialsTable({ keys, canManage, onRevoke, onDelete }: Creden
                     <span className="text-slate-500">None (a single key)</span>
                   )}
                 </td>
-                <td className="px-3 py-3">
+                <td className="max-w-56 px-3 py-3">
                   <SecretCell keyObject={key} />
                 </td>
                 <td className="px-3 py-3 whitespace-nowrap text-slate-700">
