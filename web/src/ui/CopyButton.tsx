@@ -30,17 +30,20 @@ export function CopyButton({ value, label = "Copy", iconOnlyLabel, ...rest }: Co
   };
 
   const Icon = copied ? Check : Copy;
+  // The announcement sits beside the button, so the button's name stays "Copy" / "Copied".
   return (
-    <Button
-      {...rest}
-      onClick={copy}
-      aria-label={iconOnlyLabel ? (copied ? "Copied" : iconOnlyLabel) : undefined}
-    >
-      <Icon aria-hidden className="size-4" />
-      {!iconOnlyLabel && (copied ? "Copied" : label)}
+    <>
+      <Button
+        {...rest}
+        onClick={copy}
+        aria-label={iconOnlyLabel ? (copied ? "Copied" : iconOnlyLabel) : undefined}
+      >
+        <Icon aria-hidden className="size-4" />
+        {!iconOnlyLabel && (copied ? "Copied" : label)}
+      </Button>
       <span className="sr-only" aria-live="polite">
         {copied ? "Copied to the clipboard" : ""}
       </span>
-    </Button>
+    </>
   );
 }

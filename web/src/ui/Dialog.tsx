@@ -4,7 +4,7 @@
  */
 import { X } from "lucide-react";
 import { Dialog as RadixDialog } from "radix-ui";
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
 import { cn } from "./cn";
 
 export interface DialogProps {
@@ -18,6 +18,8 @@ export interface DialogProps {
   size?: "md" | "lg";
   /** Stop outside clicks and Escape from closing it (the secret-once dialog). */
   dismissible?: boolean;
+  /** Where focus goes on close when what opened the dialog is gone (say, an empty state's button). */
+  returnFocusTo?: () => HTMLElement | null | undefined;
 }
 
 export function Dialog({
@@ -29,7 +31,10 @@ export function Dialog({
   footer,
   size = "md",
   dismissible = true,
+  returnFocusTo,
 }: DialogProps) {
+  // A controlled dialog has no Radix Trigger to give focus back to: remember what had focus.
+  const opener = useRef<HTMLElement | null>(null);
   const block = (event: Event) => {
     if (!dismissible) event.preventDefault();
   };
@@ -38,6 +43,16 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <RadixDialog.Content
+          onOpenAutoFocus={() => {
+            const active = document.activeElement;
+            opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            const target = opener.current?.isConnected ? opener.current : returnFocusTo?.();
+            if (!target) return;
+            event.preventDefault();
+            target.focus();
+          }}
           onEscapeKeyDown={block}
           onPointerDownOutside={block}
           onInteractOutside={block}
