@@ -58,7 +58,7 @@ describeInBrowser("API keys: create, copy, views, search and detail", () => {
     expect(await secret.textContent()).toContain("It will not be shown again.");
     await checkScreen(page, "keys-secret-once");
     await secret.getByRole("button", { name: "Copy" }).click();
-    await secret.getByRole("button", { name: /^Copied/ }).waitFor();
+    await secret.getByRole("button", { name: "Copied" }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(TOKEN);
     expect(await secret.locator("code").textContent()).toBe(copied);

@@ -128,7 +128,7 @@ describeInBrowser("API keys: disable, enable, edit, rotate, revoke, delete", () 
     expect(await shown.textContent()).toContain("The previous secret keeps working until");
     await checkScreen(page, "keys-rotated-secret");
     await shown.getByRole("button", { name: "Copy" }).click();
-    await shown.getByRole("button", { name: /^Copied/ }).waitFor();
+    await shown.getByRole("button", { name: "Copied" }).waitFor();
     const second = await page.evaluate(() => navigator.clipboard.readText());
     await shown.getByRole("button", { name: "Done" }).click();
     expect(second).not.toBe(secret);

@@ -40,6 +40,8 @@ export interface CreateKeyDialogProps {
   defaultKind?: "token" | "pair";
   /** Called with the created key once the secret dialog is closed. */
   onCreated?(key: CreatedKey): void;
+  /** Where focus goes on close when the button that opened it is gone (see Dialog). */
+  returnFocusTo?: () => HTMLElement | null | undefined;
 }
 
 export const KEY_NAME_ADVICE =
@@ -58,6 +60,7 @@ export function CreateKeyDialog({
   lockApp = false,
   defaultKind = "token",
   onCreated,
+  returnFocusTo,
 }: CreateKeyDialogProps) {
   const { workspace, abilities } = useSession();
   const apps = useAppChoices();
@@ -120,6 +123,7 @@ export function CreateKeyDialog({
         title="Create API Key"
         description="The key is shown once, right after it is created."
         size="lg"
+        returnFocusTo={returnFocusTo}
       >
         <form noValidate onSubmit={submit} className="space-y-4">
           <Field label="Key name" hint={KEY_NAME_ADVICE} error={errors.name}>
@@ -246,7 +250,7 @@ export function CreateKeyDialog({
           </div>
         </form>
       </Dialog>
-      <SecretOnceDialog secret={created?.secret ?? null} onDone={done} />
+      <SecretOnceDialog secret={created?.secret ?? null} onDone={done} returnFocusTo={returnFocusTo} />
     </>
   );
 }

@@ -5,7 +5,7 @@
  * API Access sees "Upgrade required" instead, with no key controls.
  */
 import { Plus } from "lucide-react";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useSession } from "../../app/session";
 import { Button } from "../../ui/Button";
@@ -46,6 +46,7 @@ function KeysList() {
   const environment = ENVIRONMENTS.find(([id]) => id === params.get("environment"))?.[0] ?? "";
   const [view, setView] = useKeysView();
   const [creating, setCreating] = useState(false);
+  const headerCreate = useRef<HTMLButtonElement>(null);
 
   const filters: KeyFilters = {
     ...(settledSearch ? { search: settledSearch } : {}),
@@ -138,7 +139,7 @@ function KeysList() {
         actions={
           canCreate &&
           !noKeysAtAll && (
-            <Button variant="primary" onClick={() => setCreating(true)}>
+            <Button ref={headerCreate} variant="primary" onClick={() => setCreating(true)}>
               <Plus aria-hidden className="size-4" />
               Create API Key
             </Button>
@@ -162,7 +163,13 @@ function KeysList() {
         />
       )}
       {content}
-      {canCreate && <CreateKeyDialog open={creating} onOpenChange={setCreating} />}
+      {canCreate && (
+        <CreateKeyDialog
+          open={creating}
+          onOpenChange={setCreating}
+          returnFocusTo={() => headerCreate.current}
+        />
+      )}
     </div>
   );
 }

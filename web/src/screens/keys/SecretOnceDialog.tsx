@@ -40,9 +40,11 @@ export interface SecretOnceDialogProps {
   onDone(): void;
   /** A line under the warning, e.g. how long the old secret of a rotated key still works. */
   note?: ReactNode;
+  /** Where focus goes after Done when what opened it is gone (see Dialog). */
+  returnFocusTo?: () => HTMLElement | null | undefined;
 }
 
-export function SecretOnceDialog({ secret, onDone, note }: SecretOnceDialogProps) {
+export function SecretOnceDialog({ secret, onDone, note, returnFocusTo }: SecretOnceDialogProps) {
   const title = secret?.kind === "pair" ? "Successfully Generated your API Keys!" : "Copy your API key";
   return (
     <Dialog
@@ -53,6 +55,7 @@ export function SecretOnceDialog({ secret, onDone, note }: SecretOnceDialogProps
       title={title}
       description={secret ? `The secret of ${secret.keyName}.` : undefined}
       dismissible={false}
+      returnFocusTo={returnFocusTo}
       footer={
         <Button variant="primary" onClick={onDone}>
           Done
