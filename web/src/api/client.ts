@@ -12,7 +12,7 @@ import type { paths } from "./schema";
 let csrfToken: string | undefined;
 let onUnauthenticated: (() => void) | undefined;
 
-/** Remembers the CSRF token of the signed-in session (from sign-in, setup, `/v1/auth/me`). */
+/** Remembers the CSRF token of the signed-in session (from sign-in, setup, `GET /v1/auth/session`). */
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }

@@ -44,7 +44,17 @@ export function isApiError(error: unknown, code?: string): error is ApiRequestEr
 export function describeError(error: unknown): string {
   if (error instanceof ApiRequestError) {
     if (error.code === "NETWORK") return "Keygate cannot be reached. Check your connection and try again.";
-    return error.message.charAt(0).toUpperCase() + error.message.slice(1);
+    return sentenceCase(error.message);
   }
   return "Something went wrong. Try again.";
+}
+
+/**
+ * The server words its messages in lower case ("name: must not be empty"); a sentence on screen
+ * starts with a capital, unless it starts with a value that must stay as typed (an email, an id).
+ */
+function sentenceCase(message: string): string {
+  const firstWord = message.split(/\s/, 1)[0] ?? "";
+  if (/[@_\d]/.test(firstWord)) return message;
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }

@@ -2073,6 +2073,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This browser's session, or null: never a 401 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The signed-in session; null when this browser has none */
+                            session: {
+                                /** @description Send it as x-csrf-token on every change made with this session */
+                                csrfToken: string;
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "developer" | "viewer";
+                                /** @description A person with an account */
+                                user: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    email: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description A workspace: its plan, default key prefix and key policy */
+                                workspace: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    entitlements: {
+                                        apiAccess: boolean;
+                                        auditExport: boolean;
+                                        ipAllowlists: boolean;
+                                        /** @description null: no limit */
+                                        maxKeys: number | null;
+                                        /** @description null: no limit */
+                                        maxMembers: number | null;
+                                        usageLimits: boolean;
+                                    };
+                                    id: string;
+                                    keyPrefix: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    plan: "free" | "pro" | "enterprise";
+                                    policy: {
+                                        expiryRequired: boolean;
+                                        maxKeyLifetimeSeconds: number | null;
+                                    };
+                                    /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                                    recoverableKeys: boolean;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/workspace": {
         parameters: {
             query?: never;

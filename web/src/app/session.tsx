@@ -1,13 +1,12 @@
 /**
- * The signed-in session: who, in which workspace, with which role. `GET /v1/auth/me` is its only
- * source (TanStack Query key `session`); sign-in, setup and a workspace switch write their answer
+ * The signed-in session: who, in which workspace, with which role. `GET /v1/auth/session` is its
+ * only source (TanStack Query key `session`); sign-in, setup and a workspace switch write their answer
  * into that query. Screens behind `RequireSession` read it with `useSession()`.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from "react";
 import { Navigate, useLocation } from "react-router";
 import { api, setCsrfToken, setUnauthenticatedHandler, unwrap } from "../api/client";
-import { isApiError } from "../api/errors";
 import { queryKeys } from "../api/query-keys";
 import type { SignedIn } from "../api/types";
 import { ErrorState, LoadingState } from "../ui/states";
@@ -19,16 +18,11 @@ export interface Session extends SignedIn {
 
 const SessionContext = createContext<Session | undefined>(undefined);
 
+/** Asks `GET /v1/auth/session`, which answers 200 with null for a visitor (no 401 in the console). */
 async function fetchSession(): Promise<SignedIn | null> {
-  try {
-    const me = await unwrap(api.GET("/v1/auth/me"));
-    if (!("user" in me)) return null;
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (error) {
-    if (isApiError(error, "UNAUTHENTICATED")) return null;
-    throw error;
-  }
+  const { session } = await unwrap(api.GET("/v1/auth/session"));
+  setCsrfToken(session?.csrfToken);
+  return session;
 }
 
 /** The session query: `null` when nobody is signed in. */

@@ -5,6 +5,7 @@ import { apiRoutes } from "./apis.js";
 import { appRoutes } from "./apps.js";
 import { auditEventRoutes } from "./audit-events.js";
 import { authRoutes } from "./auth.js";
+import { authSessionRoute } from "./auth-session.js";
 import { authWorkspaceRoutes } from "./auth-workspaces.js";
 import { healthRoutes } from "./health.js";
 import { invitationRoutes } from "./invitations.js";
@@ -25,6 +26,7 @@ export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void
   appRoutes(app, ctx);
   apiRoutes(app, ctx);
   authRoutes(app, ctx);
+  authSessionRoute(app, ctx);
   authWorkspaceRoutes(app, ctx);
   setupRoutes(app, ctx);
   workspaceRoutes(app, ctx);

@@ -76,7 +76,7 @@ describe("InviteMemberDialog", () => {
     await user.type(screen.getByLabelText("Email"), OWNER_EMAIL);
     await user.click(screen.getByRole("button", { name: "Create invitation" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Owner@example.com is already a member of this workspace",
+      "owner@example.com is already a member of this workspace",
     );
     expect(screen.getByRole("dialog", { name: "Invite member" })).toBeInTheDocument();
   });
