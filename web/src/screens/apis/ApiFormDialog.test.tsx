@@ -108,7 +108,7 @@ describe("ApiFormDialog against a real Keygate", () => {
     keygate = await startLiveKeygate();
     keygate.connect();
     await keygate.signIn();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await keygate?.stop();
