@@ -16,8 +16,7 @@ const RANDOM_LENGTH = 32;
 const CHECK_LENGTH = 6;
 const BODY_LENGTH = RANDOM_LENGTH + CHECK_LENGTH;
 
-/** A workspace or key prefix: lowercase letters and digits, at most one `_`, 2-16 characters. */
-export const PREFIX_PATTERN = /^(?=.{2,16}$)[a-z0-9]+(?:_[a-z0-9]+)?$/;
+export { PREFIX_PATTERN } from "./key-prefix.js";
 /** The marker that makes a Shared Key (the public half of a pair) recognisable: `acme_pk_...`. */
 export const SHARED_KEY_MARKER = "pk";
 /** The prefix of root keys (management credentials). */

@@ -5,7 +5,7 @@
  */
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
-import { PREFIX_PATTERN } from "../key-format.js";
+import { PREFIX_PATTERN } from "../key-prefix.js";
 
 const MAX_SCOPES = 100;
 const MAX_SCOPE_LENGTH = 100;
