@@ -6,7 +6,7 @@
  */
 import { MoreHorizontal } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import type { KeyObject } from "../../api/types";
 import { useSession } from "../../app/session";
@@ -53,6 +53,12 @@ export function KeyActionsMenu({ apiKey, onDetailScreen, onDeleted }: KeyActions
   const canRevoke = abilities.canManageKeys && !revoked;
   const canDelete = abilities.canManageKeys;
   const canReveal = useCanReveal(apiKey);
+  // The dialog opens once the menu has closed and given focus back to its button, so the dialog
+  // returns focus there when it closes.
+  const pending = useRef<KeyDialog | null>(null);
+  const open = (which: KeyDialog) => () => {
+    pending.current = which;
+  };
   const dialogProps = (which: KeyDialog) => ({
     apiKey,
     open: dialog === which,
@@ -70,6 +76,11 @@ export function KeyActionsMenu({ apiKey, onDetailScreen, onDeleted }: KeyActions
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content
+            onCloseAutoFocus={() => {
+              const next = pending.current;
+              pending.current = null;
+              if (next) setDialog(next);
+            }}
             align="end"
             sideOffset={4}
             className="z-30 min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
@@ -80,34 +91,28 @@ export function KeyActionsMenu({ apiKey, onDetailScreen, onDeleted }: KeyActions
               </DropdownMenu.Item>
             )}
             {canEdit && (
-              <DropdownMenu.Item className={itemClass} onSelect={() => setDialog("edit")}>
+              <DropdownMenu.Item className={itemClass} onSelect={open("edit")}>
                 Edit
               </DropdownMenu.Item>
             )}
             {canRotate && (
-              <DropdownMenu.Item className={itemClass} onSelect={() => setDialog("rotate")}>
+              <DropdownMenu.Item className={itemClass} onSelect={open("rotate")}>
                 Rotate
               </DropdownMenu.Item>
             )}
             {canRevoke && (
-              <DropdownMenu.Item
-                className={cn(itemClass, "text-red-700")}
-                onSelect={() => setDialog("revoke")}
-              >
+              <DropdownMenu.Item className={cn(itemClass, "text-red-700")} onSelect={open("revoke")}>
                 Revoke
               </DropdownMenu.Item>
             )}
             {canDelete && (
-              <DropdownMenu.Item
-                className={cn(itemClass, "text-red-700")}
-                onSelect={() => setDialog("delete")}
-              >
+              <DropdownMenu.Item className={cn(itemClass, "text-red-700")} onSelect={open("delete")}>
                 Delete
               </DropdownMenu.Item>
             )}
             <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
             {canReveal && (
-              <DropdownMenu.Item className={itemClass} onSelect={() => setDialog("reveal")}>
+              <DropdownMenu.Item className={itemClass} onSelect={open("reveal")}>
                 Reveal
               </DropdownMenu.Item>
             )}
