@@ -60,7 +60,6 @@ describeInBrowser("an invitation accepted by a second person", () => {
     // The second person: another browser context, nobody signed in.
     const inviteeTab = await openTab(keygate);
     const invitee = inviteeTab.page;
-    inviteeTab.allowFailedResponse(401, "/v1/auth/me");
     await invitee.goto(link);
     await invitee.getByRole("heading", { name: "Join Default workspace" }).waitFor();
     await invitee.getByText("You are invited as developer.", { exact: false }).waitFor();
@@ -105,7 +104,6 @@ describeInBrowser("an invitation accepted by a second person", () => {
 
     // The link worked once.
     const thirdTab = await openTab(keygate);
-    thirdTab.allowFailedResponse(401, "/v1/auth/me");
     thirdTab.allowFailedResponse(404, "/v1/invitations/lookup");
     await thirdTab.page.goto(link);
     await thirdTab.page.getByRole("heading", { name: "This invitation link does not work" }).waitFor();

@@ -131,7 +131,6 @@ describeInBrowser("the 390 px layout", () => {
 
   it("fits the sign-in screen", async () => {
     const tab = await openTab(keygate, { viewport: "mobile" });
-    tab.allowFailedResponse(401, "/v1/auth/me");
     await tab.page.goto(`${keygate.url}/sign-in`);
     await tab.page.getByRole("heading", { name: "Sign in" }).waitFor();
     expect(await sidewaysOverflow(tab.page)).toBe(0);
