@@ -821,6 +821,8 @@ export interface paths {
                                 environment: "production" | "staging" | "development";
                                 /** @description The App ID */
                                 id: string;
+                                /** @description Its keys (not deleted), revoked ones included */
+                                keyCount: number;
                                 title: string;
                                 updatedAt: string;
                             }[];

@@ -25,6 +25,11 @@ export const appObjectSchema = z
   .describe("An application and the Apis it is connected to");
 export type PublicApp = z.infer<typeof appObjectSchema>;
 
+export const appListItemSchema = appObjectSchema
+  .extend({ keyCount: z.number().int().describe("Its keys (not deleted), revoked ones included") })
+  .describe("An application in the list, with how many keys it has");
+export type AppListItem = z.infer<typeof appListItemSchema>;
+
 export const appDetailSchema = appObjectSchema
   .extend({
     keys: z.array(keyObjectSchema).describe("Its keys (not deleted), newest first"),

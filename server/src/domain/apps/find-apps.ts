@@ -5,7 +5,7 @@ import type { AppRow, Database } from "../../store/schema.js";
 import { toPublicApi } from "../apis/api-object.js";
 import { keysOfApp } from "../keys/list-keys.js";
 import { newestFirst } from "../paging.js";
-import { type AppDetail, type PublicApp, toPublicApp } from "./app-object.js";
+import { type AppDetail, type AppListItem, toPublicApp } from "./app-object.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -13,7 +13,7 @@ export async function listApps(
   db: Db,
   workspaceId: string,
   page: { limit: number; cursor?: string | undefined },
-): Promise<{ data: PublicApp[]; nextCursor: string | null }> {
+): Promise<{ data: AppListItem[]; nextCursor: string | null }> {
   const result = await newestFirst(
     db.selectFrom("apps").selectAll().where("workspace_id", "=", workspaceId),
     page,
@@ -28,10 +28,25 @@ export async function listApps(
           .where("app_id", "in", ids)
           .orderBy("api_id")
           .execute();
+  // One count per page, on the keys_app_list index, instead of a read per app card.
+  const counts =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom("keys")
+          .select((eb) => ["app_id", eb.fn.countAll<string>().as("n")])
+          .where("app_id", "in", ids)
+          .where("deleted_at", "is", null)
+          .groupBy("app_id")
+          .execute();
   const apisByApp = new Map<string, string[]>();
   for (const link of links) apisByApp.set(link.app_id, [...(apisByApp.get(link.app_id) ?? []), link.api_id]);
+  const keysByApp = new Map(counts.map((count) => [count.app_id, Number(count.n)]));
   return {
-    data: result.data.map((row) => toPublicApp(row, apisByApp.get(row.id) ?? [])),
+    data: result.data.map((row) => ({
+      ...toPublicApp(row, apisByApp.get(row.id) ?? []),
+      keyCount: keysByApp.get(row.id) ?? 0,
+    })),
     nextCursor: result.nextCursor,
   };
 }

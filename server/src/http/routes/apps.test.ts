@@ -56,9 +56,9 @@ describe.each(backends)("/v1/apps on $name", (backend) => {
     const first = json<{ data: PublicApp[]; nextCursor: string | null }>(
       await get(service, rootKey, "/v1/apps?limit=1"),
     );
-    expect(first).toEqual({ data: [other], nextCursor: other.id });
+    expect(first).toEqual({ data: [{ ...other, keyCount: 0 }], nextCursor: other.id });
     const second = json(await get(service, rootKey, `/v1/apps?limit=1&cursor=${other.id}`));
-    expect(second).toEqual({ data: [app], nextCursor: null });
+    expect(second).toEqual({ data: [{ ...app, keyCount: 0 }], nextCursor: null });
 
     const older = await createKey(service, rootKey, {
       name: "older",
@@ -69,6 +69,15 @@ describe.each(backends)("/v1/apps on $name", (backend) => {
     const gone = await createKey(service, rootKey, { name: "gone", appId: app.id });
     await del(service, rootKey, `/v1/keys/${gone.id}`);
     await createKey(service, rootKey, { name: "elsewhere", appId: other.id });
+
+    // The list counts each app's keys that are not deleted (the deleted one is not counted).
+    const listed = json<{ data: Array<PublicApp & { keyCount: number }> }>(
+      await get(service, rootKey, "/v1/apps"),
+    );
+    expect(listed.data.map((item) => [item.title, item.keyCount])).toEqual([
+      ["Other", 1],
+      ["CRM", 2],
+    ]);
 
     const detail = json<AppDetail>(await get(service, rootKey, `/v1/apps/${app.id}`));
     expect(detail).toEqual({

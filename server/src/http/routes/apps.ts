@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
 import {
   appDetailSchema,
+  appListItemSchema,
   appObjectSchema,
   createAppBody,
   updateAppBody,
@@ -54,7 +55,7 @@ export function appRoutes(app: ZodApp, ctx: AppContext): void {
         summary: "List apps",
         description: "Newest first, cursor-paged.",
         querystring: z.strictObject(pageQuery),
-        response: { 200: pageOf(appObjectSchema), ...refusals },
+        response: { 200: pageOf(appListItemSchema), ...refusals },
       },
     },
     async (request) => listApps(ctx.store.db, principalOf(request).workspaceId, request.query),

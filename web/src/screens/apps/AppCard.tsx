@@ -1,27 +1,14 @@
 /**
  * One app in the grid (seed 001): its title (a link to its detail), description, environment
- * and how many keys it has. The count comes from the app's detail query, which its page reuses.
+ * and how many keys it has (the list's own `keyCount`).
  */
 import { KeyRound } from "lucide-react";
 import { Link } from "react-router";
 import type { Json } from "../../api/types";
 import { formatNumber } from "../../ui/format";
 import { EnvironmentBadge } from "./EnvironmentBadge";
-import { useAppQuery } from "./use-apps";
 
 type AppSummary = Json<"/v1/apps", "get">["data"][number];
-
-function KeyCount({ appId }: { appId: string }) {
-  const detail = useAppQuery(appId);
-  if (detail.isPending) return <span className="text-slate-400">Counting keys…</span>;
-  if (detail.isError) return <span className="text-slate-500">Keys unknown</span>;
-  const count = detail.data.keys.length;
-  return (
-    <span>
-      {formatNumber(count)} {count === 1 ? "key" : "keys"}
-    </span>
-  );
-}
 
 export function AppCard({ app }: { app: AppSummary }) {
   return (
@@ -43,7 +30,7 @@ export function AppCard({ app }: { app: AppSummary }) {
       <div className="flex items-center justify-between gap-2 text-xs text-slate-600">
         <span className="inline-flex items-center gap-1">
           <KeyRound aria-hidden className="size-3.5" />
-          <KeyCount appId={app.id} />
+          {formatNumber(app.keyCount)} {app.keyCount === 1 ? "key" : "keys"}
         </span>
         <span>
           {formatNumber(app.apiIds.length)} {app.apiIds.length === 1 ? "API" : "APIs"}
