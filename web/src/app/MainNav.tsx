@@ -23,7 +23,12 @@ const SETTINGS: Array<Omit<NavItem, "icon">> = [
   { to: "/settings/api-access", label: "API Keys" },
   { to: "/settings/members", label: "Members" },
   { to: "/settings/workspace", label: "Workspace" },
+  { to: "/settings/root-keys", label: "Root keys" },
 ];
+
+/** The keys screens answer to the top-level "API Keys" link, wherever their URL sits. */
+const isKeysScreen = (pathname: string) =>
+  pathname.startsWith("/settings/api-access") || pathname.startsWith("/keys/");
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   cn(
@@ -33,11 +38,21 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
-  const inSettings = pathname.startsWith("/settings");
+  const onKeys = isKeysScreen(pathname);
+  // The keys screen is one sidebar entry: "API Keys" lights up, not Settings as well.
+  const inSettings = pathname.startsWith("/settings") && !onKeys;
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
       {MAIN.map(({ to, label, icon: Icon }) => (
-        <NavLink key={label} to={to} className={linkClass} onClick={onNavigate} end={false}>
+        <NavLink
+          key={label}
+          to={to}
+          className={({ isActive }) =>
+            linkClass({ isActive: to === "/settings/api-access" ? onKeys : isActive })
+          }
+          onClick={onNavigate}
+          end={false}
+        >
           <Icon aria-hidden className="size-4" />
           {label}
         </NavLink>

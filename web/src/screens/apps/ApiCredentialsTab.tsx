@@ -76,7 +76,7 @@ export function ApiCredentialsTab({ app }: { app: App }) {
       ) : (
         <CredentialsTable
           keys={app.keys}
-          canManage={abilities.canManageKeys}
+          canManage={abilities.canManageKeys && apiAccess}
           onRevoke={setRevoking}
           onDelete={setDeleting}
         />

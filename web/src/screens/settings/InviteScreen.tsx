@@ -3,6 +3,7 @@
  * link is for, and lets the person join (a new account, or the password of their existing one);
  * an unknown, used, revoked or expired link says so, with the way to sign in.
  */
+import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { isApiError } from "../../api/errors";
 import { useStoreSession } from "../../app/session";
@@ -33,7 +34,10 @@ export function InviteScreen() {
   const token = params.get("token") ?? "";
   const navigate = useNavigate();
   const storeSession = useStoreSession();
-  const lookup = useInvitationLookup(token);
+  // Once joined, the link is used: storing the session clears the query cache, and the lookup
+  // must not ask again (its 404 would be an error in the console on the way out).
+  const [joined, setJoined] = useState(false);
+  const lookup = useInvitationLookup(token, !joined);
   const accept = useAcceptInvitation();
 
   if (!token) {
@@ -72,6 +76,7 @@ export function InviteScreen() {
         token={token}
         onAccept={async (input) => {
           const signedIn = await accept.mutateAsync(input);
+          setJoined(true);
           storeSession(signedIn);
           navigate("/", { replace: true });
         }}

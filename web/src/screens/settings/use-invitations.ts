@@ -47,11 +47,11 @@ export function useRevokeInvitation() {
   });
 }
 
-export function useInvitationLookup(token: string) {
+export function useInvitationLookup(token: string, enabled = true) {
   return useQuery({
     queryKey: ["invitations", "lookup", token],
     queryFn: () => unwrap(api.GET("/v1/invitations/lookup", { params: { query: { token } } })),
-    enabled: token !== "",
+    enabled: enabled && token !== "",
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
