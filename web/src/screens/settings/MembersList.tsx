@@ -36,6 +36,8 @@ export function MembersList({
   onChangeRole,
   onRemove,
 }: MembersListProps) {
+  // The last owner can be neither demoted nor removed (the server answers 409), so offer neither.
+  const owners = members.filter((member) => member.role === "owner").length;
   return (
     <div className="rounded-lg border border-slate-200 bg-white">
       <div
@@ -51,7 +53,8 @@ export function MembersList({
       <ul aria-label="Members" className="divide-y divide-slate-100">
         {members.map((member) => {
           const you = member.userId === currentUserId;
-          const manageable = canManageMember(readerRole, canManage, member.role);
+          const lastOwner = member.role === "owner" && owners === 1;
+          const manageable = canManageMember(readerRole, canManage, member.role) && !lastOwner;
           const roles = grantableRoles(readerRole, canManage);
           return (
             <li key={member.userId} className={`flex flex-col gap-2 px-4 py-3 text-sm ${COLUMNS}`}>
@@ -83,7 +86,10 @@ export function MembersList({
                     ))}
                   </select>
                 ) : (
-                  <span className="text-slate-800">{ROLE_NAMES[member.role]}</span>
+                  <span className="text-slate-800">
+                    {ROLE_NAMES[member.role]}
+                    {lastOwner && <span className="block text-xs text-slate-500">The only owner</span>}
+                  </span>
                 )}
               </span>
               <span className="text-slate-600">
