@@ -46,7 +46,7 @@ export function AuditFiltersBar({ filters, onChange, actors, error, rangeError }
 
   return (
     <search aria-label="Filter events" className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-[repeat(3,minmax(0,1fr))_repeat(2,minmax(13.5rem,1fr))]">
         <Cell>
           <Field label="Action" error={error?.detailFor("action")}>
             {(props) => (
