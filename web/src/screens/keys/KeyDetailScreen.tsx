@@ -11,6 +11,7 @@ import { PageHeader } from "../../ui/PageHeader";
 import { PlanGate } from "../../ui/PlanGate";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
+import { useActorNames } from "../audit/use-actor-names";
 import { KeyActionsMenu } from "./KeyActionsMenu";
 import { KeyAuditHistory } from "./KeyAuditHistory";
 import { KeyFields } from "./KeyFields";
@@ -44,6 +45,7 @@ function KeyDetail() {
   const navigate = useNavigate();
   const key = useKeyQuery(keyId);
   const apps = useAppChoices();
+  const { nameOf } = useActorNames();
 
   if (key.isPending) return <LoadingState label="Loading the key" />;
   if (key.isError) {
@@ -91,7 +93,18 @@ function KeyDetail() {
           <h2 id="key-details-heading" className="mb-3 text-base font-semibold text-slate-900">
             Details
           </h2>
-          <KeyFields apiKey={apiKey} appTitle={appTitle} />
+          <KeyFields
+            apiKey={apiKey}
+            appTitle={appTitle}
+            createdByName={
+              apiKey.createdBy
+                ? nameOf({
+                    id: apiKey.createdBy,
+                    type: apiKey.createdBy.startsWith("usr_") ? "user" : "root_key",
+                  })
+                : undefined
+            }
+          />
         </section>
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="key-usage-heading">

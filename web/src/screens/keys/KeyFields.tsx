@@ -44,7 +44,14 @@ function Copyable({ value, label }: { value: string; label: string }) {
 
 const seconds = (ms: number) => `${formatNumber(ms / 1000)} ${ms === 1000 ? "second" : "seconds"}`;
 
-export function KeyFields({ apiKey, appTitle }: { apiKey: KeyObject; appTitle: string | undefined }) {
+export interface KeyFieldsProps {
+  apiKey: KeyObject;
+  appTitle: string | undefined;
+  /** Who created it, in words (a member's name, a root key's name), when known. */
+  createdByName?: string | undefined;
+}
+
+export function KeyFields({ apiKey, appTitle, createdByName }: KeyFieldsProps) {
   const { rateLimit, quota } = apiKey;
   return (
     <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
@@ -155,7 +162,9 @@ export function KeyFields({ apiKey, appTitle }: { apiKey: KeyObject; appTitle: s
         <When iso={apiKey.createdAt} empty="" />
       </Row>
       <Row label="Created by">
-        {apiKey.createdBy ? (
+        {createdByName && createdByName !== apiKey.createdBy ? (
+          createdByName
+        ) : apiKey.createdBy ? (
           <code className="font-mono text-xs">{apiKey.createdBy}</code>
         ) : (
           <Muted>Unknown</Muted>
