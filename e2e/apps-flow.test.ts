@@ -165,7 +165,7 @@ describeInBrowser("apps and their key pairs", () => {
 
     // The revoke toggle: confirmation that it cannot be undone, an optional reason.
     await first.getByRole("button", { name: `Revoke ${PAIR_NAME}` }).click();
-    const revoking = page.getByRole("dialog", { name: `Revoke ${PAIR_NAME}?` });
+    const revoking = page.getByRole("dialog", { name: "Revoking the Key" });
     await revoking.waitFor();
     await revoking.getByText("Revocation cannot be undone for that key.").waitFor();
     await revoking.getByLabel(/^Reason/).fill("replaced by shop-mobile-app-prod-2");

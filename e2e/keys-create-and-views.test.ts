@@ -238,13 +238,15 @@ describeInBrowser("API keys: create, copy, views, search and detail", () => {
   it("lays the keys screen and the create dialog out at 390 px without sideways scrolling", async () => {
     const { page } = await openTab(keygate, { session: owner, viewport: "mobile" });
     await keysScreen(page);
+    // A phone without a remembered choice gets the cards; the table is one tap away.
+    await page.getByRole("list", { name: "API keys" }).waitFor();
+    expect(await page.getByRole("radio", { name: "Cards" }).getAttribute("aria-checked")).toBe("true");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    await checkScreen(page, "keys-cards-mobile");
+    await page.getByRole("radio", { name: "Table" }).click();
     await page.getByRole("table", { name: "API keys" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
     await checkScreen(page, "keys-table-mobile");
-    await page.getByRole("radio", { name: "Cards" }).click();
-    await page.getByRole("list", { name: "API keys" }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
-    await checkScreen(page, "keys-cards-mobile");
     await page.getByRole("button", { name: "Create API Key" }).click();
     await page.getByRole("dialog", { name: "Create API Key" }).waitFor();
     await checkScreen(page, "keys-create-dialog-mobile");

@@ -84,7 +84,12 @@ export function ApiCredentialsTab({ app }: { app: App }) {
 
       <SecretOnceDialog secret={shown} onDone={() => setShown(null)} />
       {revoking && (
-        <RevokeKeyDialog apiKey={revoking} open onOpenChange={(open) => !open && setRevoking(undefined)} />
+        <RevokeKeyDialog
+          apiKey={revoking}
+          title="Revoking the Key"
+          open
+          onOpenChange={(open) => !open && setRevoking(undefined)}
+        />
       )}
       {deleting && (
         <DeleteKeyDialog apiKey={deleting} open onOpenChange={(open) => !open && setDeleting(undefined)} />

@@ -155,7 +155,7 @@ export function KeyFields({ apiKey, appTitle, createdByName }: KeyFieldsProps) {
         {apiKey.lastUsedIp ? (
           <code className="font-mono text-xs">{apiKey.lastUsedIp}</code>
         ) : (
-          <Muted>Never used</Muted>
+          <Muted>{apiKey.lastUsedAt ? "Not sent by the verifying server" : "Never used"}</Muted>
         )}
       </Row>
       <Row label="Created at">

@@ -9,7 +9,12 @@ import { toast } from "../../ui/toast";
 import type { KeyDialogProps } from "./DeleteKeyDialog";
 import { useRevokeKey } from "./use-keys";
 
-export function RevokeKeyDialog({ apiKey, open, onOpenChange }: KeyDialogProps) {
+export interface RevokeKeyDialogProps extends KeyDialogProps {
+  /** The dialog's title; "Revoke <name>?" by default (the app page says "Revoking the Key", as seed 001). */
+  title?: string;
+}
+
+export function RevokeKeyDialog({ apiKey, open, onOpenChange, title }: RevokeKeyDialogProps) {
   const revoke = useRevokeKey(apiKey.id);
   const [reason, setReason] = useState("");
   useEffect(() => {
@@ -19,7 +24,7 @@ export function RevokeKeyDialog({ apiKey, open, onOpenChange }: KeyDialogProps) 
     <ConfirmDialog
       open={open}
       onOpenChange={onOpenChange}
-      title={`Revoke ${apiKey.name}?`}
+      title={title ?? `Revoke ${apiKey.name}?`}
       confirmLabel="Revoke key"
       onConfirm={async () => {
         await revoke.mutateAsync(reason.trim() || undefined);

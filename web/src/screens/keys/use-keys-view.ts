@@ -5,11 +5,17 @@ export type KeysView = "table" | "cards";
 
 const STORAGE_KEY = "keygate.keys.view";
 
+/** Without a remembered choice: cards on a phone (seed 003's view; a table's columns do not fit), else the table. */
+function fitting(): KeysView {
+  return globalThis.matchMedia?.("(max-width: 767px)").matches ? "cards" : "table";
+}
+
 function stored(): KeysView {
   try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) === "cards" ? "cards" : "table";
+    const remembered = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return remembered === "cards" || remembered === "table" ? remembered : fitting();
   } catch {
-    return "table";
+    return fitting();
   }
 }
 
