@@ -34,7 +34,9 @@ export default defineConfig({
           include: ["web/src/**/*.test.{ts,tsx}"],
           environment: "jsdom",
           setupFiles: ["web/test/setup.ts"],
-          testTimeout: 15_000,
+          testTimeout: 30_000,
+          // A file's live Keygate (web/test/live-keygate.ts) may take a while to start on a busy machine.
+          hookTimeout: 120_000,
         },
       },
       {

@@ -74,10 +74,15 @@ describeInBrowser("API keys: disable, enable, edit, rotate, revoke, delete", () 
     await row.getByText("Inactive", { exact: true }).waitFor();
     expect(await codeOf(secret)).toBe("DISABLED");
 
+    // Enabling shows at once (an optimistic update); the verification is asked once the server has it.
+    const enabledOnServer = page.waitForResponse(
+      (response) => response.request().method() === "POST" && response.url().endsWith("/enable"),
+    );
     await enabled.click();
     expect(await page.getByRole("dialog").count()).toBe(0);
     await row.getByText("Active", { exact: true }).waitFor();
     expect(await enabled.getAttribute("aria-checked")).toBe("true");
+    expect((await enabledOnServer).status()).toBe(200);
     expect(await codeOf(secret)).toBe("VALID");
   });
 

@@ -116,11 +116,26 @@ describeInBrowser("the 390 px layout", () => {
       "Connected APIs",
       "Audit log",
       "Settings",
+    ]);
+    await checkScreen(page, "mobile-menu");
+    // On a settings screen, Settings opens to its own pages.
+    await nav.getByRole("link", { name: "Settings" }).click();
+    await menu.waitFor({ state: "detached" });
+    await page.getByRole("heading", { name: "Workspace", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Open menu" }).click();
+    await nav.waitFor();
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Apps",
+      "API Keys",
+      "Connected APIs",
+      "Audit log",
+      "Settings",
       "API Keys",
       "Members",
       "Workspace",
+      "Root keys",
     ]);
-    await checkScreen(page, "mobile-menu");
+    await checkScreen(page, "mobile-menu-settings");
 
     await nav.getByRole("link", { name: "Audit log" }).click();
     await menu.waitFor({ state: "detached" });
