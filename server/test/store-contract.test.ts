@@ -51,6 +51,12 @@ describe.each(backends)("the store contract on $name", (backend) => {
         expiry_required: true,
         live_keys: 0,
         recoverable_keys: true,
+        kind: "tenant",
+        external_id: "cus_Zoë_42",
+        suspended_at: AT,
+        deleted_at: LATER,
+        branding: JSON.stringify({ productName: "Acme Cloud", accentColor: "#0f766e" }),
+        last_verified_at: LATER,
       });
       const user = userRow({ name: "Zoë Ünicode 東京" });
       await store.db.insertInto("workspaces").values(workspace).execute();
@@ -60,7 +66,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
         .values({ workspace_id: workspace.id, user_id: user.id, role: "viewer", created_at: AT })
         .execute();
       const ws = await store.db.selectFrom("workspaces").selectAll().where("id", "=", workspace.id).execute();
-      expect(ws).toEqual([workspace]);
+      expect(ws).toEqual([{ ...workspace, branding: { productName: "Acme Cloud", accentColor: "#0f766e" } }]);
       expect(ws[0]?.created_at.toISOString()).toBe("2026-03-04T05:06:07.891Z");
       expect(await store.db.selectFrom("users").selectAll().where("id", "=", user.id).execute()).toEqual([
         user,
@@ -174,6 +180,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
         last_used_ip: "198.51.100.7",
         created_by: "usr_01JD0000000000000000000000",
         secret_ciphertext: "v1.0123456789abcdef.aXY.Y2lwaGVy.dGFn",
+        external_id: "user_東京_1",
       });
       const bare = keyRow(workspaceId);
       await store.db.insertInto("keys").values([full, bare]).execute();
@@ -191,8 +198,18 @@ describe.each(backends)("the store contract on $name", (backend) => {
           ip_allowlist: ["203.0.113.0/24", "2001:db8::/32"],
           rate_limit: { limit: 100, windowMs: 60_000 },
           quota_refill: { amount: 10_000, interval: "month" },
+          identity_id: null,
         },
-        { ...bare, scopes: [], meta: {}, ip_allowlist: [], usage_count: 0, secret_ciphertext: null },
+        {
+          ...bare,
+          scopes: [],
+          meta: {},
+          ip_allowlist: [],
+          usage_count: 0,
+          secret_ciphertext: null,
+          identity_id: null,
+          external_id: null,
+        },
       ]);
       expect(typeof rows[0]?.quota_remaining).toBe("number");
       expect(typeof rows[0]?.usage_count).toBe("number");
@@ -262,7 +279,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
         .execute();
       expect(
         await store.db.selectFrom("audit_events").selectAll().where("id", "=", event.id).execute(),
-      ).toEqual([{ ...event, details }]);
+      ).toEqual([{ ...event, details, actor_label: null }]);
     });
 
     it("compares and orders timestamps by the instant, to the millisecond", async () => {

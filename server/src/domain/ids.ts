@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   session: "ses",
   member: "mem",
   invitation: "inv",
+  identity: "idn",
   request: "req",
 } as const;
 

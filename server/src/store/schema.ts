@@ -12,6 +12,12 @@ export type Plan = "free" | "pro" | "enterprise";
 export type Role = "owner" | "admin" | "developer" | "viewer";
 export type Environment = "production" | "staging" | "development";
 export type KeyKind = "token" | "pair";
+/** The operator's workspace (the platform's own, created at first start) or a tenant (migration 0006). */
+export type WorkspaceKind = "operator" | "tenant";
+/** What a portal session may open (migration 0006). */
+export type PortalFeature = "keys" | "apps" | "usage" | "audit";
+/** The roles a portal session can have: never owner. */
+export type PortalRole = "admin" | "developer" | "viewer";
 
 export interface WorkspacesTable {
   id: string;
@@ -24,8 +30,67 @@ export interface WorkspacesTable {
   live_keys: ColumnType<number, number | undefined, number>;
   /** Whether new keys' secrets are also kept encrypted, to be revealed later (migration 0005). */
   recoverable_keys: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Platform mode (migration 0006): the operator's workspace or a tenant. */
+  kind: ColumnType<WorkspaceKind, WorkspaceKind | undefined, WorkspaceKind>;
+  /** The platform's own id of this customer; unique when set. */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set while suspended: its keys verify as WORKSPACE_SUSPENDED. */
+  suspended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Soft delete: gone from lists, its keys verify as WORKSPACE_SUSPENDED. */
+  deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** `{ productName?, logoUrl?, accentColor? }`: the portal's look (a tenant's overrides the operator's). */
+  branding: ColumnType<unknown, string | undefined, string>;
+  /** The last verification of any of its keys, written by the usage flush. */
+  last_verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** An end user (or customer) of a workspace, shared by all its keys (migration 0006). */
+export interface IdentitiesTable {
+  id: string;
+  workspace_id: string;
+  external_id: string;
+  meta: Json;
+  /** `[{ name, limit, windowMs }]`: each one limit across every key of the identity. */
+  rate_limits: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A one-time link to the key portal (migration 0006); only the token's SHA-256 is kept. */
+export interface PortalTokensTable {
+  token_hash: string;
+  workspace_id: string;
+  external_id: string;
+  email: string;
+  name: string;
+  role: PortalRole;
+  /** PortalFeature[] */
+  features: Json;
+  return_url: string | null;
+  /** The operator's root key that asked for it (or the user who opened the tenant). */
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+/** A session of the key portal: one person of the platform in one tenant (migration 0006). */
+export interface PortalSessionsTable {
+  token_hash: string;
+  workspace_id: string;
+  external_id: string;
+  email: string;
+  name: string;
+  role: PortalRole;
+  /** PortalFeature[] */
+  features: Json;
+  return_url: string | null;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
 }
 
 export interface UsersTable {
@@ -137,6 +202,9 @@ export interface KeysTable {
    * (migration 0005); null otherwise. Never read by verification.
    */
   secret_ciphertext: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The identity this key belongs to (migration 0006), and its external id (which never changes). */
+  identity_id: ColumnType<string | null, string | null | undefined, string | null>;
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every secret a key answers to: the current one (no expiry) and old ones in their rotation grace. */
@@ -160,8 +228,11 @@ export interface KeyUsageTable {
 export interface AuditEventsTable {
   id: string;
   workspace_id: string;
-  actor_type: "user" | "root_key" | "system";
+  actor_type: "user" | "root_key" | "system" | "portal";
+  /** A user's or root key's id; `portal:<externalId>` for a portal user. */
   actor_id: string | null;
+  /** The portal user's email (migration 0006); null for other actors. */
+  actor_label: ColumnType<string | null, string | null | undefined, string | null>;
   action: string;
   target_type: string | null;
   target_id: string | null;
@@ -209,6 +280,9 @@ export interface Database {
   audit_events: AuditEventsTable;
   usage_batches: UsageBatchesTable;
   invitations: InvitationsTable;
+  identities: IdentitiesTable;
+  portal_tokens: PortalTokensTable;
+  portal_sessions: PortalSessionsTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
@@ -221,3 +295,6 @@ export type NewKeyRow = Insertable<KeysTable>;
 export type KeyUpdate = Updateable<KeysTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
+export type IdentityRow = Selectable<IdentitiesTable>;
+export type PortalTokenRow = Selectable<PortalTokensTable>;
+export type PortalSessionRow = Selectable<PortalSessionsTable>;

@@ -1612,9 +1612,12 @@ export interface paths {
                             data: {
                                 action: string;
                                 actor: {
+                                    /** @description A user's or root key's id; portal:<externalId> for a portal user */
                                     id: string | null;
+                                    /** @description A portal user's email; null for the other actors */
+                                    label: string | null;
                                     /** @enum {string} */
-                                    type: "user" | "root_key" | "system";
+                                    type: "user" | "root_key" | "system" | "portal";
                                 };
                                 createdAt: string;
                                 details: {
@@ -6071,7 +6074,7 @@ export interface paths {
                                 id: string;
                                 lastUsedAt: string | null;
                                 name: string;
-                                permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write")[];
+                                permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
                                 /** @description The first characters of the key, to recognise it without exposing it */
                                 start: string;
                             }[];
@@ -6137,7 +6140,7 @@ export interface paths {
                     "application/json": {
                         /** @description What the key is for, such as `ci-deploy` */
                         name: string;
-                        permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write")[];
+                        permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
                     };
                 };
             };
@@ -6157,7 +6160,7 @@ export interface paths {
                             key: string;
                             lastUsedAt: string | null;
                             name: string;
-                            permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write")[];
+                            permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
                             /** @description The first characters of the key, to recognise it without exposing it */
                             start: string;
                         };

@@ -23,7 +23,8 @@ export interface AuditFilter {
 export interface PublicAuditEvent {
   id: string;
   action: string;
-  actor: { type: AuditEventRow["actor_type"]; id: string | null };
+  /** `label`: a portal user's email; null for the other actors. */
+  actor: { type: AuditEventRow["actor_type"]; id: string | null; label: string | null };
   target: { type: string; id: string } | null;
   ip: string | null;
   details: Record<string, unknown>;
@@ -34,7 +35,7 @@ export function toPublicAuditEvent(row: AuditEventRow): PublicAuditEvent {
   return {
     id: row.id,
     action: row.action,
-    actor: { type: row.actor_type, id: row.actor_id },
+    actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
     target:
       row.target_type !== null && row.target_id !== null
         ? { type: row.target_type, id: row.target_id }

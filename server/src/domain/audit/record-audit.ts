@@ -23,6 +23,7 @@ export function auditRowValues(event: AuditInput): Insertable<AuditEventsTable> 
     workspace_id: event.workspaceId,
     actor_type: event.actor.type,
     actor_id: event.actor.id,
+    actor_label: event.actor.label ?? null,
     action: event.action,
     target_type: event.target?.type ?? null,
     target_id: event.target?.id ?? null,

@@ -20,6 +20,8 @@ export interface SessionRecord {
   sessionHash: string;
   userId: string;
   workspaceId: string;
+  /** Whether the workspace is the operator's (platform mode). */
+  operator: boolean;
   role: Role;
   csrfToken: string;
 }
@@ -69,7 +71,10 @@ export async function findSession(
         .onRef("memberships.user_id", "=", "sessions.user_id")
         .onRef("memberships.workspace_id", "=", "sessions.workspace_id"),
     )
+    .innerJoin("workspaces", "workspaces.id", "sessions.workspace_id")
+    .where("workspaces.deleted_at", "is", null)
     .select([
+      "workspaces.kind",
       "sessions.user_id",
       "sessions.workspace_id",
       "sessions.csrf_token",
@@ -98,6 +103,7 @@ export async function findSession(
     sessionHash,
     userId: row.user_id,
     workspaceId: row.workspace_id,
+    operator: row.kind === "operator",
     role: row.role,
     csrfToken: row.csrf_token,
   };

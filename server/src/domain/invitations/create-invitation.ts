@@ -5,7 +5,7 @@
  * and with 402 when members plus pending invitations would pass the plan's member limit.
  */
 import type { Kysely } from "kysely";
-import { conflict } from "../../errors.js";
+import { conflict, forbidden } from "../../errors.js";
 import type { Database, Role } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { randomToken } from "../auth/sessions.js";
@@ -65,6 +65,7 @@ export async function createInvitation(
     requireWithinLimit(workspace.plan, "maxMembers", Number(count) + invited);
 
     const actor = actorOf(input.principal, input.ip);
+    const inviter = inviterOf(input.principal);
     const id = newId("invitation");
     const expiresAt = new Date(input.at.getTime() + INVITATION_TTL_MS);
     await trx
@@ -75,8 +76,8 @@ export async function createInvitation(
         email,
         role: input.role,
         token_hash: hashSecret(token),
-        invited_by_type: input.principal.type,
-        invited_by_id: input.principal.type === "user" ? input.principal.userId : input.principal.rootKeyId,
+        invited_by_type: inviter.type,
+        invited_by_id: inviter.id,
         created_at: input.at,
         expires_at: expiresAt,
         accepted_at: null,
@@ -96,4 +97,11 @@ export async function createInvitation(
     if (!row) throw new Error(`invitation ${id} vanished inside its own transaction`);
     return { invitation: toPublicInvitation(row), token };
   });
+}
+
+/** Who sends an invitation: a member or a root key (a portal user never holds members:write). */
+function inviterOf(principal: Principal): { type: "user" | "root_key"; id: string } {
+  if (principal.type === "user") return { type: "user", id: principal.userId };
+  if (principal.type === "root_key") return { type: "root_key", id: principal.rootKeyId };
+  throw forbidden("a portal session cannot invite members");
 }

@@ -40,6 +40,7 @@ const rootCaller = (workspaceId: string) => {
   const principal: Principal = {
     type: "root_key",
     rootKeyId: "key_test_root",
+    operator: false,
     workspaceId,
     permissions: ["*"],
   };

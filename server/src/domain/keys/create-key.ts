@@ -137,6 +137,8 @@ async function prepareKey(
     usage_count: 0,
     last_used_at: null,
     last_used_ip: null,
+    identity_id: null,
+    external_id: null,
     created_by: actor.id,
     created_at: now,
     updated_at: now,

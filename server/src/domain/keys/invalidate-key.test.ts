@@ -71,6 +71,7 @@ describe.each(backends)("a key change's invalidation on $name", (backend) => {
     const principal: Principal = {
       type: "root_key",
       rootKeyId: "key_test_root",
+      operator: false,
       workspaceId,
       permissions: ["*"],
     };

@@ -34,6 +34,8 @@ export type RevealKeyDeps = KeyDeps & Pick<AppContext, "secrets">;
 /** Admins and owners, and root keys holding every permission (`*`). */
 export function mayReveal(principal: Principal): boolean {
   if (principal.type === "user") return principal.role === "owner" || principal.role === "admin";
+  if (principal.type === "portal")
+    return principal.role === "admin" && principal.permissions.includes("keys:write");
   return principal.permissions.includes("*");
 }
 

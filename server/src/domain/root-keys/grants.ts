@@ -1,16 +1,26 @@
 /**
  * The grant rule for root keys: a caller may only hand out what it holds itself. A root key holds
  * its permissions (`*` holds all); a signed-in user holds the permissions of their role, so only a
- * role that holds every permission (the owner) may grant `*`.
+ * role that holds every permission (the owner) may grant `*`. `*` means every permission the
+ * workspace can hold: for a tenant, all but the operator's (platform mode).
  */
 import { forbidden } from "../../errors.js";
-import { type Grant, hasPermission, PERMISSIONS, type Principal } from "../principal.js";
+import {
+  type Grant,
+  hasPermission,
+  isOperatorPermission,
+  PERMISSIONS,
+  type Principal,
+} from "../principal.js";
 
 /** Whether the principal holds this grant (for `*`: every permission). */
 export function holdsGrant(principal: Principal, grant: Grant): boolean {
   if (grant === "*") {
     if (principal.type === "root_key") return principal.permissions.includes("*");
-    return PERMISSIONS.every((permission) => hasPermission(principal, permission));
+    const holdable = PERMISSIONS.filter(
+      (permission) => !isOperatorPermission(permission) || (principal.type === "user" && principal.operator),
+    );
+    return holdable.every((permission) => hasPermission(principal, permission));
   }
   return hasPermission(principal, grant);
 }

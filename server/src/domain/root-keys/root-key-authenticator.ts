@@ -19,25 +19,33 @@ export interface RootKeyIdentity {
   type: "root_key";
   rootKeyId: string;
   workspaceId: string;
+  /** Whether the key belongs to the operator's workspace (platform mode). */
+  operator: boolean;
   permissions: readonly Grant[];
 }
 
 /** Reads the root key of a secret hash from the store. */
 export type RootKeyRead = StoreRead<RootKeyIdentity>;
 
-/** The read over this store: one indexed lookup by secret hash. */
+/**
+ * The read over this store: one indexed lookup by secret hash, joined with its workspace. A root
+ * key of a deleted workspace is no key at all (deleting a tenant invalidates its root keys).
+ */
 export function storeRootKeyRead(db: Kysely<Database>): RootKeyRead {
   return async (hash) => {
     const row = await db
       .selectFrom("root_keys")
-      .select(["id", "workspace_id", "permissions"])
-      .where("secret_hash", "=", hash)
+      .innerJoin("workspaces", "workspaces.id", "root_keys.workspace_id")
+      .select(["root_keys.id", "root_keys.workspace_id", "root_keys.permissions", "workspaces.kind"])
+      .where("root_keys.secret_hash", "=", hash)
+      .where("workspaces.deleted_at", "is", null)
       .executeTakeFirst();
     if (!row) return undefined;
     return {
       type: "root_key",
       rootKeyId: row.id,
       workspaceId: row.workspace_id,
+      operator: row.kind === "operator",
       permissions: row.permissions as Grant[],
     };
   };

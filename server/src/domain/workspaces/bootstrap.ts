@@ -1,8 +1,8 @@
 /**
  * First start: with an empty store, create the first workspace. With KEYGATE_ADMIN_EMAIL and
  * KEYGATE_ADMIN_PASSWORD, create its owner too; otherwise issue a one-time setup link
- * (`/setup?token=...`) where the owner signs up. The first workspace is the operator's own and
- * starts on the enterprise plan.
+ * (`/setup?token=...`) where the owner signs up. The first workspace is the operator's own
+ * (kind `operator`, platform mode) and starts on the enterprise plan.
  */
 import type { Logger } from "pino";
 import type { Clock } from "../../clock.js";
@@ -40,6 +40,7 @@ export async function bootstrap(deps: {
         name: "Default workspace",
         plan: "enterprise",
         keyPrefix: "kg",
+        kind: "operator",
         at,
       });
       await recordAudit(trx, {

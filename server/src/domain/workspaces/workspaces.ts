@@ -1,7 +1,7 @@
 /** Workspaces: the tenant every key, app, member and event belongs to. */
 import type { Kysely, Transaction } from "kysely";
 import { notFound } from "../../errors.js";
-import type { Database, Plan, WorkspaceRow } from "../../store/schema.js";
+import type { Database, Plan, WorkspaceKind, WorkspaceRow } from "../../store/schema.js";
 import { newId } from "../ids.js";
 import { ENTITLEMENTS, type Entitlements } from "./entitlements.js";
 
@@ -50,7 +50,15 @@ export function toPublicWorkspace(row: WorkspaceRow): PublicWorkspace {
 
 export async function createWorkspace(
   db: Db,
-  input: { name: string; plan: Plan; keyPrefix: string; at: Date },
+  input: {
+    name: string;
+    plan: Plan;
+    keyPrefix: string;
+    at: Date;
+    /** `tenant` unless given: only bootstrap makes the operator's. */
+    kind?: WorkspaceKind;
+    externalId?: string | null;
+  },
 ): Promise<WorkspaceRow> {
   const row: WorkspaceRow = {
     id: newId("workspace"),
@@ -61,10 +69,19 @@ export async function createWorkspace(
     expiry_required: false,
     live_keys: 0,
     recoverable_keys: false,
+    kind: input.kind ?? "tenant",
+    external_id: input.externalId ?? null,
+    suspended_at: null,
+    deleted_at: null,
+    branding: {},
+    last_verified_at: null,
     created_at: input.at,
     updated_at: input.at,
   };
-  await db.insertInto("workspaces").values(row).execute();
+  await db
+    .insertInto("workspaces")
+    .values({ ...row, branding: JSON.stringify(row.branding) })
+    .execute();
   return row;
 }
 

@@ -97,7 +97,7 @@ describe.each(backends)("audit events on $name", (backend) => {
     expect(created).toEqual({
       id: written[0]?.id,
       action: "key.created",
-      actor: { type: "user", id: alice.id },
+      actor: { type: "user", id: alice.id, label: null },
       target: { type: "key", id: "key_01JDKEY1000000000000000000" },
       ip: "203.0.113.9",
       details: { name: "crm", scopes: ["orders:read"] },

@@ -52,7 +52,11 @@ export const auditQuery = z
 const auditEventSchema = z.object({
   id: z.string(),
   action: z.string(),
-  actor: z.object({ type: z.enum(["user", "root_key", "system"]), id: z.string().nullable() }),
+  actor: z.object({
+    type: z.enum(["user", "root_key", "system", "portal"]),
+    id: z.string().nullable().describe("A user's or root key's id; portal:<externalId> for a portal user"),
+    label: z.string().nullable().describe("A portal user's email; null for the other actors"),
+  }),
   target: z.object({ type: z.string(), id: z.string() }).nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),

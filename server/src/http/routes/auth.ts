@@ -119,6 +119,7 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
     async (request) => {
       const principal = principalOf(request);
       const workspace = await getWorkspace(ctx.store.db, principal.workspaceId);
+      if (principal.type === "portal") throw forbidden("a portal session has no Keygate account");
       if (principal.type === "root_key") {
         return {
           rootKey: { id: principal.rootKeyId, permissions: [...principal.permissions] },

@@ -8,6 +8,7 @@ import * as hourlyUsage from "./0002_hourly_usage.js";
 import * as scaleIndexes from "./0003_scale_indexes.js";
 import * as invitations from "./0004_invitations.js";
 import * as recoverableKeys from "./0005_recoverable_keys.js";
+import * as platformMode from "./0006_platform_mode.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0003_scale_indexes": scaleIndexes,
   "0004_invitations": invitations,
   "0005_recoverable_keys": recoverableKeys,
+  "0006_platform_mode": platformMode,
 };
