@@ -25,7 +25,8 @@ export async function openPgliteInProcess(options: PgliteInProcessOptions): Prom
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     pgliteWasmModule: assets.pgliteWasmModule,
     initdbWasmModule: assets.initdbWasmModule,
-    fsBundle: new Blob([assets.fsBundle]),
+    // The bundle is read from a file into an ArrayBuffer, never a SharedArrayBuffer.
+    fsBundle: new Blob([assets.fsBundle as Uint8Array<ArrayBuffer>]),
     parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number },
     extensions: PGLITE_EXTENSIONS,
   });
