@@ -101,6 +101,7 @@ function KeyDetail() {
                 ? nameOf({
                     id: apiKey.createdBy,
                     type: apiKey.createdBy.startsWith("usr_") ? "user" : "root_key",
+                    label: null,
                   })
                 : undefined
             }
