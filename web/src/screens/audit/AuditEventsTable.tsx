@@ -9,6 +9,7 @@ import { Link } from "react-router";
 import { cn } from "../../ui/cn";
 import { formatDateTime } from "../../ui/format";
 import { RelativeTime } from "../../ui/RelativeTime";
+import { ActorName } from "./ActorName";
 import { describeAction } from "./audit-actions";
 import type { AuditEvent } from "./use-audit-events";
 
@@ -72,7 +73,9 @@ function EventRow({
             {formatDateTime(event.createdAt)}
           </div>
         </td>
-        <td className="max-w-56 px-3 py-2.5 break-words text-slate-800">{nameOf(event.actor)}</td>
+        <td className="max-w-56 px-3 py-2.5 break-words text-slate-800">
+          <ActorName actor={event.actor} name={nameOf(event.actor)} />
+        </td>
         <td className="px-3 py-2.5">
           <span className="text-slate-900">{describeAction(event.action)}</span>
           <code className="block text-xs text-slate-500">{event.action}</code>

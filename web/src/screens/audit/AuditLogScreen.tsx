@@ -4,7 +4,7 @@
  * cursor, and exported as CSV on plans that include it.
  */
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ApiRequestError } from "../../api/errors";
 import { Button } from "../../ui/Button";
@@ -45,7 +45,7 @@ export function AuditLogScreen() {
 
   const rangeError = rangeProblem(filters);
   const query = useAuditEventsQuery(filters, cursor);
-  const { choices, nameOf } = useActorNames();
+  const { choices, nameOf, rememberActors } = useActorNames();
 
   const setFilters = useCallback(
     (next: AuditFilters) => {
@@ -62,6 +62,10 @@ export function AuditLogScreen() {
   const error = query.error instanceof ApiRequestError ? query.error : undefined;
   const fieldError = error && error.details.length > 0 ? error : undefined;
   const events = query.data?.data ?? [];
+  // Portal users are in no member list: the actor filter offers those the pages have shown.
+  useEffect(() => {
+    if (query.data) rememberActors(query.data.data);
+  }, [query.data, rememberActors]);
   const nextCursor = query.data?.nextCursor ?? null;
   const filtered = Object.keys(filters).length > 0;
   const pageNumber = cursors.length + 1;

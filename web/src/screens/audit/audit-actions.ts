@@ -42,8 +42,22 @@ export const ACTION_GROUPS: ActionGroup[] = [
   {
     prefix: "workspace.*",
     label: "Workspace",
-    actions: ["workspace.created", "workspace.updated", "workspace.plan_changed"],
+    actions: [
+      "workspace.created",
+      "workspace.updated",
+      "workspace.plan_changed",
+      "workspace.suspended",
+      "workspace.resumed",
+      "workspace.opened",
+      "workspace.deleted",
+    ],
   },
+  {
+    prefix: "identity.*",
+    label: "Identities",
+    actions: ["identity.created", "identity.updated", "identity.deleted"],
+  },
+  { prefix: "portal.*", label: "Key portal", actions: ["portal.session_started", "portal.session_ended"] },
   {
     prefix: "user.*",
     label: "Sign-ins",

@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { Button } from "../../ui/Button";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { ErrorState, LoadingState } from "../../ui/states";
+import { ActorName } from "../audit/ActorName";
 import { describeAction } from "../audit/audit-actions";
 import { useActorNames } from "../audit/use-actor-names";
 import { useKeyAuditEvents } from "./use-keys";
@@ -40,7 +41,10 @@ export function KeyAuditHistory({ keyId }: { keyId: string }) {
             </span>
             <span className="min-w-0 flex-1">
               <span className="font-medium text-slate-900">{describeAction(event.action)}</span>
-              <span className="text-slate-600"> by {nameOf(event.actor)}</span>
+              <span className="text-slate-600">
+                {" "}
+                by <ActorName actor={event.actor} name={nameOf(event.actor)} />
+              </span>
               {event.ip && <span className="text-slate-500"> from {event.ip}</span>}
               {Object.keys(event.details).length > 0 && (
                 <span className="block truncate text-xs text-slate-500">{detailsText(event.details)}</span>

@@ -11,7 +11,7 @@ import { PageHeader } from "../../ui/PageHeader";
 import { PlanGate } from "../../ui/PlanGate";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
-import { useActorNames } from "../audit/use-actor-names";
+import { actorOfId, useActorNames } from "../audit/use-actor-names";
 import { KeyActionsMenu } from "./KeyActionsMenu";
 import { KeyAuditHistory } from "./KeyAuditHistory";
 import { KeyFields } from "./KeyFields";
@@ -96,15 +96,7 @@ function KeyDetail() {
           <KeyFields
             apiKey={apiKey}
             appTitle={appTitle}
-            createdByName={
-              apiKey.createdBy
-                ? nameOf({
-                    id: apiKey.createdBy,
-                    type: apiKey.createdBy.startsWith("usr_") ? "user" : "root_key",
-                    label: null,
-                  })
-                : undefined
-            }
+            createdByName={apiKey.createdBy ? nameOf(actorOfId(apiKey.createdBy)) : undefined}
           />
         </section>
         <div className="min-w-0 space-y-6">
