@@ -9,6 +9,7 @@ import * as scaleIndexes from "./0003_scale_indexes.js";
 import * as invitations from "./0004_invitations.js";
 import * as recoverableKeys from "./0005_recoverable_keys.js";
 import * as platformMode from "./0006_platform_mode.js";
+import * as identityKeys from "./0007_identity_keys.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0004_invitations": invitations,
   "0005_recoverable_keys": recoverableKeys,
   "0006_platform_mode": platformMode,
+  "0007_identity_keys": identityKeys,
 };
