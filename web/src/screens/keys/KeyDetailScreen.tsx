@@ -1,14 +1,13 @@
 /**
  * One key at /keys/:keyId: every field, the Enabled switch and the actions, the usage chart
- * (last 24 hours, 7 days, 30 days) and its audit history. Behind the API Access plan gate like
- * the list.
+ * (last 24 hours, 7 days, 30 days) and its audit history. A plan without API Access still sees
+ * an existing key (it keeps working), under the banner that new keys need an upgrade.
  */
 import { ArrowLeft } from "lucide-react";
 import { Link, useNavigate, useParams } from "react-router";
 import { isApiError } from "../../api/errors";
 import { useSession } from "../../app/session";
 import { PageHeader } from "../../ui/PageHeader";
-import { PlanGate } from "../../ui/PlanGate";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
 import { actorOfId, useActorNames } from "../audit/use-actor-names";
@@ -16,15 +15,12 @@ import { KeyActionsMenu } from "./KeyActionsMenu";
 import { KeyAuditHistory } from "./KeyAuditHistory";
 import { KeyFields } from "./KeyFields";
 import { KeyStatusSwitch } from "./KeyStatusSwitch";
+import { ExistingKeysBanner } from "./KeysPlanGate";
 import { KeyUsagePanel } from "./KeyUsagePanel";
 import { useAppChoices, useKeyQuery } from "./use-keys";
 
 export function KeyDetailScreen() {
-  return (
-    <PlanGate feature="apiAccess">
-      <KeyDetail />
-    </PlanGate>
-  );
+  return <KeyDetail />;
 }
 
 function BackLink() {
@@ -41,7 +37,7 @@ function BackLink() {
 
 function KeyDetail() {
   const { keyId = "" } = useParams();
-  const { abilities } = useSession();
+  const { abilities, workspace, role } = useSession();
   const navigate = useNavigate();
   const key = useKeyQuery(keyId);
   const apps = useAppChoices();
@@ -69,6 +65,7 @@ function KeyDetail() {
   return (
     <div>
       <BackLink />
+      {!workspace.entitlements.apiAccess && <ExistingKeysBanner workspace={workspace} role={role} />}
       <PageHeader
         title={apiKey.name}
         description={

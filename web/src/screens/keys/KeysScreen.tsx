@@ -2,7 +2,8 @@
  * API Keys at /settings/api-access (seeds 000, 002, 003, 004): the workspace's keys as a table or
  * cards, searched as you type and filtered by app, environment and status, a page of 50 at a time; Create API
  * Key; an empty state when there are no keys and a no-results state for a search. A plan without
- * API Access sees "Upgrade required" instead, with no key controls.
+ * API Access sees "Upgrade required" instead when it has no keys, and its existing keys (which keep
+ * working) with a banner and no Create API Key when it has some (KeysPlanGate).
  */
 import { Plus } from "lucide-react";
 import { type ReactNode, useRef, useState } from "react";
@@ -11,11 +12,11 @@ import { useSession } from "../../app/session";
 import { Button } from "../../ui/Button";
 import { formatNumber } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
-import { PlanGate } from "../../ui/PlanGate";
 import type { KeyStatus } from "../../ui/StatusBadge";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
 import { CreateKeyDialog } from "./CreateKeyDialog";
 import { KeyCards } from "./KeyCards";
+import { KeysPlanGate, useCanCreateKeys } from "./KeysPlanGate";
 import { KeysTable } from "./KeysTable";
 import { ENVIRONMENTS, KeysToolbar, STATUSES } from "./KeysToolbar";
 import { useDebouncedValue } from "./use-debounced-value";
@@ -26,9 +27,9 @@ const SEARCH_DELAY_MS = 250;
 
 export function KeysScreen() {
   return (
-    <PlanGate feature="apiAccess">
+    <KeysPlanGate>
       <KeysList />
-    </PlanGate>
+    </KeysPlanGate>
   );
 }
 
@@ -38,6 +39,7 @@ function statusParam(value: string | null): KeyStatus | "" {
 
 function KeysList() {
   const { abilities } = useSession();
+  const planAllowsNewKeys = useCanCreateKeys();
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get("search") ?? "");
   const settledSearch = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
@@ -76,7 +78,7 @@ function KeysList() {
 
   const filtered = Object.keys(filters).length > 0 || search.trim() !== "";
   const rows = keys.data?.pages.flatMap((page) => page.data) ?? [];
-  const canCreate = abilities.can("keys:write");
+  const canCreate = abilities.can("keys:write") && planAllowsNewKeys;
   const noKeysAtAll = keys.isSuccess && rows.length === 0 && !filtered;
 
   let content: ReactNode;
