@@ -35,6 +35,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       encryptionKey: undefined,
       dashboardDir: BUILT_DASHBOARD,
+      embedOrigins: [],
     });
   });
 
@@ -52,6 +53,7 @@ describe("loadConfig", () => {
         LOG_LEVEL: "warn",
         KEYGATE_ENCRYPTION_KEY: KEY_HEX,
         KEYGATE_DASHBOARD_DIR: "/srv/keygate/dashboard",
+        KEYGATE_EMBED_ORIGINS: "https://app.example.com, http://localhost:3000/",
       }),
     ).toEqual({
       port: 9000,
@@ -67,6 +69,7 @@ describe("loadConfig", () => {
       logLevel: "warn",
       encryptionKey: Buffer.from(KEY_HEX, "hex"),
       dashboardDir: "/srv/keygate/dashboard",
+      embedOrigins: ["https://app.example.com", "http://localhost:3000"],
     });
   });
 
@@ -77,8 +80,10 @@ describe("loadConfig", () => {
       LOG_LEVEL: "",
       KEYGATE_PUBLIC_URL: "",
       KEYGATE_TRUSTED_PROXIES: "",
+      KEYGATE_EMBED_ORIGINS: "",
     });
     expect(config.trustedProxies).toEqual([]);
+    expect(config.embedOrigins).toEqual([]);
     expect(config.port).toBe(8080);
     expect(config.databaseUrl).toBeUndefined();
     expect(config.logLevel).toBe("info");
@@ -108,6 +113,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ KEYGATE_DASHBOARD_DIR: "./built" }).dashboardDir).toBe(path.resolve("./built"));
   });
 
+  it("reads each embedding origin once, in lower case", () => {
+    expect(
+      loadConfig({
+        KEYGATE_EMBED_ORIGINS: "https://App.Example.com,https://app.example.com,https://b.test:8443",
+      }).embedOrigins,
+    ).toEqual(["https://app.example.com", "https://b.test:8443"]);
+  });
+
   it("derives the public URL from the port", () => {
     expect(loadConfig({ PORT: "3000" }).publicUrl).toBe("http://localhost:3000");
   });
@@ -130,6 +143,26 @@ describe("loadConfig", () => {
       "KEYGATE_TRUSTED_PROXIES",
       "10.0.0.0/33",
       "10.0.0.0/33 is not an IP address or CIDR (such as 10.0.0.0/8, or loopback, linklocal, uniquelocal)",
+    ],
+    [
+      "KEYGATE_EMBED_ORIGINS",
+      "https://app.example.com/settings",
+      "https://app.example.com/settings is not an origin (scheme, host and optional port, no path, such as https://app.example.com)",
+    ],
+    [
+      "KEYGATE_EMBED_ORIGINS",
+      "app.example.com",
+      "app.example.com is not an origin (scheme, host and optional port, no path, such as https://app.example.com)",
+    ],
+    [
+      "KEYGATE_EMBED_ORIGINS",
+      "https://ok.test,ftp://files.example.com",
+      "ftp://files.example.com is not an origin (scheme, host and optional port, no path, such as https://app.example.com)",
+    ],
+    [
+      "KEYGATE_EMBED_ORIGINS",
+      "https://*.example.com",
+      "https://*.example.com is not an origin (scheme, host and optional port, no path, such as https://app.example.com)",
     ],
     [
       "LOG_LEVEL",

@@ -49,6 +49,45 @@ const trustedProxies = z
     return entries;
   });
 
+/**
+ * Whether the text is a web origin as CSP's frame-ancestors takes it: http(s), a host, an optional
+ * port, nothing else (`https://app.example.com`, `http://localhost:3000`). No wildcards: the portal
+ * posts its height to exactly the origin that frames it, which must be one of these.
+ */
+function isOrigin(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.origin === text.toLowerCase() &&
+    /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/.test(url.hostname)
+  );
+}
+
+/** A comma-separated list of origins allowed to frame the key portal; empty for none. */
+const embedOrigins = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const entries = value
+      .split(",")
+      .map((entry) => entry.trim().replace(/\/$/, ""))
+      .filter(Boolean);
+    for (const entry of entries) {
+      if (!isOrigin(entry)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${entry} is not an origin (scheme, host and optional port, no path, such as https://app.example.com)`,
+        });
+      }
+    }
+    return [...new Set(entries.map((entry) => entry.toLowerCase()))];
+  });
+
 /** The built dashboard beside this file's package: web/dist of the repository (from src or dist). */
 const BUILT_DASHBOARD_DIR = fileURLToPath(new URL("../../../web/dist", import.meta.url));
 
@@ -117,6 +156,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   KEYGATE_ENCRYPTION_KEY: z.preprocess(emptyToUndefined, encryptionKey),
   KEYGATE_DASHBOARD_DIR: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+  KEYGATE_EMBED_ORIGINS: embedOrigins,
 });
 
 /** The service's configuration, parsed from the environment. */
@@ -145,6 +185,11 @@ export interface Config {
   encryptionKey: Buffer | undefined;
   /** The built dashboard (index.html and assets/), served at `/`. */
   dashboardDir: string;
+  /**
+   * The origins whose pages may frame the key portal (CSP `frame-ancestors` of `/portal/*` only),
+   * from `KEYGATE_EMBED_ORIGINS`; empty: the portal cannot be framed. Every other page never can.
+   */
+  embedOrigins: string[];
 }
 
 /** Thrown when the environment holds a bad value; the message names the variable. */
@@ -185,5 +230,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dashboardDir: value.KEYGATE_DASHBOARD_DIR
       ? path.resolve(value.KEYGATE_DASHBOARD_DIR)
       : BUILT_DASHBOARD_DIR,
+    embedOrigins: value.KEYGATE_EMBED_ORIGINS,
   };
 }
