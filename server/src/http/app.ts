@@ -98,7 +98,11 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(async (scoped) => registerRoutes(scoped.withTypeProvider<ZodTypeProvider>(), ctx));
   app.get("/openapi.json", { config: { auth: "public" }, schema: { hide: true } }, async () => app.swagger());
   await app.register(async (scope) =>
-    serveDashboard(scope, { root: ctx.config.dashboardDir, logger: ctx.logger }),
+    serveDashboard(scope, {
+      root: ctx.config.dashboardDir,
+      logger: ctx.logger,
+      embedOrigins: ctx.config.embedOrigins,
+    }),
   );
   return app;
 }

@@ -9,6 +9,9 @@
  * Whether the build exists is checked on each page load (one `stat`), so a server started
  * before `npm run build` serves the dashboard as soon as it is built; until then pages answer 503
  * with a page that says what to run. The start-up logs it once.
+ *
+ * The key portal's paths (`/portal`, `/portal/*`) answer the same index.html (the app shows the
+ * portal there) under the portal's headers: framable by the configured embedding origins only.
  */
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -21,6 +24,8 @@ import {
   DASHBOARD_SECURITY_HEADERS,
   HASHED_ASSETS_PREFIX,
   IMMUTABLE_CACHE,
+  isPortalPath,
+  portalSecurityHeaders,
   REVALIDATE_CACHE,
 } from "./dashboard-headers.js";
 import { DASHBOARD_NOT_BUILT_HTML } from "./dashboard-not-built-page.js";
@@ -31,6 +36,8 @@ export interface DashboardOptions {
   /** The built dashboard: index.html and assets/. */
   root: string;
   logger: Pick<Logger, "warn">;
+  /** The origins that may frame the key portal's pages (`KEYGATE_EMBED_ORIGINS`); none by default. */
+  embedOrigins?: readonly string[];
 }
 
 /**
@@ -71,6 +78,7 @@ function sendNotBuilt(reply: FastifyReply) {
 export async function serveDashboard(app: FastifyInstance, options: DashboardOptions): Promise<void> {
   const root = path.resolve(options.root);
   const indexPath = path.join(root, INDEX);
+  const portalHeaders = portalSecurityHeaders(options.embedOrigins ?? []);
   if (!existsSync(indexPath)) {
     options.logger.warn(
       { dashboardDir: root },
@@ -110,7 +118,7 @@ export async function serveDashboard(app: FastifyInstance, options: DashboardOpt
       }
       if (!(await stat(indexPath).catch(() => undefined))?.isFile()) return sendNotBuilt(reply);
       return reply
-        .headers(DASHBOARD_SECURITY_HEADERS)
+        .headers(isPortalPath(pathname) ? portalHeaders : DASHBOARD_SECURITY_HEADERS)
         .header("cache-control", REVALIDATE_CACHE)
         .sendFile(`/${INDEX}`);
     },
