@@ -65,7 +65,12 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   throw new Error(`Keygate did not become ready in 60 s:\n${output()}`);
 }
 
-export async function startLiveKeygate(): Promise<LiveKeygate> {
+/** `env`: more settings for the server (say, `KEYGATE_EMBED_ORIGINS` for the key portal's tests). */
+export async function startLiveKeygate({
+  env = {},
+}: {
+  env?: Record<string, string>;
+} = {}): Promise<LiveKeygate> {
   const dataDir = await mkdtemp(join(tmpdir(), "keygate-web-test-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -81,6 +86,7 @@ export async function startLiveKeygate(): Promise<LiveKeygate> {
       KEYGATE_ADMIN_EMAIL: OWNER_EMAIL,
       KEYGATE_ADMIN_PASSWORD: OWNER_PASSWORD,
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

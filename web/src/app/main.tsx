@@ -1,10 +1,17 @@
-/** The dashboard's entry: one query client, the router, the toasts. */
+/**
+ * The dashboard's entry: one query client, the router, the toasts. Pages under /portal are the
+ * key portal (platform mode): the same key screens for one tenant, in the platform's frame and
+ * branding, authenticated by the portal's cookie (every request says `x-keygate-portal: 1`).
+ */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import "../styles.css";
+import { setPortalMode } from "../api/client";
 import { isApiError } from "../api/errors";
+import { PortalApp } from "../portal/PortalApp";
+import { isPortalPath } from "../portal/portal-routes";
 import { Toaster } from "../ui/toast";
 import { createRouter } from "./router";
 
@@ -22,10 +29,13 @@ const queryClient = new QueryClient({
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
 
+const portal = isPortalPath(location.pathname);
+setPortalMode(portal);
+
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={createRouter()} />
+      {portal ? <PortalApp /> : <RouterProvider router={createRouter()} />}
       <Toaster />
     </QueryClientProvider>
   </StrictMode>,

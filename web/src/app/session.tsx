@@ -1,19 +1,26 @@
 /**
  * The signed-in session: who, in which workspace, with which role. `GET /v1/auth/session` is its
  * only source (TanStack Query key `session`); sign-in, setup and a workspace switch write their answer
- * into that query. Screens behind `RequireSession` read it with `useSession()`.
+ * into that query. Screens behind `RequireSession` read it with `useSession()`. The key portal
+ * (platform mode, web/src/portal) provides the same Session from its own session instead, with
+ * `portal` set, through `SessionProvider`.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from "react";
 import { Navigate, useLocation } from "react-router";
 import { api, setCsrfToken, setUnauthenticatedHandler, unwrap } from "../api/client";
 import { queryKeys } from "../api/query-keys";
-import type { SignedIn } from "../api/types";
+import type { SignedIn, User } from "../api/types";
+import type { PortalFacts } from "../portal/portal-session";
 import { ErrorState, LoadingState } from "../ui/states";
 import { type Abilities, abilitiesOf } from "./permissions";
 
-export interface Session extends SignedIn {
+export interface Session extends Omit<SignedIn, "user"> {
+  /** A portal user has no Keygate account: their id is `portal:<externalId>`. */
+  user: Pick<User, "id" | "email" | "name">;
   abilities: Abilities;
+  /** Only in the key portal: its branding, features and the way back to the platform. */
+  portal?: PortalFacts;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
@@ -71,7 +78,17 @@ export function RequireSession({ children }: { children: ReactNode }) {
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 
-/** The signed-in session; only inside `RequireSession`. */
+/** Gives screens a session that did not come from `GET /v1/auth/session` (the key portal's). */
+export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+/** The session when there is one (components that also render outside a session, in tests). */
+export function useOptionalSession(): Session | undefined {
+  return useContext(SessionContext);
+}
+
+/** The signed-in session; only inside `RequireSession` (or the portal's `SessionProvider`). */
 export function useSession(): Session {
   const session = useContext(SessionContext);
   if (!session) throw new Error("useSession is used outside RequireSession");

@@ -1,5 +1,6 @@
 /** A screen's title (the page's one h1), a line saying what it is for, and its main actions. */
 import { type ReactNode, useEffect } from "react";
+import { documentTitle } from "./document-title";
 
 export function PageHeader({
   title,
@@ -11,7 +12,7 @@ export function PageHeader({
   actions?: ReactNode;
 }) {
   useEffect(() => {
-    document.title = `${title} · Keygate`;
+    document.title = documentTitle(title);
   }, [title]);
   return (
     <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">

@@ -8,7 +8,7 @@
 import { AlertTriangle } from "lucide-react";
 import type { ReactNode } from "react";
 import type { Role, Workspace } from "../api/types";
-import { useSession } from "../app/session";
+import { useOptionalSession, useSession } from "../app/session";
 import { PageHeader } from "./PageHeader";
 import { PlanComparison } from "./PlanComparison";
 import { FEATURE_NAMES, type PlanFeature, planName } from "./PlanIncludes";
@@ -27,7 +27,10 @@ export function PlanGate({ feature = "apiAccess", children }: PlanGateProps) {
   return <UpgradeRequired feature={feature} workspace={workspace} memberRole={role} />;
 }
 
-function whomToAsk(role: Role, workspace: Workspace): string {
+function whomToAsk(role: Role, workspace: Workspace, platform: string | undefined): string {
+  // In the key portal the platform sells the plans: the upgrade happens in its product.
+  if (platform)
+    return `Plans are managed in ${platform}: upgrade the plan of ${workspace.name} there to use it.`;
   if (role === "owner") {
     return `Plans are set by the operator who runs this Keygate. Ask them to move ${workspace.name} to a plan that includes it.`;
   }
@@ -51,6 +54,7 @@ export interface UpgradeRequiredProps {
 /** The "Upgrade required" screen for one feature of a workspace. */
 export function UpgradeRequired({ feature, workspace, memberRole }: UpgradeRequiredProps) {
   const plan = planName(workspace.plan);
+  const platform = useOptionalSession()?.portal?.branding.productName;
   return (
     <div>
       <PageHeader title="Upgrade required" />
@@ -67,7 +71,7 @@ export function UpgradeRequired({ feature, workspace, memberRole }: UpgradeRequi
           <p>
             The {plan} plan lacks: {lacking(workspace).join(", ")}.
           </p>
-          <p>{whomToAsk(memberRole, workspace)}</p>
+          <p>{whomToAsk(memberRole, workspace, platform)}</p>
         </div>
       </div>
       <h2 className="mb-3 text-base font-semibold text-slate-900">What each plan includes</h2>

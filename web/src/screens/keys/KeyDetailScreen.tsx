@@ -97,14 +97,16 @@ function KeyDetail() {
           />
         </section>
         <div className="min-w-0 space-y-6">
-          <section aria-labelledby="key-usage-heading">
-            <h2 id="key-usage-heading" className="mb-3 text-base font-semibold text-slate-900">
-              Usage
-            </h2>
-            <div className="rounded-lg border border-slate-200 bg-white p-4">
-              <KeyUsagePanel keyId={apiKey.id} />
-            </div>
-          </section>
+          {abilities.canSeeUsage && (
+            <section aria-labelledby="key-usage-heading">
+              <h2 id="key-usage-heading" className="mb-3 text-base font-semibold text-slate-900">
+                Usage
+              </h2>
+              <div className="rounded-lg border border-slate-200 bg-white p-4">
+                <KeyUsagePanel keyId={apiKey.id} />
+              </div>
+            </section>
+          )}
           {abilities.can("audit:read") && (
             <section aria-labelledby="key-history-heading">
               <h2 id="key-history-heading" className="mb-3 text-base font-semibold text-slate-900">
