@@ -10,6 +10,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../domain/users/passwo
 import { toPublicUser } from "../domain/users/users.js";
 import { PLANS } from "../domain/workspaces/entitlements.js";
 import { toPublicWorkspace } from "../domain/workspaces/workspaces.js";
+import { brandingSchema } from "./branding-schema.js";
 
 export const roleSchema = z.enum(ROLES);
 
@@ -29,6 +30,12 @@ export const publicWorkspaceSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    kind: z
+      .enum(["operator", "tenant"])
+      .describe("`operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)"),
+    externalId: z.string().nullable().describe("The platform's id of this customer; null for the operator"),
+    suspended: z.boolean().describe("A suspended workspace's keys verify as WORKSPACE_SUSPENDED"),
+    branding: brandingSchema,
     plan: z.enum(PLANS),
     keyPrefix: z.string(),
     policy: z.object({ maxKeyLifetimeSeconds: z.number().int().nullable(), expiryRequired: z.boolean() }),

@@ -1141,7 +1141,11 @@ export interface paths {
                                 /** @enum {string} */
                                 environment: "production" | "staging" | "development";
                                 expiresAt: string | null;
+                                /** @description The platform's id of the end user or customer the key is for (its identity's); set at creation */
+                                externalId: string | null;
                                 id: string;
+                                /** @description The identity the key belongs to; null without one (or once the identity is deleted) */
+                                identityId: string | null;
                                 ipAllowlist: string[];
                                 /** @enum {string} */
                                 kind: "token" | "pair";
@@ -1583,7 +1587,7 @@ export interface paths {
                 query?: {
                     /** @description An exact action (`key.created`) or a prefix ending in `.*` (`key.*`) */
                     action?: string;
-                    /** @description Only events by this user or root key */
+                    /** @description Only events by this user or root key (its id), or portal user (`portal:<externalId>`) */
                     actorId?: string;
                     cursor?: string;
                     /** @description `csv` exports every matching event */
@@ -1777,6 +1781,12 @@ export interface paths {
                             };
                             /** @description A workspace: its plan, default key prefix and key policy */
                             workspace: {
+                                /** @description The key portal's look as this workspace sets it; null where unset */
+                                branding: {
+                                    accentColor: string | null;
+                                    logoUrl: string | null;
+                                    productName: string | null;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 entitlements: {
@@ -1789,8 +1799,15 @@ export interface paths {
                                     maxMembers: number | null;
                                     usageLimits: boolean;
                                 };
+                                /** @description The platform's id of this customer; null for the operator */
+                                externalId: string | null;
                                 id: string;
                                 keyPrefix: string;
+                                /**
+                                 * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                                 * @enum {string}
+                                 */
+                                kind: "operator" | "tenant";
                                 name: string;
                                 /** @enum {string} */
                                 plan: "free" | "pro" | "enterprise";
@@ -1800,6 +1817,8 @@ export interface paths {
                                 };
                                 /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                                 recoverableKeys: boolean;
+                                /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                                suspended: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -1986,6 +2005,12 @@ export interface paths {
                             };
                             /** @description A workspace: its plan, default key prefix and key policy */
                             workspace: {
+                                /** @description The key portal's look as this workspace sets it; null where unset */
+                                branding: {
+                                    accentColor: string | null;
+                                    logoUrl: string | null;
+                                    productName: string | null;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 entitlements: {
@@ -1998,8 +2023,15 @@ export interface paths {
                                     maxMembers: number | null;
                                     usageLimits: boolean;
                                 };
+                                /** @description The platform's id of this customer; null for the operator */
+                                externalId: string | null;
                                 id: string;
                                 keyPrefix: string;
+                                /**
+                                 * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                                 * @enum {string}
+                                 */
+                                kind: "operator" | "tenant";
                                 name: string;
                                 /** @enum {string} */
                                 plan: "free" | "pro" | "enterprise";
@@ -2009,6 +2041,8 @@ export interface paths {
                                 };
                                 /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                                 recoverableKeys: boolean;
+                                /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                                suspended: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -2019,6 +2053,12 @@ export interface paths {
                             };
                             /** @description A workspace: its plan, default key prefix and key policy */
                             workspace: {
+                                /** @description The key portal's look as this workspace sets it; null where unset */
+                                branding: {
+                                    accentColor: string | null;
+                                    logoUrl: string | null;
+                                    productName: string | null;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 entitlements: {
@@ -2031,8 +2071,15 @@ export interface paths {
                                     maxMembers: number | null;
                                     usageLimits: boolean;
                                 };
+                                /** @description The platform's id of this customer; null for the operator */
+                                externalId: string | null;
                                 id: string;
                                 keyPrefix: string;
+                                /**
+                                 * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                                 * @enum {string}
+                                 */
+                                kind: "operator" | "tenant";
                                 name: string;
                                 /** @enum {string} */
                                 plan: "free" | "pro" | "enterprise";
@@ -2042,6 +2089,8 @@ export interface paths {
                                 };
                                 /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                                 recoverableKeys: boolean;
+                                /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                                suspended: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -2118,6 +2167,12 @@ export interface paths {
                                 };
                                 /** @description A workspace: its plan, default key prefix and key policy */
                                 workspace: {
+                                    /** @description The key portal's look as this workspace sets it; null where unset */
+                                    branding: {
+                                        accentColor: string | null;
+                                        logoUrl: string | null;
+                                        productName: string | null;
+                                    };
                                     /** Format: date-time */
                                     createdAt: string;
                                     entitlements: {
@@ -2130,8 +2185,15 @@ export interface paths {
                                         maxMembers: number | null;
                                         usageLimits: boolean;
                                     };
+                                    /** @description The platform's id of this customer; null for the operator */
+                                    externalId: string | null;
                                     id: string;
                                     keyPrefix: string;
+                                    /**
+                                     * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                                     * @enum {string}
+                                     */
+                                    kind: "operator" | "tenant";
                                     name: string;
                                     /** @enum {string} */
                                     plan: "free" | "pro" | "enterprise";
@@ -2141,6 +2203,8 @@ export interface paths {
                                     };
                                     /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                                     recoverableKeys: boolean;
+                                    /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                                    suspended: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
                                 };
@@ -2208,6 +2272,12 @@ export interface paths {
                             };
                             /** @description A workspace: its plan, default key prefix and key policy */
                             workspace: {
+                                /** @description The key portal's look as this workspace sets it; null where unset */
+                                branding: {
+                                    accentColor: string | null;
+                                    logoUrl: string | null;
+                                    productName: string | null;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 entitlements: {
@@ -2220,8 +2290,15 @@ export interface paths {
                                     maxMembers: number | null;
                                     usageLimits: boolean;
                                 };
+                                /** @description The platform's id of this customer; null for the operator */
+                                externalId: string | null;
                                 id: string;
                                 keyPrefix: string;
+                                /**
+                                 * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                                 * @enum {string}
+                                 */
+                                kind: "operator" | "tenant";
                                 name: string;
                                 /** @enum {string} */
                                 plan: "free" | "pro" | "enterprise";
@@ -2231,6 +2308,8 @@ export interface paths {
                                 };
                                 /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                                 recoverableKeys: boolean;
+                                /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                                suspended: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -2360,6 +2439,12 @@ export interface paths {
                                 role: "owner" | "admin" | "developer" | "viewer";
                                 /** @description A workspace: its plan, default key prefix and key policy */
                                 workspace: {
+                                    /** @description The key portal's look as this workspace sets it; null where unset */
+                                    branding: {
+                                        accentColor: string | null;
+                                        logoUrl: string | null;
+                                        productName: string | null;
+                                    };
                                     /** Format: date-time */
                                     createdAt: string;
                                     entitlements: {
@@ -2372,8 +2457,15 @@ export interface paths {
                                         maxMembers: number | null;
                                         usageLimits: boolean;
                                     };
+                                    /** @description The platform's id of this customer; null for the operator */
+                                    externalId: string | null;
                                     id: string;
                                     keyPrefix: string;
+                                    /**
+                                     * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                                     * @enum {string}
+                                     */
+                                    kind: "operator" | "tenant";
                                     name: string;
                                     /** @enum {string} */
                                     plan: "free" | "pro" | "enterprise";
@@ -2383,6 +2475,8 @@ export interface paths {
                                     };
                                     /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                                     recoverableKeys: boolean;
+                                    /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                                    suspended: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
                                 };
@@ -2434,6 +2528,1049 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List identities
+         * @description Newest first, cursor-paged, each with its key count. `search` matches part of the externalId (case-insensitive) or an identity id.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Part of an externalId (case-insensitive), or an identity id */
+                    search?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                createdAt: string;
+                                /** @description The platform's id of the end user or customer */
+                                externalId: string;
+                                id: string;
+                                /** @description Its keys that are not deleted (revoked ones included) */
+                                keyCount: number;
+                                /** @description Returned with every valid verification of its keys */
+                                meta: {
+                                    [key: string]: unknown;
+                                };
+                                rateLimits: {
+                                    limit: number;
+                                    /** @description Names the limit (such as requests); a refusal's ratelimit is that limit's */
+                                    name: string;
+                                    windowMs: number;
+                                }[];
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an identity
+         * @description An end user or customer of the workspace, by the platform's externalId, with meta returned on every valid verification of its keys and rate limits shared by all its keys (plans with usage limits). Creating a key with a new externalId creates its identity too. An externalId already taken is 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The platform's id of the end user or customer (1-200 characters, no control characters) */
+                        externalId: string;
+                        /** @default {} */
+                        meta?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description Each one limit across every key of the identity, checked after the key's own
+                         * @default []
+                         */
+                        rateLimits?: {
+                            limit: number;
+                            /** @description Names the limit (such as requests); a refusal's ratelimit is that limit's */
+                            name: string;
+                            windowMs: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An end user or customer of the workspace, shared by all its keys */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** @description The platform's id of the end user or customer */
+                            externalId: string;
+                            id: string;
+                            /** @description Its keys that are not deleted (revoked ones included) */
+                            keyCount: number;
+                            /** @description Returned with every valid verification of its keys */
+                            meta: {
+                                [key: string]: unknown;
+                            };
+                            rateLimits: {
+                                limit: number;
+                                /** @description Names the limit (such as requests); a refusal's ratelimit is that limit's */
+                                name: string;
+                                windowMs: number;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identities/{idOrExternalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an identity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The identity's id (idn_…) or its externalId */
+                    idOrExternalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An end user or customer of the workspace, shared by all its keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** @description The platform's id of the end user or customer */
+                            externalId: string;
+                            id: string;
+                            /** @description Its keys that are not deleted (revoked ones included) */
+                            keyCount: number;
+                            /** @description Returned with every valid verification of its keys */
+                            meta: {
+                                [key: string]: unknown;
+                            };
+                            rateLimits: {
+                                limit: number;
+                                /** @description Names the limit (such as requests); a refusal's ratelimit is that limit's */
+                                name: string;
+                                windowMs: number;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an identity
+         * @description Refused (409) while it has keys that are not revoked, unless `?revokeKeys=true` revokes them in the same change (each audited key.revoked). Its revoked and deleted keys are unlinked (identityId null) and keep their externalId.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description true revokes its keys that are not revoked yet, in the same change; otherwise they refuse it (409) */
+                    revokeKeys?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    /** @description The identity's id (idn_…) or its externalId */
+                    idOrExternalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit an identity
+         * @description Changes meta or rateLimits (the whole list; [] removes them). Takes effect on the very next verification of every key of the identity.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The identity's id (idn_…) or its externalId */
+                    idOrExternalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meta?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description [] removes every shared limit */
+                        rateLimits?: {
+                            limit: number;
+                            /** @description Names the limit (such as requests); a refusal's ratelimit is that limit's */
+                            name: string;
+                            windowMs: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An end user or customer of the workspace, shared by all its keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** @description The platform's id of the end user or customer */
+                            externalId: string;
+                            id: string;
+                            /** @description Its keys that are not deleted (revoked ones included) */
+                            keyCount: number;
+                            /** @description Returned with every valid verification of its keys */
+                            meta: {
+                                [key: string]: unknown;
+                            };
+                            rateLimits: {
+                                limit: number;
+                                /** @description Names the limit (such as requests); a refusal's ratelimit is that limit's */
+                                name: string;
+                                windowMs: number;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/identities/{idOrExternalId}/revoke-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke every key of an identity
+         * @description Revokes, in one change, every key of the identity that is not revoked yet; each is audited key.revoked (details name the identity) and verifies REVOKED from the very next request.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The identity's id (idn_…) or its externalId */
+                    idOrExternalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description The keys of the identity revoked by this call */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The keys it revoked, newest first */
+                            keyIds: string[];
+                            /** @description How many keys this call revoked */
+                            revoked: number;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2879,6 +4016,12 @@ export interface paths {
                             };
                             /** @description A workspace: its plan, default key prefix and key policy */
                             workspace: {
+                                /** @description The key portal's look as this workspace sets it; null where unset */
+                                branding: {
+                                    accentColor: string | null;
+                                    logoUrl: string | null;
+                                    productName: string | null;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 entitlements: {
@@ -2891,8 +4034,15 @@ export interface paths {
                                     maxMembers: number | null;
                                     usageLimits: boolean;
                                 };
+                                /** @description The platform's id of this customer; null for the operator */
+                                externalId: string | null;
                                 id: string;
                                 keyPrefix: string;
+                                /**
+                                 * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                                 * @enum {string}
+                                 */
+                                kind: "operator" | "tenant";
                                 name: string;
                                 /** @enum {string} */
                                 plan: "free" | "pro" | "enterprise";
@@ -2902,6 +4052,8 @@ export interface paths {
                                 };
                                 /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                                 recoverableKeys: boolean;
+                                /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                                suspended: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -3147,6 +4299,8 @@ export interface paths {
                     cursor?: string;
                     /** @description Only keys of this environment (a key of an app has the app's environment) */
                     environment?: "production" | "staging" | "development";
+                    /** @description Only the keys of this end user or customer (exactly this externalId) */
+                    externalId?: string;
                     limit?: number;
                     /** @description Part of a name, the start of a key, a Shared Key, a key id, or a whole key */
                     search?: string;
@@ -3173,7 +4327,11 @@ export interface paths {
                                 /** @enum {string} */
                                 environment: "production" | "staging" | "development";
                                 expiresAt: string | null;
+                                /** @description The platform's id of the end user or customer the key is for (its identity's); set at creation */
+                                externalId: string | null;
                                 id: string;
+                                /** @description The identity the key belongs to; null without one (or once the identity is deleted) */
+                                identityId: string | null;
                                 ipAllowlist: string[];
                                 /** @enum {string} */
                                 kind: "token" | "pair";
@@ -3360,6 +4518,8 @@ export interface paths {
                          */
                         environment?: "production" | "staging" | "development";
                         expiresAt?: string | null;
+                        /** @description The platform's id of the end user or customer the key is for: the key joins that identity (created when missing) and keeps this id for good */
+                        externalId?: string;
                         ipAllowlist?: string[];
                         /**
                          * @description token: one secret; pair: a Shared Key and a Secret Key
@@ -3409,7 +4569,11 @@ export interface paths {
                             /** @enum {string} */
                             environment: "production" | "staging" | "development";
                             expiresAt: string | null;
+                            /** @description The platform's id of the end user or customer the key is for (its identity's); set at creation */
+                            externalId: string | null;
                             id: string;
+                            /** @description The identity the key belongs to; null without one (or once the identity is deleted) */
+                            identityId: string | null;
                             ipAllowlist: string[];
                             /** @description The token (kind token); shown only in this response */
                             key?: string;
@@ -3614,7 +4778,11 @@ export interface paths {
                             /** @enum {string} */
                             environment: "production" | "staging" | "development";
                             expiresAt: string | null;
+                            /** @description The platform's id of the end user or customer the key is for (its identity's); set at creation */
+                            externalId: string | null;
                             id: string;
+                            /** @description The identity the key belongs to; null without one (or once the identity is deleted) */
+                            identityId: string | null;
                             ipAllowlist: string[];
                             /** @enum {string} */
                             kind: "token" | "pair";
@@ -3980,7 +5148,11 @@ export interface paths {
                             /** @enum {string} */
                             environment: "production" | "staging" | "development";
                             expiresAt: string | null;
+                            /** @description The platform's id of the end user or customer the key is for (its identity's); set at creation */
+                            externalId: string | null;
                             id: string;
+                            /** @description The identity the key belongs to; null without one (or once the identity is deleted) */
+                            identityId: string | null;
                             ipAllowlist: string[];
                             /** @enum {string} */
                             kind: "token" | "pair";
@@ -4179,7 +5351,11 @@ export interface paths {
                             /** @enum {string} */
                             environment: "production" | "staging" | "development";
                             expiresAt: string | null;
+                            /** @description The platform's id of the end user or customer the key is for (its identity's); set at creation */
+                            externalId: string | null;
                             id: string;
+                            /** @description The identity the key belongs to; null without one (or once the identity is deleted) */
+                            identityId: string | null;
                             ipAllowlist: string[];
                             /** @enum {string} */
                             kind: "token" | "pair";
@@ -4382,7 +5558,11 @@ export interface paths {
                             /** @enum {string} */
                             environment: "production" | "staging" | "development";
                             expiresAt: string | null;
+                            /** @description The platform's id of the end user or customer the key is for (its identity's); set at creation */
+                            externalId: string | null;
                             id: string;
+                            /** @description The identity the key belongs to; null without one (or once the identity is deleted) */
+                            identityId: string | null;
                             ipAllowlist: string[];
                             /** @enum {string} */
                             kind: "token" | "pair";
@@ -4763,7 +5943,11 @@ export interface paths {
                             /** @enum {string} */
                             environment: "production" | "staging" | "development";
                             expiresAt: string | null;
+                            /** @description The platform's id of the end user or customer the key is for (its identity's); set at creation */
+                            externalId: string | null;
                             id: string;
+                            /** @description The identity the key belongs to; null without one (or once the identity is deleted) */
+                            identityId: string | null;
                             ipAllowlist: string[];
                             /** @enum {string} */
                             kind: "token" | "pair";
@@ -4979,7 +6163,11 @@ export interface paths {
                             /** @enum {string} */
                             environment: "production" | "staging" | "development";
                             expiresAt: string | null;
+                            /** @description The platform's id of the end user or customer the key is for (its identity's); set at creation */
+                            externalId: string | null;
                             id: string;
+                            /** @description The identity the key belongs to; null without one (or once the identity is deleted) */
+                            identityId: string | null;
                             ipAllowlist: string[];
                             /** @description The token (kind token); shown only in this response */
                             key?: string;
@@ -5160,7 +6348,7 @@ export interface paths {
         };
         /**
          * Usage of a key
-         * @description Counts of each verification outcome per UTC hour or day. Counts arrive within about a second of the verification.
+         * @description Counts of each verification outcome per UTC hour or day. Counts arrive within about a second of the verification. A portal session needs the `usage` feature.
          */
         get: {
             parameters: {
@@ -5199,6 +6387,7 @@ export interface paths {
                                     REVOKED: number;
                                     USAGE_EXCEEDED: number;
                                     VALID: number;
+                                    WORKSPACE_SUSPENDED: number;
                                 };
                                 total: number;
                             }[];
@@ -5309,7 +6498,7 @@ export interface paths {
         put?: never;
         /**
          * Verify a key
-         * @description Judges a presented key for the caller's workspace: status, expiry, rotation grace, IP allowlist, scopes, rate limit and quota, in that order. Answers 200 for every key it could judge.
+         * @description Judges a presented key for the caller's workspace: workspace suspension, status, expiry, rotation grace, IP allowlist, scopes, rate limits (the key's, then its identity's) and quota, in that order. Answers 200 for every key it could judge. Needs keys:verify; a root key of the operator with keys:verify:any (which implies keys:verify) verifies the keys of every workspace, and its VALID answers add the key's workspace.
          */
         post: {
             parameters: {
@@ -5340,7 +6529,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description VALID answers every field; a refusal answers only valid, code, keyId (when the key was found) and ratelimit (RATE_LIMITED) or quota (USAGE_EXCEEDED) */
+                /** @description VALID answers every field (workspace only to a caller with keys:verify:any); a refusal answers only valid, code, keyId (when the key was found) and ratelimit (RATE_LIMITED) or quota (USAGE_EXCEEDED). WORKSPACE_SUSPENDED: the key's workspace is suspended or deleted. A key or identity with several rate limits answers, when VALID, the one with the fewest requests left; when RATE_LIMITED, the one that refused */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5349,8 +6538,18 @@ export interface paths {
                         "application/json": {
                             appId?: string | null;
                             /** @enum {string} */
-                            code: "VALID" | "MALFORMED" | "NOT_FOUND" | "DISABLED" | "REVOKED" | "EXPIRED" | "FORBIDDEN_IP" | "INSUFFICIENT_SCOPE" | "RATE_LIMITED" | "USAGE_EXCEEDED";
+                            code: "VALID" | "MALFORMED" | "NOT_FOUND" | "WORKSPACE_SUSPENDED" | "DISABLED" | "REVOKED" | "EXPIRED" | "FORBIDDEN_IP" | "INSUFFICIENT_SCOPE" | "RATE_LIMITED" | "USAGE_EXCEEDED";
                             expiresAt?: string | null;
+                            /** @description The key's external id (its identity's: the platform's end user or customer), or null */
+                            externalId?: string | null;
+                            /** @description The identity the key belongs to, or null when it has none */
+                            identity?: {
+                                externalId: string;
+                                id: string;
+                                meta: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
                             /** @description Present when the key was found */
                             keyId?: string;
                             meta?: {
@@ -5369,6 +6568,17 @@ export interface paths {
                             } | null;
                             scopes?: string[];
                             valid: boolean;
+                            /** @description The key's workspace: VALID answers to a caller with keys:verify:any only */
+                            workspace?: {
+                                /** @description The tenant's external id; null for the operator's own */
+                                externalId: string | null;
+                                id: string;
+                                /**
+                                 * @description The workspace's plan as of this verification
+                                 * @enum {string}
+                                 */
+                                plan: "free" | "pro" | "enterprise";
+                            };
                             workspaceId?: string;
                         };
                     };
@@ -6040,6 +7250,411 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portal session of this browser: its tenant, person, role, features and branding
+         * @description Send `x-keygate-portal: 1`: the request is then authenticated by the portal's cookie alone. 401 without a live portal session.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The portal session of this browser */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The look the portal shows: the tenant's override over the operator's over the defaults (Keygate, no logo, #4f46e5) */
+                            branding: {
+                                accentColor: string;
+                                logoUrl: string | null;
+                                productName: string;
+                            };
+                            /** @description Send it as x-csrf-token on every change made in the portal */
+                            csrfToken: string;
+                            /** @description The origins that may frame the portal (KEYGATE_EMBED_ORIGINS) */
+                            embedOrigins: string[];
+                            /** Format: date-time */
+                            expiresAt: string;
+                            features: ("keys" | "apps" | "usage" | "audit")[];
+                            /** @description What the role and features allow */
+                            permissions: ("keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
+                            returnUrl: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "developer" | "viewer";
+                            user: {
+                                email: string;
+                                externalId: string;
+                                name: string;
+                            };
+                            /** @description The tenant the portal shows */
+                            workspace: {
+                                /** @description The key portal's look as this workspace sets it; null where unset */
+                                branding: {
+                                    accentColor: string | null;
+                                    logoUrl: string | null;
+                                    productName: string | null;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                entitlements: {
+                                    apiAccess: boolean;
+                                    auditExport: boolean;
+                                    ipAllowlists: boolean;
+                                    /** @description null: no limit */
+                                    maxKeys: number | null;
+                                    /** @description null: no limit */
+                                    maxMembers: number | null;
+                                    usageLimits: boolean;
+                                };
+                                /** @description The platform's id of this customer; null for the operator */
+                                externalId: string | null;
+                                id: string;
+                                keyPrefix: string;
+                                /**
+                                 * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                                 * @enum {string}
+                                 */
+                                kind: "operator" | "tenant";
+                                name: string;
+                                /** @enum {string} */
+                                plan: "free" | "pro" | "enterprise";
+                                policy: {
+                                    expiryRequired: boolean;
+                                    maxKeyLifetimeSeconds: number | null;
+                                };
+                                /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
+                                recoverableKeys: boolean;
+                                /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                                suspended: boolean;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/session/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this browser's portal session and clear its cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A one-time link into a tenant's key portal, for one of the platform's people
+         * @description For the operator's root keys with `portal:write`. The link works once, within 60 seconds: opening it starts a portal session (8 hours at most, ended after 1 hour idle) for that person in that tenant, with that role and those features, and never a Keygate account. An unknown or deleted tenant is 404, a suspended one 409, the operator's own workspace 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The screens the portal shows: keys, apps (apps and connected APIs), usage, audit; default all
+                         * @default [
+                         *       "keys",
+                         *       "apps",
+                         *       "usage",
+                         *       "audit"
+                         *     ]
+                         */
+                        features?: ("keys" | "apps" | "usage" | "audit")[];
+                        /**
+                         * Format: uri
+                         * @description The platform's page the portal links back to
+                         */
+                        returnUrl?: string;
+                        /**
+                         * @description What the person may do, as a member of that role would (never owner)
+                         * @default developer
+                         * @enum {string}
+                         */
+                        role?: "admin" | "developer" | "viewer";
+                        user: {
+                            /**
+                             * Format: email
+                             * @description Shown beside their actions in the audit trail
+                             */
+                            email: string;
+                            /** @description The platform's own id of the person; audit events name them `portal:<externalId>` */
+                            externalId: string;
+                            name?: string;
+                        };
+                        /** @description The tenant: its `ws_` id or its externalId (the platform's customer id) */
+                        workspace: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /**
+                             * Format: uri
+                             * @description Open it once, within 60 seconds: it starts the portal session
+                             */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/root-keys": {
         parameters: {
             query?: never;
@@ -6126,7 +7741,7 @@ export interface paths {
         put?: never;
         /**
          * Create a root key
-         * @description Returns the secret `key` once. The caller may only grant permissions it holds itself (`*` needs every permission).
+         * @description Returns the secret `key` once. The caller may only grant permissions it holds itself (`*` needs every permission). Operator permissions (`workspaces:read`, `workspaces:write`, `keys:verify:any`, `portal:write`) are refused (400) in a tenant's workspace.
          */
         post: {
             parameters: {
@@ -6407,6 +8022,12 @@ export interface paths {
                             };
                             /** @description A workspace: its plan, default key prefix and key policy */
                             workspace: {
+                                /** @description The key portal's look as this workspace sets it; null where unset */
+                                branding: {
+                                    accentColor: string | null;
+                                    logoUrl: string | null;
+                                    productName: string | null;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 entitlements: {
@@ -6419,8 +8040,15 @@ export interface paths {
                                     maxMembers: number | null;
                                     usageLimits: boolean;
                                 };
+                                /** @description The platform's id of this customer; null for the operator */
+                                externalId: string | null;
                                 id: string;
                                 keyPrefix: string;
+                                /**
+                                 * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                                 * @enum {string}
+                                 */
+                                kind: "operator" | "tenant";
                                 name: string;
                                 /** @enum {string} */
                                 plan: "free" | "pro" | "enterprise";
@@ -6430,6 +8058,8 @@ export interface paths {
                                 };
                                 /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                                 recoverableKeys: boolean;
+                                /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                                suspended: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -6508,6 +8138,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The key portal's look as this workspace sets it; null where unset */
+                            branding: {
+                                accentColor: string | null;
+                                logoUrl: string | null;
+                                productName: string | null;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             entitlements: {
@@ -6520,8 +8156,15 @@ export interface paths {
                                 maxMembers: number | null;
                                 usageLimits: boolean;
                             };
+                            /** @description The platform's id of this customer; null for the operator */
+                            externalId: string | null;
                             id: string;
                             keyPrefix: string;
+                            /**
+                             * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                             * @enum {string}
+                             */
+                            kind: "operator" | "tenant";
                             name: string;
                             /** @enum {string} */
                             plan: "free" | "pro" | "enterprise";
@@ -6531,6 +8174,8 @@ export interface paths {
                             };
                             /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                             recoverableKeys: boolean;
+                            /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                            suspended: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -6583,7 +8228,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the workspace's name, default key prefix, key policy or recoverable keys */
+        /** Change the workspace's name, default key prefix, key policy, recoverable keys or branding */
         patch: {
             parameters: {
                 query?: never;
@@ -6594,6 +8239,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The key portal's look for every tenant (platform mode): the operator's workspace only; a tenant's override is the operator's to set, with PATCH /v1/workspaces/{id} */
+                        branding?: {
+                            accentColor?: string | null;
+                            logoUrl?: string | null;
+                            productName?: string | null;
+                        };
                         /** @description The default prefix of new keys (`acme`, `acme_live`); existing keys keep theirs */
                         keyPrefix?: string;
                         name?: string;
@@ -6616,6 +8267,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The key portal's look as this workspace sets it; null where unset */
+                            branding: {
+                                accentColor: string | null;
+                                logoUrl: string | null;
+                                productName: string | null;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             entitlements: {
@@ -6628,8 +8285,15 @@ export interface paths {
                                 maxMembers: number | null;
                                 usageLimits: boolean;
                             };
+                            /** @description The platform's id of this customer; null for the operator */
+                            externalId: string | null;
                             id: string;
                             keyPrefix: string;
+                            /**
+                             * @description `operator`: the platform's own workspace; `tenant`: one of its customers (platform mode)
+                             * @enum {string}
+                             */
+                            kind: "operator" | "tenant";
                             name: string;
                             /** @enum {string} */
                             plan: "free" | "pro" | "enterprise";
@@ -6639,6 +8303,8 @@ export interface paths {
                             };
                             /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                             recoverableKeys: boolean;
+                            /** @description A suspended workspace's keys verify as WORKSPACE_SUSPENDED */
+                            suspended: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -6726,6 +8392,1001 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tenants
+         * @description Newest first, cursor-paged; never the operator's own workspace or a deleted tenant.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @description Exactly this customer id */
+                    externalId?: string;
+                    limit?: number;
+                    plan?: "free" | "pro" | "enterprise";
+                    /** @description Contained in the name or the customer id, in any case */
+                    search?: string;
+                    /** @description `true`: only suspended tenants; `false`: only the others */
+                    suspended?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description The key portal's look as this workspace sets it; null where unset */
+                                branding: {
+                                    accentColor: string | null;
+                                    logoUrl: string | null;
+                                    productName: string | null;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                entitlements: {
+                                    apiAccess: boolean;
+                                    auditExport: boolean;
+                                    ipAllowlists: boolean;
+                                    /** @description null: no limit */
+                                    maxKeys: number | null;
+                                    /** @description null: no limit */
+                                    maxMembers: number | null;
+                                    usageLimits: boolean;
+                                };
+                                externalId: string | null;
+                                id: string;
+                                /** @description Live (not deleted) keys */
+                                keyCount: number;
+                                keyPrefix: string;
+                                /** @description The last verification of any of its keys */
+                                lastVerifiedAt: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                plan: "free" | "pro" | "enterprise";
+                                /** @description A suspended tenant's keys verify as WORKSPACE_SUSPENDED */
+                                suspended: boolean;
+                                suspendedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a tenant
+         * @description A workspace for one of the platform's customers, by its `externalId` (409 when taken). Audited `workspace.created` in the tenant's trail and the operator's.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The platform's own id of this customer (`cus_42`); unique */
+                        externalId: string;
+                        /** @description The default prefix of the tenant's keys; the operator's own when absent */
+                        keyPrefix?: string;
+                        /** @description The customer's name as the platform shows it */
+                        name: string;
+                        /**
+                         * @description What the customer bought; `free` has no API Access (no new keys)
+                         * @enum {string}
+                         */
+                        plan: "free" | "pro" | "enterprise";
+                    };
+                };
+            };
+            responses: {
+                /** @description A tenant: one customer workspace of the platform */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The key portal's look as this workspace sets it; null where unset */
+                            branding: {
+                                accentColor: string | null;
+                                logoUrl: string | null;
+                                productName: string | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            entitlements: {
+                                apiAccess: boolean;
+                                auditExport: boolean;
+                                ipAllowlists: boolean;
+                                /** @description null: no limit */
+                                maxKeys: number | null;
+                                /** @description null: no limit */
+                                maxMembers: number | null;
+                                usageLimits: boolean;
+                            };
+                            externalId: string | null;
+                            id: string;
+                            /** @description Live (not deleted) keys */
+                            keyCount: number;
+                            keyPrefix: string;
+                            /** @description The last verification of any of its keys */
+                            lastVerifiedAt: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            plan: "free" | "pro" | "enterprise";
+                            /** @description A suspended tenant's keys verify as WORKSPACE_SUSPENDED */
+                            suspended: boolean;
+                            suspendedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tenant */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A tenant: one customer workspace of the platform */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The key portal's look as this workspace sets it; null where unset */
+                            branding: {
+                                accentColor: string | null;
+                                logoUrl: string | null;
+                                productName: string | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            entitlements: {
+                                apiAccess: boolean;
+                                auditExport: boolean;
+                                ipAllowlists: boolean;
+                                /** @description null: no limit */
+                                maxKeys: number | null;
+                                /** @description null: no limit */
+                                maxMembers: number | null;
+                                usageLimits: boolean;
+                            };
+                            externalId: string | null;
+                            id: string;
+                            /** @description Live (not deleted) keys */
+                            keyCount: number;
+                            keyPrefix: string;
+                            /** @description The last verification of any of its keys */
+                            lastVerifiedAt: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            plan: "free" | "pro" | "enterprise";
+                            /** @description A suspended tenant's keys verify as WORKSPACE_SUSPENDED */
+                            suspended: boolean;
+                            suspendedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a tenant
+         * @description Soft: the tenant is gone from every list (404), its keys verify as WORKSPACE_SUSPENDED and its root keys, sessions and portal sessions stop working at once; its `externalId` is free again.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a tenant's name, customer id, plan, suspension or branding
+         * @description A change of plan or suspension holds from the very next request (verification and key creation). Audited in the tenant's trail and the operator's: `workspace.updated`, `workspace.plan_changed` (source `api`), `workspace.suspended`, `workspace.resumed`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The tenant's override of the operator's branding */
+                        branding?: {
+                            accentColor?: string | null;
+                            logoUrl?: string | null;
+                            productName?: string | null;
+                        };
+                        /** @description The platform's own id of this customer (`cus_42`); unique */
+                        externalId?: string;
+                        name?: string;
+                        /**
+                         * @description Takes effect on the very next request; existing keys keep verifying on a plan without API Access
+                         * @enum {string}
+                         */
+                        plan?: "free" | "pro" | "enterprise";
+                        /** @description true: its keys verify as WORKSPACE_SUSPENDED at once; false: resumed */
+                        suspended?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description A tenant: one customer workspace of the platform */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The key portal's look as this workspace sets it; null where unset */
+                            branding: {
+                                accentColor: string | null;
+                                logoUrl: string | null;
+                                productName: string | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            entitlements: {
+                                apiAccess: boolean;
+                                auditExport: boolean;
+                                ipAllowlists: boolean;
+                                /** @description null: no limit */
+                                maxKeys: number | null;
+                                /** @description null: no limit */
+                                maxMembers: number | null;
+                                usageLimits: boolean;
+                            };
+                            externalId: string | null;
+                            id: string;
+                            /** @description Live (not deleted) keys */
+                            keyCount: number;
+                            keyPrefix: string;
+                            /** @description The last verification of any of its keys */
+                            lastVerifiedAt: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            plan: "free" | "pro" | "enterprise";
+                            /** @description A suspended tenant's keys verify as WORKSPACE_SUSPENDED */
+                            suspended: boolean;
+                            suspendedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/workspaces/{id}/root-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a root key of a tenant
+         * @description A root key that belongs to the tenant and works only there; `key` is shown once. It cannot hold an operator permission (400), and the caller may only grant what it holds itself (403).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the key is for, such as `ci-deploy` */
+                        name: string;
+                        permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** @description The user or root key that created it; null for the system */
+                            createdBy: string | null;
+                            id: string;
+                            /** @description The secret: shown only in this response, never again */
+                            key: string;
+                            lastUsedAt: string | null;
+                            name: string;
+                            permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
+                            /** @description The first characters of the key, to recognise it without exposing it */
+                            start: string;
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The error shape of every refusal */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                /** @description Per-field reasons of a validation failure */
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }

@@ -4,7 +4,7 @@
  * role that holds every permission (the owner) may grant `*`. `*` means every permission the
  * workspace can hold: for a tenant, all but the operator's (platform mode).
  */
-import { forbidden } from "../../errors.js";
+import { forbidden, validationFailed } from "../../errors.js";
 import {
   type Grant,
   hasPermission,
@@ -34,4 +34,17 @@ export function requireCanGrant(principal: Principal, grants: readonly Grant[]):
       ? "you cannot grant *: you do not hold every permission yourself"
       : `you cannot grant the ${missing} permission: you do not hold it yourself`,
   );
+}
+
+/**
+ * Throws `VALIDATION_FAILED` naming the first operator permission (`workspaces:*`,
+ * `keys:verify:any`, `portal:write`) in grants for a root key of a tenant: only the operator's
+ * workspace can hold them, so such a key could never use them.
+ */
+export function requireHoldableByWorkspace(operator: boolean, grants: readonly Grant[]): void {
+  if (operator) return;
+  const index = grants.findIndex((grant) => grant !== "*" && isOperatorPermission(grant));
+  if (index === -1) return;
+  const message = `${grants[index]} is an operator permission: only the operator's workspace can hold it`;
+  throw validationFailed(`permissions.${index}: ${message}`, [{ path: `permissions.${index}`, message }]);
 }

@@ -33,11 +33,17 @@ export function toPublicRootKey(row: RootKeyRow): PublicRootKey {
   };
 }
 
-/** Creates a root key and its audit event in one transaction; returns the secret once. */
-export async function createRootKey(
-  db: Kysely<Database>,
-  input: { workspaceId: string; name: string; permissions: Grant[]; actor: Actor; at: Date },
-): Promise<{ rootKey: PublicRootKey; key: string }> {
+/** A new root key row for this workspace, and its secret (to show once). */
+function newRootKey(input: {
+  workspaceId: string;
+  name: string;
+  permissions: Grant[];
+  actor: Actor;
+  at: Date;
+}): {
+  row: RootKeyRow;
+  key: string;
+} {
   const key = generateKey(ROOT_KEY_PREFIX);
   const row: RootKeyRow = {
     id: newId("key"),
@@ -50,19 +56,43 @@ export async function createRootKey(
     created_at: input.at,
     last_used_at: null,
   };
-  await db.transaction().execute(async (trx: Transaction<Database>) => {
-    await trx
-      .insertInto("root_keys")
-      .values({ ...row, permissions: JSON.stringify(row.permissions) })
-      .execute();
+  return { row, key };
+}
+
+/** Stores a new root key inside the caller's transaction; returns it (and its secret, once). */
+export async function insertRootKey(
+  trx: Transaction<Database>,
+  input: { workspaceId: string; name: string; permissions: Grant[]; actor: Actor; at: Date },
+): Promise<{ row: RootKeyRow; key: string }> {
+  const created = newRootKey(input);
+  await trx
+    .insertInto("root_keys")
+    .values({ ...created.row, permissions: JSON.stringify(created.row.permissions) })
+    .execute();
+  return created;
+}
+
+/** What `root_key.created` records: never the secret, only what identifies it. */
+export function rootKeyCreatedDetails(row: RootKeyRow): Record<string, unknown> {
+  return { name: row.name, permissions: row.permissions, start: row.start };
+}
+
+/** Creates a root key and its audit event in one transaction; returns the secret once. */
+export async function createRootKey(
+  db: Kysely<Database>,
+  input: { workspaceId: string; name: string; permissions: Grant[]; actor: Actor; at: Date },
+): Promise<{ rootKey: PublicRootKey; key: string }> {
+  const { row, key } = await db.transaction().execute(async (trx: Transaction<Database>) => {
+    const created = await insertRootKey(trx, input);
     await recordAudit(trx, {
       workspaceId: input.workspaceId,
       actor: input.actor,
       action: "root_key.created",
-      target: { type: "root_key", id: row.id },
-      details: { name: row.name, permissions: row.permissions, start: row.start },
+      target: { type: "root_key", id: created.row.id },
+      details: rootKeyCreatedDetails(created.row),
       at: input.at,
     });
+    return created;
   });
   return { rootKey: toPublicRootKey(row), key };
 }

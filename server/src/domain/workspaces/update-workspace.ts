@@ -1,15 +1,17 @@
 /**
- * Workspace settings: name, default key prefix, key policy and recoverable keys, changed with a
- * `workspace.updated` event listing what changed, in one transaction. The plan is not here: the
- * operator sets it with the CLI. A new prefix applies to keys created afterwards; existing keys
- * keep theirs. Turning recoverable keys on applies to keys created (or rotated) afterwards;
- * turning it off erases every kept secret of the workspace in the same transaction, so no key
- * can be revealed after that.
+ * Workspace settings: name, default key prefix, key policy, recoverable keys and the portal's
+ * branding (platform mode), changed with a `workspace.updated` event listing what changed, in one
+ * transaction. The plan is not here: the operator sets it with the CLI or, for a tenant, with
+ * `PATCH /v1/workspaces/{id}` (update-tenant.ts, which reuses {@link applySettings}). A new prefix
+ * applies to keys created afterwards; existing keys keep theirs. Turning recoverable keys on
+ * applies to keys created (or rotated) afterwards; turning it off erases every kept secret of the
+ * workspace in the same transaction, so no key can be revealed after that.
  */
 import type { Kysely, Transaction } from "kysely";
 import { notFound } from "../../errors.js";
 import type { Database, WorkspaceRow } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { type Branding, mergeBranding, readBranding } from "../portal/branding.js";
 import type { Actor } from "../principal.js";
 
 export interface WorkspaceChanges {
@@ -22,14 +24,89 @@ export interface WorkspaceChanges {
       }
     | undefined;
   recoverableKeys?: boolean | undefined;
+  /** A field set to null clears it; an absent one keeps its value. */
+  branding?: { [K in keyof Branding]?: Branding[K] | undefined } | undefined;
+  /** A tenant's customer id (only the operator changes it, through PATCH /v1/workspaces/{id}). */
+  externalId?: string | undefined;
 }
 
-type Field =
-  | "name"
-  | "keyPrefix"
-  | "policy.maxKeyLifetimeSeconds"
-  | "policy.expiryRequired"
-  | "recoverableKeys";
+/** What `workspace.updated` records: the changed fields with their values before and after. */
+export interface SettingsChange {
+  fields: string[];
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  /** How many kept secrets were erased (when recoverable keys were turned off). */
+  erasedSecrets?: number;
+}
+
+/**
+ * Applies the changes to the locked row `current` inside `trx`; returns the row as it now is and
+ * what changed (`undefined` when nothing did, and then nothing is written).
+ */
+export async function applySettings(
+  trx: Transaction<Database>,
+  current: WorkspaceRow,
+  changes: WorkspaceChanges,
+  at: Date,
+): Promise<{ row: WorkspaceRow; change: SettingsChange | undefined }> {
+  const branding = readBranding(current.branding);
+  const nextBranding = changes.branding === undefined ? branding : mergeBranding(branding, changes.branding);
+  const next: WorkspaceRow = {
+    ...current,
+    name: changes.name ?? current.name,
+    key_prefix: changes.keyPrefix ?? current.key_prefix,
+    max_key_lifetime_seconds:
+      changes.policy?.maxKeyLifetimeSeconds === undefined
+        ? current.max_key_lifetime_seconds
+        : changes.policy.maxKeyLifetimeSeconds,
+    expiry_required: changes.policy?.expiryRequired ?? current.expiry_required,
+    recoverable_keys: changes.recoverableKeys ?? current.recoverable_keys,
+    external_id: changes.externalId ?? current.external_id,
+    branding: nextBranding,
+  };
+  const compared: [string, unknown, unknown][] = [
+    ["name", current.name, next.name],
+    ["externalId", current.external_id, next.external_id],
+    ["keyPrefix", current.key_prefix, next.key_prefix],
+    ["policy.maxKeyLifetimeSeconds", current.max_key_lifetime_seconds, next.max_key_lifetime_seconds],
+    ["policy.expiryRequired", current.expiry_required, next.expiry_required],
+    ["recoverableKeys", current.recoverable_keys, next.recoverable_keys],
+    ["branding.productName", branding.productName, nextBranding.productName],
+    ["branding.logoUrl", branding.logoUrl, nextBranding.logoUrl],
+    ["branding.accentColor", branding.accentColor, nextBranding.accentColor],
+  ];
+  const changed = compared.filter(([, before, after]) => before !== after);
+  if (changed.length === 0) return { row: current, change: undefined };
+
+  const updated = { ...next, updated_at: at };
+  await trx
+    .updateTable("workspaces")
+    .set({
+      name: updated.name,
+      external_id: updated.external_id,
+      key_prefix: updated.key_prefix,
+      max_key_lifetime_seconds: updated.max_key_lifetime_seconds,
+      expiry_required: updated.expiry_required,
+      recoverable_keys: updated.recoverable_keys,
+      branding: JSON.stringify(nextBranding),
+      updated_at: updated.updated_at,
+    })
+    .where("id", "=", current.id)
+    .execute();
+  const erasedSecrets =
+    current.recoverable_keys && !updated.recoverable_keys
+      ? await eraseKeptSecrets(trx, current.id)
+      : undefined;
+  return {
+    row: updated,
+    change: {
+      fields: changed.map(([field]) => field),
+      before: Object.fromEntries(changed.map(([field, before]) => [field, before])),
+      after: Object.fromEntries(changed.map(([field, , after]) => [field, after])),
+      ...(erasedSecrets === undefined ? {} : { erasedSecrets }),
+    },
+  };
+}
 
 /** Applies the changes and returns the workspace as it now is; no event when nothing changed. */
 export async function updateWorkspace(
@@ -44,60 +121,17 @@ export async function updateWorkspace(
       .forUpdate()
       .executeTakeFirst();
     if (!current) throw notFound("workspace");
-
-    const { changes } = input;
-    const next: WorkspaceRow = {
-      ...current,
-      name: changes.name ?? current.name,
-      key_prefix: changes.keyPrefix ?? current.key_prefix,
-      max_key_lifetime_seconds:
-        changes.policy?.maxKeyLifetimeSeconds === undefined
-          ? current.max_key_lifetime_seconds
-          : changes.policy.maxKeyLifetimeSeconds,
-      expiry_required: changes.policy?.expiryRequired ?? current.expiry_required,
-      recoverable_keys: changes.recoverableKeys ?? current.recoverable_keys,
-    };
-    const compared: [Field, unknown, unknown][] = [
-      ["name", current.name, next.name],
-      ["keyPrefix", current.key_prefix, next.key_prefix],
-      ["policy.maxKeyLifetimeSeconds", current.max_key_lifetime_seconds, next.max_key_lifetime_seconds],
-      ["policy.expiryRequired", current.expiry_required, next.expiry_required],
-      ["recoverableKeys", current.recoverable_keys, next.recoverable_keys],
-    ];
-    const changed = compared.filter(([, before, after]) => before !== after);
-    if (changed.length === 0) return current;
-
-    const updated = { ...next, updated_at: input.at };
-    await trx
-      .updateTable("workspaces")
-      .set({
-        name: updated.name,
-        key_prefix: updated.key_prefix,
-        max_key_lifetime_seconds: updated.max_key_lifetime_seconds,
-        expiry_required: updated.expiry_required,
-        recoverable_keys: updated.recoverable_keys,
-        updated_at: updated.updated_at,
-      })
-      .where("id", "=", input.workspaceId)
-      .execute();
-    const erasedSecrets =
-      current.recoverable_keys && !updated.recoverable_keys
-        ? await eraseKeptSecrets(trx, input.workspaceId)
-        : undefined;
+    const { row, change } = await applySettings(trx, current, input.changes, input.at);
+    if (change === undefined) return row;
     await recordAudit(trx, {
       workspaceId: input.workspaceId,
       actor: input.actor,
       action: "workspace.updated",
       target: { type: "workspace", id: input.workspaceId },
-      details: {
-        fields: changed.map(([field]) => field),
-        before: Object.fromEntries(changed.map(([field, before]) => [field, before])),
-        after: Object.fromEntries(changed.map(([field, , after]) => [field, after])),
-        ...(erasedSecrets === undefined ? {} : { erasedSecrets }),
-      },
+      details: { ...change },
       at: input.at,
     });
-    return updated;
+    return row;
   });
 }
 

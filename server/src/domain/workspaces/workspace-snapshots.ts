@@ -32,6 +32,14 @@ export class WorkspaceSnapshots {
     return { row: await this.read(id), fresh: true };
   }
 
+  /**
+   * Forgets the remembered workspace, so the next create reads it again: called after a committed
+   * change of its plan, suspension or deletion, which must hold from the very next request.
+   */
+  forget(id: string): void {
+    this.rows.delete(id);
+  }
+
   /** Reads the workspace from the store now and remembers it; `NOT_FOUND` when there is none. */
   async read(id: string): Promise<WorkspaceRow> {
     try {

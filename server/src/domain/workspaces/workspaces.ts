@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import { notFound } from "../../errors.js";
 import type { Database, Plan, WorkspaceKind, WorkspaceRow } from "../../store/schema.js";
 import { newId } from "../ids.js";
+import { type Branding, readBranding } from "../portal/branding.js";
 import { ENTITLEMENTS, type Entitlements } from "./entitlements.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -16,6 +17,14 @@ export type PublicEntitlements = Omit<Entitlements, "maxMembers" | "maxKeys"> & 
 export interface PublicWorkspace {
   id: string;
   name: string;
+  /** `operator` for the platform's own workspace, `tenant` for each of its customers. */
+  kind: WorkspaceKind;
+  /** The platform's own id of this customer; null for the operator and tenants made without one. */
+  externalId: string | null;
+  /** Whether it is suspended (its keys verify as WORKSPACE_SUSPENDED). */
+  suspended: boolean;
+  /** The portal's look as this workspace sets it (a tenant's overrides the operator's); null where unset. */
+  branding: Branding;
   plan: Plan;
   keyPrefix: string;
   policy: { maxKeyLifetimeSeconds: number | null; expiryRequired: boolean };
@@ -38,6 +47,10 @@ export function toPublicWorkspace(row: WorkspaceRow): PublicWorkspace {
   return {
     id: row.id,
     name: row.name,
+    kind: row.kind,
+    externalId: row.external_id,
+    suspended: row.suspended_at !== null,
+    branding: readBranding(row.branding),
     plan: row.plan,
     keyPrefix: row.key_prefix,
     policy: { maxKeyLifetimeSeconds: row.max_key_lifetime_seconds, expiryRequired: row.expiry_required },

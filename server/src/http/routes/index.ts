@@ -8,21 +8,25 @@ import { authRoutes } from "./auth.js";
 import { authSessionRoute } from "./auth-session.js";
 import { authWorkspaceRoutes } from "./auth-workspaces.js";
 import { healthRoutes } from "./health.js";
+import { identityRoutes } from "./identities.js";
 import { invitationRoutes } from "./invitations.js";
 import { keyRoutes } from "./keys/key-routes.js";
 import { keyUsageRoute } from "./keys/usage.js";
 import { verifyKeyRoute } from "./keys/verify.js";
 import { memberRoutes } from "./members.js";
 import { planRoutes } from "./plans.js";
+import { portalRoutes } from "./portal.js";
 import { rootKeyRoutes } from "./root-keys.js";
 import { setupRoutes } from "./setup.js";
 import { workspaceRoutes } from "./workspace.js";
+import { tenantRoutes } from "./workspaces/tenant-routes.js";
 
 export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   healthRoutes(app, ctx);
   keyRoutes(app, ctx);
   verifyKeyRoute(app, ctx);
   keyUsageRoute(app, ctx);
+  identityRoutes(app, ctx);
   appRoutes(app, ctx);
   apiRoutes(app, ctx);
   authRoutes(app, ctx);
@@ -35,4 +39,6 @@ export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void
   planRoutes(app, ctx);
   rootKeyRoutes(app, ctx);
   auditEventRoutes(app, ctx);
+  portalRoutes(app, ctx);
+  tenantRoutes(app, ctx);
 }

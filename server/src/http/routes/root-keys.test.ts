@@ -12,8 +12,9 @@ import {
   signInAs,
   type TestService,
 } from "../../../test/harness.js";
+import { seedOperator } from "../../../test/tenant-fixtures.js";
 import { hashSecret } from "../../domain/key-format.js";
-import { PERMISSIONS } from "../../domain/principal.js";
+import { OPERATOR_PERMISSIONS, PERMISSIONS } from "../../domain/principal.js";
 
 interface CreatedRootKey {
   id: string;
@@ -224,6 +225,35 @@ describe.each(backends)("root keys on $name", (backend) => {
       );
     });
 
+    it("refuses an operator permission in a tenant's workspace with a 400 naming it, even from its * key", async () => {
+      const before = await counts(seeded.workspace.id);
+      const owner = await signInAs(service, seeded.workspace.id, "owner");
+      for (const [index, permission] of OPERATOR_PERMISSIONS.entries()) {
+        const message = `${permission} is an operator permission: only the operator's workspace can hold it`;
+        const permissions = [...PERMISSIONS.filter((p) => p !== permission).slice(0, index), permission];
+        const error = expectError(
+          await create(seeded.rootKey, { name: "platform", permissions }),
+          400,
+          "VALIDATION_FAILED",
+          `permissions.${index}: ${message}`,
+        );
+        expect(error).toMatchObject({ details: [{ path: `permissions.${index}`, message }] });
+      }
+      const bySession = await service.app.inject({
+        method: "POST",
+        url: "/v1/root-keys",
+        headers: owner.headers,
+        payload: { name: "platform", permissions: ["keys:verify:any"] },
+      });
+      expectError(
+        bySession,
+        400,
+        "VALIDATION_FAILED",
+        /^permissions\.0: keys:verify:any is an operator permission/,
+      );
+      expect(await counts(seeded.workspace.id)).toEqual(before);
+    });
+
     it("refuses bad input with a 400 naming the field, and creates nothing", async () => {
       const before = await counts(seeded.workspace.id);
       const cases: [unknown, string][] = [
@@ -387,5 +417,52 @@ describe.each(backends)("root keys on $name", (backend) => {
       );
       expect((await list(victim.key)).statusCode).toBe(200);
     });
+  });
+});
+
+describe.each(backends)("root keys of the operator's workspace on $name", (backend) => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await createTestService({ backend });
+  });
+  afterAll(async () => service.close());
+
+  it("may hold the operator permissions, granted by its * key or its owner", async () => {
+    const operator = await seedOperator(service);
+    const owner = await signInAs(service, operator.workspace.id, "owner");
+    const byKey = await service.app.inject({
+      method: "POST",
+      url: "/v1/root-keys",
+      headers: bearer(operator.rootKey),
+      payload: { name: "billing", permissions: ["workspaces:write", "workspaces:read", "root_keys:write"] },
+    });
+    expect(byKey.statusCode).toBe(201);
+    const billing = json<CreatedRootKey>(byKey);
+    expect(billing.permissions).toEqual(["root_keys:write", "workspaces:read", "workspaces:write"]);
+    const tenants = await service.app.inject({
+      method: "GET",
+      url: "/v1/workspaces",
+      headers: bearer(billing.key),
+    });
+    expect(tenants.statusCode).toBe(200);
+    const bySession = await service.app.inject({
+      method: "POST",
+      url: "/v1/root-keys",
+      headers: owner.headers,
+      payload: { name: "verify", permissions: ["keys:verify:any", "portal:write"] },
+    });
+    expect(bySession.statusCode).toBe(201);
+    // An operator key may grant only what it holds itself.
+    expectError(
+      await service.app.inject({
+        method: "POST",
+        url: "/v1/root-keys",
+        headers: bearer(billing.key),
+        payload: { name: "escalate", permissions: ["portal:write"] },
+      }),
+      403,
+      "FORBIDDEN",
+      "you cannot grant the portal:write permission: you do not hold it yourself",
+    );
   });
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
 import { nameSchema } from "../../domain/fields.js";
 import { actorOf, PERMISSIONS } from "../../domain/principal.js";
-import { requireCanGrant } from "../../domain/root-keys/grants.js";
+import { requireCanGrant, requireHoldableByWorkspace } from "../../domain/root-keys/grants.js";
 import { createRootKey, deleteRootKey, listRootKeys } from "../../domain/root-keys/root-keys.js";
 import { notFound } from "../../errors.js";
 import { principalOf } from "../auth/authenticate.js";
@@ -38,7 +38,7 @@ const rootKeySchema = z.object({
   lastUsedAt: z.string().nullable(),
 });
 
-const createdRootKeySchema = rootKeySchema.extend({
+export const createdRootKeySchema = rootKeySchema.extend({
   key: z.string().describe("The secret: shown only in this response, never again"),
 });
 
@@ -51,7 +51,7 @@ export function rootKeyRoutes(app: ZodApp, ctx: AppContext): void {
         tags: ["root keys"],
         summary: "Create a root key",
         description:
-          "Returns the secret `key` once. The caller may only grant permissions it holds itself (`*` needs every permission).",
+          "Returns the secret `key` once. The caller may only grant permissions it holds itself (`*` needs every permission). Operator permissions (`workspaces:read`, `workspaces:write`, `keys:verify:any`, `portal:write`) are refused (400) in a tenant's workspace.",
         body: createRootKeyBody,
         response: {
           201: createdRootKeySchema,
@@ -63,6 +63,7 @@ export function rootKeyRoutes(app: ZodApp, ctx: AppContext): void {
     },
     async (request, reply) => {
       const principal = principalOf(request);
+      requireHoldableByWorkspace(principal.type !== "portal" && principal.operator, request.body.permissions);
       requireCanGrant(principal, request.body.permissions);
       const { rootKey, key } = await createRootKey(ctx.store.db, {
         workspaceId: principal.workspaceId,

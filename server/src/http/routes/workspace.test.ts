@@ -11,6 +11,7 @@ import {
   signInAs,
   type TestService,
 } from "../../../test/harness.js";
+import { seedOperator } from "../../../test/tenant-fixtures.js";
 import { getWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
 
 describe.each(backends)("the workspace API on $name", (backend) => {
@@ -47,6 +48,10 @@ describe.each(backends)("the workspace API on $name", (backend) => {
       expect(json(res)).toEqual({
         id: seed.workspace.id,
         name: "Acme",
+        kind: "tenant",
+        externalId: null,
+        suspended: false,
+        branding: { productName: null, logoUrl: null, accentColor: null },
         plan: "pro",
         keyPrefix: "acme",
         policy: { maxKeyLifetimeSeconds: null, expiryRequired: false },
@@ -239,6 +244,76 @@ describe.each(backends)("the workspace API on $name", (backend) => {
       const owner = await signInAs(service, seed.workspace.id, "owner");
       expect((await patch({ name: "Acme by owner" }, owner.headers)).statusCode).toBe(200);
       expect((await current()).name).toBe("Acme by owner");
+    });
+  });
+
+  describe("branding (platform mode)", () => {
+    it("lets the operator's owner set the portal's branding, audited, and clear a field with null", async () => {
+      const operator = await seedOperator(service);
+      const owner = await signInAs(service, operator.workspace.id, "owner");
+      const res = await patch(
+        {
+          branding: {
+            productName: "Acme Cloud",
+            logoUrl: "https://acme.test/logo.svg",
+            accentColor: "#0A0B0C",
+          },
+        },
+        owner.headers,
+      );
+      expect(res.statusCode).toBe(200);
+      expect(json(res)).toMatchObject({
+        id: operator.workspace.id,
+        kind: "operator",
+        externalId: null,
+        branding: {
+          productName: "Acme Cloud",
+          logoUrl: "https://acme.test/logo.svg",
+          accentColor: "#0a0b0c",
+        },
+      });
+      const [event] = await updates(operator.workspace.id);
+      expect(event).toMatchObject({
+        actor_id: owner.userId,
+        details: {
+          fields: ["branding.productName", "branding.logoUrl", "branding.accentColor"],
+          before: { "branding.productName": null, "branding.logoUrl": null, "branding.accentColor": null },
+          after: {
+            "branding.productName": "Acme Cloud",
+            "branding.logoUrl": "https://acme.test/logo.svg",
+            "branding.accentColor": "#0a0b0c",
+          },
+        },
+      });
+      const cleared = await patch({ branding: { logoUrl: null } }, bearer(operator.rootKey));
+      expect(json(cleared)).toMatchObject({
+        branding: { productName: "Acme Cloud", logoUrl: null, accentColor: "#0a0b0c" },
+      });
+      for (const [branding, message] of [
+        [{ accentColor: "#abc" }, "branding.accentColor: must be a colour as #rrggbb"],
+        [{ logoUrl: "ftp://acme.test/logo.svg" }, "branding.logoUrl: must be an http or https URL"],
+        [{ productName: "" }, "branding.productName: must not be empty"],
+        [{ font: "Comic Sans" }, "branding.font: unknown field"],
+      ] as const) {
+        expectError(await patch({ branding }, owner.headers), 400, "VALIDATION_FAILED", message);
+      }
+      expect(await updates(operator.workspace.id)).toHaveLength(2);
+    });
+
+    it("refuses branding from a tenant's own workspace (the operator sets a tenant's override)", async () => {
+      const owner = await signInAs(service, seed.workspace.id, "owner");
+      for (const headers of [owner.headers, bearer(seed.rootKey)]) {
+        expectError(
+          await patch({ name: "Rebranded", branding: { productName: "Mine" } }, headers),
+          403,
+          "FORBIDDEN",
+          "only the operator's workspace sets branding here; a tenant's override is set by the operator (PATCH /v1/workspaces/{id})",
+        );
+      }
+      expect(toPublicWorkspace(await current())).toMatchObject({
+        name: "Acme by owner",
+        branding: { productName: null, logoUrl: null, accentColor: null },
+      });
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The caller's workspace: `GET /v1/workspace` and `PATCH /v1/workspace` (name, default key prefix,
- * key policy, recoverable keys). The plan is not changeable here; the operator sets it with the CLI.
+ * key policy, recoverable keys, and for the operator's workspace the portal's branding). The plan
+ * is not changeable here: the operator sets it with the CLI or, for a tenant, PATCH /v1/workspaces/{id}.
  */
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
@@ -9,9 +10,10 @@ import { PREFIX_PATTERN } from "../../domain/key-format.js";
 import { actorOf } from "../../domain/principal.js";
 import { updateWorkspace } from "../../domain/workspaces/update-workspace.js";
 import { getWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
-import { ApiError } from "../../errors.js";
+import { ApiError, forbidden } from "../../errors.js";
 import { publicWorkspaceSchema } from "../account-schemas.js";
 import { principalOf } from "../auth/authenticate.js";
+import { brandingChangeSchema } from "../branding-schema.js";
 import { errorResponse } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
@@ -31,11 +33,14 @@ async function requireEncryptionKey(ctx: AppContext): Promise<void> {
 /** The largest lifetime the store holds (a PostgreSQL integer, about 68 years). */
 const MAX_LIFETIME_SECONDS = 2_147_483_647;
 
+/** A workspace's default key prefix (`acme`, `acme_live`). */
+export const keyPrefixSchema = z
+  .string()
+  .regex(PREFIX_PATTERN, "must be 2-16 lowercase letters or digits, with at most one _ inside");
+
 const updateBody = z.strictObject({
   name: nameSchema.optional(),
-  keyPrefix: z
-    .string()
-    .regex(PREFIX_PATTERN, "must be 2-16 lowercase letters or digits, with at most one _ inside")
+  keyPrefix: keyPrefixSchema
     .optional()
     .describe("The default prefix of new keys (`acme`, `acme_live`); existing keys keep theirs"),
   policy: z
@@ -56,6 +61,11 @@ const updateBody = z.strictObject({
     .optional()
     .describe(
       "true: the secrets of keys created or rotated from now on are also kept encrypted, and admins and owners can reveal them (POST /v1/keys/{id}/reveal). false: every kept secret is erased; no key can be revealed",
+    ),
+  branding: brandingChangeSchema
+    .optional()
+    .describe(
+      "The key portal's look for every tenant (platform mode): the operator's workspace only; a tenant's override is the operator's to set, with PATCH /v1/workspaces/{id}",
     ),
 });
 
@@ -83,13 +93,19 @@ export function workspaceRoutes(app: ZodApp, ctx: AppContext): void {
       config: { auth: "workspace:write" },
       schema: {
         tags: ["workspace"],
-        summary: "Change the workspace's name, default key prefix, key policy or recoverable keys",
+        summary: "Change the workspace's name, default key prefix, key policy, recoverable keys or branding",
         body: updateBody,
         response: { ...responses, 400: errorResponse, 503: errorResponse },
       },
     },
     async (request) => {
       const principal = principalOf(request);
+      // The platform owns its portal's look: a tenant cannot rebrand the platform's settings page.
+      if (request.body.branding !== undefined && (principal.type === "portal" || !principal.operator)) {
+        throw forbidden(
+          "only the operator's workspace sets branding here; a tenant's override is set by the operator (PATCH /v1/workspaces/{id})",
+        );
+      }
       // Turning recoverable keys on needs the encryption key: made (or found) now, not at the first key.
       if (request.body.recoverableKeys === true) await requireEncryptionKey(ctx);
       const updated = await updateWorkspace(ctx.store.db, {
