@@ -105,6 +105,8 @@ describe("the verify lane", () => {
       name: "lane",
       appId: null,
       workspaceId: seeded.workspace.id,
+      externalId: null,
+      identity: null,
       scopes: ["orders:read"],
       meta: {},
       expiresAt: null,

@@ -3,12 +3,12 @@
  *
  * Platform servers send this one request all day long, and each answer must cost little more than
  * the socket write. The lane takes the request they send (a JSON body with a length, a cached root
- * key that holds `keys:verify`, remembered per connection) and answers it with the pieces the
- * Fastify route uses too: the body schema, the NUL check, the verifier, the error body and the
- * request log. It decides from the headers alone, before reading the body, and leaves every other
- * request to Fastify (a malformed or known-unknown root key, a cached root key without
- * `keys:verify`, a session cookie, a missing length, another content type, a query string): there
- * the full route answers, with its hooks, as documented in /openapi.json.
+ * key that holds `keys:verify` or `keys:verify:any`, remembered per connection) and answers it with
+ * the pieces the Fastify route uses too: the body schema, the NUL check, the verifier, the error
+ * body and the request log. It decides from the headers alone, before reading the body, and leaves
+ * every other request to Fastify (a malformed or known-unknown root key, a cached root key that may
+ * not verify, a session cookie, a missing length, another content type, a query string): there the
+ * full route answers, with its hooks, as documented in /openapi.json.
  *
  * A root key that is not cached yet is the lane's too: it reads the body while the authenticator
  * reads the store, and awaits both before it answers (401 and 403 as the route's access check
@@ -19,10 +19,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import secureJson from "secure-json-parse";
 import type { AppContext } from "../app/context.js";
 import { newId } from "../domain/ids.js";
-import { hasPermission, requirePermission } from "../domain/principal.js";
 import type { RootKeyIdentity } from "../domain/root-keys/root-key-authenticator.js";
 import { ApiError, type ErrorCode, type ErrorDetail } from "../errors.js";
 import type { VerifyInput } from "../verifier/verifier.js";
+import { requireVerifyReach, type VerifyReach, verifyReachOf } from "../verifier/verify-reach.js";
 import { rootKeyOrRefuse } from "./auth/authenticate.js";
 import { ConnectionCallers } from "./auth/connection-callers.js";
 import { errorBody, INTERNAL_MESSAGE, INVALID_JSON_MESSAGE, type ValidationIssue } from "./error-handler.js";
@@ -87,6 +87,7 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
   function answer(
     res: ServerResponse,
     workspaceId: string,
+    reach: VerifyReach,
     text: string,
     requestId: string,
     started: number,
@@ -103,7 +104,7 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
     if (checked.error !== undefined) {
       return fail(res, validationRefusal(checked.error, "body"), requestId, started);
     }
-    const result = ctx.verifier.verify(workspaceId, checked.value);
+    const result = ctx.verifier.verify(workspaceId, reach, checked.value);
     if (result instanceof Promise) {
       result.then(
         (judged) => send(res, 200, judged.body, requestId, started),
@@ -153,8 +154,7 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
       if ("error" in caller) return fail(res, caller.error, requestId, started);
       try {
         const principal = rootKeyOrRefuse(caller.identity);
-        requirePermission(principal, "keys:verify");
-        answer(res, principal.workspaceId, body, requestId, started);
+        answer(res, principal.workspaceId, requireVerifyReach(principal), body, requestId, started);
       } catch (error) {
         fail(res, error, requestId, started);
       }
@@ -189,7 +189,8 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
       answerAfterAuthentication(req, res, caller, started);
       return true;
     }
-    if (caller === undefined || !hasPermission(caller, "keys:verify")) return false;
+    const reach = caller === undefined ? undefined : verifyReachOf(caller);
+    if (caller === undefined || reach === undefined) return false;
 
     // The hot path, inline: the same steps as readBody without its callback.
     const requestId = newId("request");
@@ -198,7 +199,7 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
     req.on("end", () => {
       try {
         const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8");
-        answer(res, caller.workspaceId, text, requestId, started);
+        answer(res, caller.workspaceId, reach, text, requestId, started);
       } catch (error) {
         fail(res, error, requestId, started);
       }

@@ -1,6 +1,7 @@
 /**
- * Builds the long-lived parts of verification from the service's context pieces: the cache
- * (subscribed to invalidation), the rate limiter, the usage buffer and the verifier over them.
+ * Builds the long-lived parts of verification from the service's context pieces: the workspaces'
+ * states and the cache (both subscribed to invalidation), the rate limiter, the usage buffer and
+ * the verifier over them.
  */
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
@@ -15,6 +16,7 @@ import { storeRecordLoader } from "./record-loader.js";
 import { UsageBuffer } from "./usage-buffer.js";
 import { VerificationCache, type VerificationCacheOptions } from "./verification-cache.js";
 import { Verifier } from "./verifier.js";
+import { WorkspaceStates } from "./workspace-states.js";
 
 export interface VerificationOptions {
   db: Kysely<Database>;
@@ -37,8 +39,12 @@ export interface Verification {
 
 export function createVerification(options: VerificationOptions): Verification {
   const { db, clock, metrics } = options;
+  const workspaces = new WorkspaceStates();
+  options.invalidation.subscribe((message) => {
+    if (message.kind === "workspace") workspaces.apply(message.workspace);
+  });
   const verificationCache = new VerificationCache(
-    storeRecordLoader(db),
+    storeRecordLoader(db, workspaces),
     options.invalidation,
     clock,
     options.cache,

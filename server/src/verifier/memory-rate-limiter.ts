@@ -1,8 +1,9 @@
 /**
- * The single-node rate limiter: a sliding window per key, kept in memory. The window is estimated
- * from two fixed windows, weighting the previous one by how much of it still overlaps the sliding
- * window (the approach of Cloudflare's and Upstash's limiters): constant memory per key, smooth at
- * window edges, within a request or so of an exact log.
+ * The single-node rate limiter: a sliding window per limiter key (a key's id, or one limit of an
+ * identity), kept in memory. The window is estimated from two fixed windows, weighting the
+ * previous one by how much of it still overlaps the sliding window (the approach of Cloudflare's
+ * and Upstash's limiters): constant memory per key, smooth at window edges, within a request or so
+ * of an exact log.
  */
 import type { RateLimitDecision, RateLimiter } from "./rate-limiter.js";
 import type { RateLimitConfig } from "./verification-record.js";
@@ -43,13 +44,13 @@ export class MemoryRateLimiter implements RateLimiter {
     }
   }
 
-  limit(keyId: string, config: RateLimitConfig, nowMs: number): RateLimitDecision {
+  limit(limiterKey: string, config: RateLimitConfig, nowMs: number): RateLimitDecision {
     const { limit, windowMs } = config;
     const start = nowMs - (nowMs % windowMs);
-    let state = this.windows.get(keyId);
+    let state = this.windows.get(limiterKey);
     if (state === undefined || state.windowMs !== windowMs) {
       state = { windowMs, start, current: 0, previous: 0 };
-      this.track(keyId, state, nowMs);
+      this.track(limiterKey, state, nowMs);
     } else if (state.start !== start) {
       state.previous = start - state.start === windowMs ? state.current : 0;
       state.current = 0;

@@ -7,6 +7,7 @@ export const VERIFY_CODES = [
   "VALID",
   "MALFORMED",
   "NOT_FOUND",
+  "WORKSPACE_SUSPENDED",
   "DISABLED",
   "REVOKED",
   "EXPIRED",
@@ -24,6 +25,7 @@ export type VerifyCode = (typeof VERIFY_CODES)[number];
  */
 export const KEY_USAGE_CODES = [
   "VALID",
+  "WORKSPACE_SUSPENDED",
   "DISABLED",
   "REVOKED",
   "EXPIRED",

@@ -1,6 +1,8 @@
 /**
- * Per-key rate limits, behind an interface: {@link MemoryRateLimiter} for one node; cluster mode
- * adds a Redis implementation (an atomic script) so every node enforces one limit.
+ * Rate limits, behind an interface keyed by a string: a key's own limit by its id (`key_…`), an
+ * identity's limit by `identity:<identityId>:<name>` (one limit across all of the identity's
+ * keys). {@link MemoryRateLimiter} for one node; cluster mode adds a Redis implementation (an
+ * atomic script) so every node enforces one limit.
  *
  * Every verification that reaches the rate limit step counts as one request, whatever its `cost`
  * (cost spends quota).
@@ -21,11 +23,11 @@ export interface RateLimitDecision {
 
 export interface RateLimiter {
   /**
-   * Counts one request of this key against its limit and says whether it may pass. A limiter may
-   * answer synchronously (in memory) or asynchronously (over the network).
+   * Counts one request against the limit kept under `limiterKey` and says whether it may pass. A
+   * limiter may answer synchronously (in memory) or asynchronously (over the network).
    */
   limit(
-    keyId: string,
+    limiterKey: string,
     config: RateLimitConfig,
     nowMs: number,
   ): RateLimitDecision | Promise<RateLimitDecision>;

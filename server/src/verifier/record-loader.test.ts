@@ -5,6 +5,7 @@ import { createTestService, seedWorkspace, type TestService } from "../../test/h
 import { insertKey } from "../../test/key-fixtures.js";
 import { generateKey, hashSecret } from "../domain/key-format.js";
 import { MAX_WAIT_MS, storeRecordLoader } from "./record-loader.js";
+import { WorkspaceStates } from "./workspace-states.js";
 
 describe.each(backends)("reading verification records on $name", (backend) => {
   let service: TestService;
@@ -31,7 +32,7 @@ describe.each(backends)("reading verification records on $name", (backend) => {
       await insertKey(service, wsId, { name: "second", kind: "pair" }),
       await insertKey(service, wsId, { deleted: true }),
     ];
-    const load = storeRecordLoader(service.store.db.withPlugin(countQueries));
+    const load = storeRecordLoader(service.store.db.withPlugin(countQueries), new WorkspaceStates());
     queries = 0;
     const records = await Promise.all([
       load(hashSecret(first.secret)),
@@ -50,7 +51,7 @@ describe.each(backends)("reading verification records on $name", (backend) => {
 
   it("reads misses of later turns in queries of their own", async () => {
     const key = await insertKey(service, wsId);
-    const load = storeRecordLoader(service.store.db.withPlugin(countQueries));
+    const load = storeRecordLoader(service.store.db.withPlugin(countQueries), new WorkspaceStates());
     queries = 0;
     expect((await load(hashSecret(key.secret)))?.keyId).toBe(key.id);
     expect((await load(hashSecret(key.secret)))?.keyId).toBe(key.id);
@@ -84,6 +85,7 @@ describe.each(backends)("reading verification records on $name", (backend) => {
         },
         transformResult: async (args) => args.result,
       }),
+      new WorkspaceStates(),
     );
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     const first = load(hashes[0] ?? "");
@@ -123,7 +125,7 @@ describe.each(backends)("reading verification records on $name", (backend) => {
           return args.result;
         },
       };
-      const load = storeRecordLoader(service.store.db.withPlugin(firstReadStuck));
+      const load = storeRecordLoader(service.store.db.withPlugin(firstReadStuck), new WorkspaceStates());
       const stuck = load(hashSecret(stuckKey.secret));
       try {
         await vi.waitFor(() => expect(reads).toBe(1));
@@ -145,7 +147,7 @@ describe.each(backends)("reading verification records on $name", (backend) => {
       },
       transformResult: async (args) => args.result,
     };
-    const load = storeRecordLoader(service.store.db.withPlugin(failing));
+    const load = storeRecordLoader(service.store.db.withPlugin(failing), new WorkspaceStates());
     const results = await Promise.allSettled([
       load(hashSecret(key.secret)),
       load(hashSecret(generateKey("acme"))),

@@ -1,6 +1,8 @@
 /**
  * Reads the verification records of secrets from the store: one indexed lookup of each secret's
- * hash joined with its key. A deleted key, or a hash no key answers to, has no record.
+ * hash joined with its key, the key's workspace (plan, suspension, deletion) and its identity
+ * (external id, meta, rate limits), in one query. A deleted key, or a hash no key answers to, has
+ * no record. The workspace columns become the workspace's shared state (workspace-states.ts).
  *
  * Cache misses that arrive together are read together (DataLoader): while a query runs, every miss
  * that arrives joins the next one, which starts when it ends (or after {@link MAX_WAIT_MS}, so a
@@ -12,6 +14,7 @@ import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
 import type { Database } from "../store/schema.js";
 import { toVerificationRecord, type VerificationRecord } from "./verification-record.js";
+import type { WorkspaceStates } from "./workspace-states.js";
 
 export type RecordLoader = (secretHash: string) => Promise<VerificationRecord | undefined>;
 
@@ -29,13 +32,13 @@ function settledOrLate(reading: Promise<void>): Promise<void> {
   return Promise.race([reading, late]).finally(() => clearTimeout(timer));
 }
 
-/** A loader over this store. */
-export function storeRecordLoader(db: Kysely<Database>): RecordLoader {
+/** A loader over this store; records point at the workspaces' states in `workspaces`. */
+export function storeRecordLoader(db: Kysely<Database>, workspaces: WorkspaceStates): RecordLoader {
   /** The query started last, until it settles: the next batch gathers misses while it runs. */
   let reading: Promise<void> | undefined;
   const loader = new DataLoader<string, VerificationRecord | undefined>(
     (hashes) => {
-      const records = readRecords(db, hashes);
+      const records = readRecords(db, workspaces, hashes);
       const settled = records.then(
         () => {},
         () => {},
@@ -61,11 +64,15 @@ export function storeRecordLoader(db: Kysely<Database>): RecordLoader {
 
 async function readRecords(
   db: Kysely<Database>,
+  workspaces: WorkspaceStates,
   hashes: readonly string[],
 ): Promise<Array<VerificationRecord | undefined>> {
+  const generation = workspaces.generation;
   const rows = await db
     .selectFrom("key_secrets as s")
     .innerJoin("keys as k", "k.id", "s.key_id")
+    .innerJoin("workspaces as w", "w.id", "k.workspace_id")
+    .leftJoin("identities as i", "i.id", "k.identity_id")
     .select([
       "s.secret_hash",
       "k.id",
@@ -84,12 +91,31 @@ async function readRecords(
       "k.revoked_at",
       "k.deleted_at",
       "s.expires_at as secret_expires_at",
+      "k.external_id",
+      "k.identity_id",
+      "i.external_id as identity_external_id",
+      "i.meta as identity_meta",
+      "i.rate_limits as identity_rate_limits",
+      "w.external_id as workspace_external_id",
+      "w.plan as workspace_plan",
+      "w.suspended_at as workspace_suspended_at",
+      "w.deleted_at as workspace_deleted_at",
     ])
     .where("s.secret_hash", "in", hashes)
     .execute();
   const byHash = new Map(rows.map((row) => [row.secret_hash, row]));
   return hashes.map((hash) => {
     const row = byHash.get(hash);
-    return row === undefined || row.deleted_at !== null ? undefined : toVerificationRecord(row);
+    if (row === undefined || row.deleted_at !== null) return undefined;
+    const workspace = workspaces.fromStore(
+      {
+        id: row.workspace_id,
+        externalId: row.workspace_external_id,
+        plan: row.workspace_plan,
+        suspended: row.workspace_suspended_at !== null || row.workspace_deleted_at !== null,
+      },
+      generation,
+    );
+    return toVerificationRecord(row, workspace);
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The usage buffer: every verification of a found key is counted here in memory (per key, UTC
- * hour and outcome, plus the key's use count, last use time and address) and written to the store
+ * hour and outcome, plus the key's use count, last use time and address, and the time of the last
+ * verification, for its workspace's `last_verified_at`) and written to the store
  * every second and when the service closes. A verification never waits for it.
  *
  * A flush writes in short batches of a hundred keys, each its own transaction, and lets the event
@@ -36,6 +37,8 @@ interface PendingKeyUsage {
   uses: number;
   /** 0 when no VALID verification is pending. */
   lastUsedAtMs: number;
+  /** The latest verification of any outcome: the workspace's last verification. */
+  lastSeenMs: number;
   lastUsedIp: string | null;
 }
 
@@ -97,6 +100,7 @@ export class UsageBuffer {
         earlier: [],
         uses: 0,
         lastUsedAtMs: 0,
+        lastSeenMs: nowMs,
         lastUsedIp: null,
       };
       if (this.pending.size === 0) this.oldestMs = nowMs;
@@ -107,6 +111,7 @@ export class UsageBuffer {
       entry.hourMs = hourMs;
       entry.counts = zeros();
     }
+    if (nowMs > entry.lastSeenMs) entry.lastSeenMs = nowMs;
     const index = KEY_USAGE_INDEX[code];
     entry.counts[index] = (entry.counts[index] ?? 0) + 1;
     if (code === "VALID") {
@@ -228,10 +233,14 @@ function cutBatches(pending: Map<string, PendingKeyUsage>, oldestMs: number): Cu
   return cuts;
 }
 
-/** Turns pending counts into distinct hourly rollup rows and key use rows. */
+/** Turns pending counts into distinct hourly rollup rows, key use rows and workspace rows. */
 function toBatch(entries: Iterable<PendingKeyUsage>): UsageBatch {
   const batch: UsageBatch = { id: randomUUID(), rollups: [], keys: [] };
+  const lastSeen = new Map<string, number>();
   for (const entry of entries) {
+    if ((lastSeen.get(entry.workspaceId) ?? 0) < entry.lastSeenMs) {
+      lastSeen.set(entry.workspaceId, entry.lastSeenMs);
+    }
     const hours = new Map<number, number[]>();
     for (const { hourMs, counts } of [{ hourMs: entry.hourMs, counts: entry.counts }, ...entry.earlier]) {
       addCounts(hours, hourMs, counts);
@@ -246,6 +255,10 @@ function toBatch(entries: Iterable<PendingKeyUsage>): UsageBatch {
       });
     }
   }
+  batch.workspaces = [...lastSeen].map(([workspaceId, ms]) => ({
+    workspaceId,
+    lastVerifiedAt: new Date(ms),
+  }));
   return batch;
 }
 

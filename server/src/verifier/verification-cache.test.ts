@@ -8,6 +8,7 @@ import { publishKeyChange } from "../domain/keys/invalidate-key.js";
 import { LocalInvalidation } from "./invalidation.js";
 import { storeRecordLoader } from "./record-loader.js";
 import { MISSING, VerificationCache } from "./verification-cache.js";
+import { WorkspaceStates } from "./workspace-states.js";
 
 async function counter(service: TestService, name: "cacheHits" | "cacheMisses"): Promise<number> {
   return (await service.ctx.metrics[name].get()).values[0]?.value ?? 0;
@@ -81,7 +82,7 @@ describe.each(backends)("the verifier's cache on $name", (backend) => {
   it("shares one store read between concurrent misses of a key", async () => {
     const key = await insertKey(service, wsId);
     let reads = 0;
-    const loader = storeRecordLoader(service.store.db);
+    const loader = storeRecordLoader(service.store.db, new WorkspaceStates());
     const cache = new VerificationCache(
       (hash) => {
         reads += 1;
@@ -100,7 +101,7 @@ describe.each(backends)("the verifier's cache on $name", (backend) => {
   it("does not cache a read that overlapped an invalidation of its key", async () => {
     const key = await insertKey(service, wsId);
     const invalidation = new LocalInvalidation();
-    const loader = storeRecordLoader(service.store.db);
+    const loader = storeRecordLoader(service.store.db, new WorkspaceStates());
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => {
       release = resolve;
@@ -129,7 +130,7 @@ describe.each(backends)("the verifier's cache on $name", (backend) => {
 
   it("caches nothing of a failed read: the next miss reads the store again", async () => {
     const key = await insertKey(service, wsId);
-    const loader = storeRecordLoader(service.store.db);
+    const loader = storeRecordLoader(service.store.db, new WorkspaceStates());
     let reads = 0;
     const cache = new VerificationCache(
       async (hash) => {
@@ -150,7 +151,7 @@ describe.each(backends)("the verifier's cache on $name", (backend) => {
 
   it("keeps made-up keys in their own, smaller LRU so they cannot push real keys out", async () => {
     const cache = new VerificationCache(
-      storeRecordLoader(service.store.db),
+      storeRecordLoader(service.store.db, new WorkspaceStates()),
       new LocalInvalidation(),
       service.clock,
       {

@@ -1,20 +1,30 @@
 /**
  * What the verifier caches per secret: everything a verification judges, parsed once (allowlist,
  * scopes, times as milliseconds) and the VALID answer already serialised, once, so a cache hit
- * allocates almost nothing and a cached key costs about 0.6 KB (`bench/cache-bytes.ts` measures it).
+ * allocates almost nothing and a cached key costs about 0.7 KB (`bench/cache-bytes.ts` measures it).
+ * The workspace's state is not copied in: the record points at the workspace's one shared
+ * {@link WorkspaceState}, which a workspace message changes in place.
  */
 import type { KeyKind } from "../store/schema.js";
 import { IpAllowlist } from "./ip-allowlist.js";
 import { ScopeSet } from "./scope-set.js";
+import type { WorkspaceState } from "./workspace-states.js";
 
 export interface RateLimitConfig {
   limit: number;
   windowMs: number;
 }
 
+/** One rate limit of the key's identity: a single limit across all of the identity's keys. */
+export interface IdentityRateLimit extends RateLimitConfig {
+  /** The rate limiter's key: `identity:<identityId>:<name>`. */
+  limiterKey: string;
+}
+
 export interface VerificationRecord {
   keyId: string;
-  workspaceId: string;
+  /** The key's workspace, shared by every record of its keys. */
+  workspace: WorkspaceState;
   kind: KeyKind;
   /** The public half of a pair; null for a token. */
   sharedKey: string | null;
@@ -28,6 +38,8 @@ export interface VerificationRecord {
   ipAllowlist: IpAllowlist | null;
   scopes: ScopeSet;
   rateLimit: RateLimitConfig | null;
+  /** The limits of the key's identity, checked after its own; null when there are none. */
+  identityRateLimits: readonly IdentityRateLimit[] | null;
   /** Whether the key has a quota: then a VALID verification spends it in the store. */
   hasQuota: boolean;
   /**
@@ -36,6 +48,13 @@ export interface VerificationRecord {
    * A key with a rate limit or a quota answers it with those two filled in (verify-response.ts).
    */
   validBody: string;
+  /**
+   * The VALID answer for a caller with `keys:verify:any` (the same, ending with the workspace),
+   * built on its first use and again after the workspace changed ({@link anyValidVersion}).
+   */
+  anyValidBody: string;
+  /** The {@link WorkspaceState.version} that {@link anyValidBody} was built from; -1 before. */
+  anyValidVersion: number;
 }
 
 /** The columns of a key and its secret that a verification needs, as the store returns them. */
@@ -55,6 +74,12 @@ export interface VerificationRow {
   enabled: boolean;
   revoked_at: Date | null;
   secret_expires_at: Date | null;
+  /** The key's external id (its identity's), or null. */
+  external_id: string | null;
+  identity_id: string | null;
+  identity_external_id: string | null;
+  identity_meta: unknown;
+  identity_rate_limits: unknown;
 }
 
 const stringArray = (value: unknown): string[] =>
@@ -67,12 +92,33 @@ function rateLimitOf(value: unknown): RateLimitConfig | null {
   return { limit, windowMs };
 }
 
-/** Builds the cached record of a key row and one of its secrets. */
-export function toVerificationRecord(row: VerificationRow): VerificationRecord {
+function identityRateLimitsOf(identityId: string, value: unknown): IdentityRateLimit[] | null {
+  if (!Array.isArray(value)) return null;
+  const limits: IdentityRateLimit[] = [];
+  for (const item of value) {
+    const config = rateLimitOf(item);
+    const name = (item as { name?: unknown }).name;
+    if (config !== null && typeof name === "string") {
+      limits.push({ limiterKey: `identity:${identityId}:${name}`, ...config });
+    }
+  }
+  return limits.length > 0 ? limits : null;
+}
+
+const objectOr = (value: unknown): object =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+
+/** Builds the cached record of a key row and one of its secrets, in its workspace's state. */
+export function toVerificationRecord(row: VerificationRow, workspace: WorkspaceState): VerificationRecord {
   const scopes = stringArray(row.scopes);
   const allowlist = stringArray(row.ip_allowlist);
-  const meta = typeof row.meta === "object" && row.meta !== null ? row.meta : {};
+  const meta = objectOr(row.meta);
   const rateLimit = rateLimitOf(row.rate_limit);
+  const identityId = row.identity_id;
+  const identity =
+    identityId === null
+      ? null
+      : { id: identityId, externalId: row.identity_external_id, meta: objectOr(row.identity_meta) };
   const hasQuota = row.quota_remaining !== null;
   // One flat string per key; a joined head and tail would keep two near-copies once flattened.
   const validBody = JSON.stringify({
@@ -82,6 +128,8 @@ export function toVerificationRecord(row: VerificationRow): VerificationRecord {
     name: row.name,
     appId: row.app_id,
     workspaceId: row.workspace_id,
+    externalId: row.external_id,
+    identity,
     scopes,
     meta,
     expiresAt: row.expires_at?.toISOString() ?? null,
@@ -90,7 +138,7 @@ export function toVerificationRecord(row: VerificationRow): VerificationRecord {
   });
   return {
     keyId: row.id,
-    workspaceId: row.workspace_id,
+    workspace,
     kind: row.kind,
     sharedKey: row.shared_key,
     revoked: row.revoked_at !== null,
@@ -100,7 +148,11 @@ export function toVerificationRecord(row: VerificationRow): VerificationRecord {
     ipAllowlist: allowlist.length > 0 ? new IpAllowlist(allowlist) : null,
     scopes: ScopeSet.of(scopes),
     rateLimit,
+    identityRateLimits:
+      identityId === null ? null : identityRateLimitsOf(identityId, row.identity_rate_limits),
     hasQuota,
     validBody,
+    anyValidBody: "",
+    anyValidVersion: -1,
   };
 }

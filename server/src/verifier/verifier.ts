@@ -4,9 +4,13 @@
  * one cache lookup, no parsing, no I/O and no allocation beyond the answer's wrapper; only a cache
  * miss reads the store and only a quota writes to it.
  *
- *   parse + checksum (MALFORMED) -> hash -> cache/store (NOT_FOUND) -> REVOKED -> DISABLED
- *   -> EXPIRED (key) -> EXPIRED (old secret past its grace) -> FORBIDDEN_IP -> INSUFFICIENT_SCOPE
- *   -> RATE_LIMITED -> USAGE_EXCEEDED -> VALID
+ *   parse + checksum (MALFORMED) -> hash -> cache/store (NOT_FOUND) -> WORKSPACE_SUSPENDED
+ *   -> REVOKED -> DISABLED -> EXPIRED (key) -> EXPIRED (old secret past its grace) -> FORBIDDEN_IP
+ *   -> INSUFFICIENT_SCOPE -> RATE_LIMITED (key, then each limit of its identity) -> USAGE_EXCEEDED
+ *   -> VALID
+ *
+ * A caller of reach `own` finds only its workspace's keys (another's is NOT_FOUND); a caller of
+ * reach `any` (`keys:verify:any`) finds every workspace's and its VALID answers add `workspace`.
  *
  * Every outcome of a found key is counted in the usage buffer; every outcome in the metrics.
  */
@@ -22,7 +26,9 @@ import type { RateLimitDecision, RateLimiter } from "./rate-limiter.js";
 import type { UsageBuffer } from "./usage-buffer.js";
 import { MISSING, type VerificationCache } from "./verification-cache.js";
 import type { VerificationRecord } from "./verification-record.js";
+import type { VerifyReach } from "./verify-reach.js";
 import {
+  anyWorkspaceValidBody,
   MALFORMED_RESULT,
   NOT_FOUND_RESULT,
   rateLimitedBody,
@@ -58,11 +64,11 @@ export class Verifier {
   constructor(private readonly options: VerifierOptions) {}
 
   /**
-   * Judges a presented key for the caller's workspace. Answers synchronously when the cache holds
-   * the answer and the key has neither rate limit nor quota; otherwise a promise.
-   * A key of another workspace is NOT_FOUND.
+   * Judges a presented key for a caller of this workspace and reach. Answers synchronously when
+   * the cache holds the answer and the key has no rate limit (its own or its identity's) and no
+   * quota; otherwise a promise. With reach `own`, a key of another workspace is NOT_FOUND.
    */
-  verify(workspaceId: string, input: VerifyInput): VerifyResult | Promise<VerifyResult> {
+  verify(workspaceId: string, reach: VerifyReach, input: VerifyInput): VerifyResult | Promise<VerifyResult> {
     const secret = input.key ?? input.secretKey;
     if (secret === undefined) return this.count(MALFORMED_RESULT);
     const sharedKey = input.key === undefined ? input.sharedKey : undefined;
@@ -72,18 +78,18 @@ export class Verifier {
     // common case skips parsing. Everything else is parsed first: MALFORMED never reads the store.
     if (typeof cached === "object" && (sharedKey === undefined || sharedKey === cached.sharedKey)) {
       this.options.metrics.cacheCounts.hits += 1;
-      return this.judge(cached, workspaceId, sharedKey, input);
+      return this.judge(cached, workspaceId, reach, sharedKey, input);
     }
     if (parseKey(secret) === undefined || (sharedKey !== undefined && parseKey(sharedKey) === undefined)) {
       return this.count(MALFORMED_RESULT);
     }
     if (cached !== undefined) {
       this.options.metrics.cacheCounts.hits += 1;
-      return this.judge(cached === MISSING ? undefined : cached, workspaceId, sharedKey, input);
+      return this.judge(cached === MISSING ? undefined : cached, workspaceId, reach, sharedKey, input);
     }
     this.options.metrics.cacheCounts.misses += 1;
     return this.options.cache.load(hash).then(
-      (record) => this.judge(record, workspaceId, sharedKey, input),
+      (record) => this.judge(record, workspaceId, reach, sharedKey, input),
       () => {
         throw storeUnavailable();
       },
@@ -93,17 +99,19 @@ export class Verifier {
   private judge(
     record: VerificationRecord | undefined,
     workspaceId: string,
+    reach: VerifyReach,
     sharedKey: string | undefined,
     input: VerifyInput,
   ): VerifyResult | Promise<VerifyResult> {
     if (
       record === undefined ||
-      record.workspaceId !== workspaceId ||
+      (reach === "own" && record.workspace.id !== workspaceId) ||
       (sharedKey === undefined ? record.kind !== "token" : record.sharedKey !== sharedKey)
     ) {
       return this.count(NOT_FOUND_RESULT);
     }
     const now = this.options.clock.nowMs();
+    if (record.workspace.suspended) return this.refuse(record, "WORKSPACE_SUSPENDED", now, input);
     if (record.revoked) return this.refuse(record, "REVOKED", now, input);
     if (!record.enabled) return this.refuse(record, "DISABLED", now, input);
     if (record.expiresAtMs !== null && record.expiresAtMs <= now)
@@ -114,24 +122,38 @@ export class Verifier {
       return this.refuse(record, "FORBIDDEN_IP", now, input);
     if (input.scopes !== undefined && input.scopes.length > 0 && !record.scopes.holdsAll(input.scopes))
       return this.refuse(record, "INSUFFICIENT_SCOPE", now, input);
-    if (record.rateLimit === null && !record.hasQuota) {
-      return this.settle(record, "VALID", record.validBody, now, input);
+    if (record.rateLimit === null && record.identityRateLimits === null && !record.hasQuota) {
+      const body = reach === "any" ? anyWorkspaceValidBody(record) : record.validBody;
+      return this.settle(record, "VALID", body, now, input);
     }
-    return this.limitAndSpend(record, now, input);
+    return this.limitAndSpend(record, reach, now, input);
   }
 
-  /** The tail for keys with a rate limit or a quota: limit first (a refused request spends nothing). */
+  /**
+   * The tail for keys with a rate limit (their own or their identity's) or a quota: limits first
+   * (a refused request spends nothing). A VALID answer's `ratelimit` is the limit, of those checked,
+   * with the fewest requests left.
+   */
   private async limitAndSpend(
     record: VerificationRecord,
+    reach: VerifyReach,
     now: number,
     input: VerifyInput,
   ): Promise<VerifyResult> {
+    const { rateLimiter } = this.options;
     let rateLimit: RateLimitDecision | undefined;
     if (record.rateLimit !== null) {
-      rateLimit = await this.options.rateLimiter.limit(record.keyId, record.rateLimit, now);
+      rateLimit = await rateLimiter.limit(record.keyId, record.rateLimit, now);
       if (!rateLimit.allowed) {
         return this.settle(record, "RATE_LIMITED", rateLimitedBody(record.keyId, rateLimit), now, input);
       }
+    }
+    for (const limit of record.identityRateLimits ?? []) {
+      const decision = await rateLimiter.limit(limit.limiterKey, limit, now);
+      if (!decision.allowed) {
+        return this.settle(record, "RATE_LIMITED", rateLimitedBody(record.keyId, decision), now, input);
+      }
+      if (rateLimit === undefined || decision.remaining < rateLimit.remaining) rateLimit = decision;
     }
     let quotaRemaining: number | null = null;
     if (record.hasQuota) {
@@ -146,7 +168,8 @@ export class Verifier {
       }
       quotaRemaining = decision.remaining;
     }
-    return this.settle(record, "VALID", validBody(record, rateLimit, quotaRemaining), now, input);
+    const body = validBody(record, rateLimit, quotaRemaining, reach === "any");
+    return this.settle(record, "VALID", body, now, input);
   }
 
   private refuse(
@@ -166,7 +189,7 @@ export class Verifier {
     now: number,
     input: VerifyInput,
   ): VerifyResult {
-    this.options.usage.record(record.keyId, record.workspaceId, code, now, input.ip);
+    this.options.usage.record(record.keyId, record.workspace.id, code, now, input.ip);
     return this.count({ code, body });
   }
 

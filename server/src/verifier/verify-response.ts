@@ -2,7 +2,7 @@
  * The verify answers, serialised by hand: constant parts are built once (per process, or per key in
  * its cached record) and joined, so the hot path neither walks a schema nor stringifies objects.
  * Shapes as shared/API.md: a refusal holds only `valid`, `code`, `keyId` (when the key was found)
- * and `ratelimit` or `quota` for RATE_LIMITED and USAGE_EXCEEDED.
+ * and `ratelimit` or `quota` for RATE_LIMITED and USAGE_EXCEEDED; never the workspace.
  */
 import type { VerifyCode } from "./outcomes.js";
 import type { RateLimitDecision } from "./rate-limiter.js";
@@ -44,14 +44,32 @@ export function usageExceededBody(keyId: string, remaining: number): string {
 /** How the cached VALID answer ends: the place of a rate limit and a quota, both null. */
 const NO_LIMITS_TAIL = ',"ratelimit":null,"quota":null}';
 
-/** The VALID answer of a key with a rate limit or a quota: the cached answer with both filled in. */
+/**
+ * The VALID answer for a caller with `keys:verify:any`: the cached answer ending with the key's
+ * workspace. Built once per record and workspace version, so a cache hit allocates nothing.
+ */
+export function anyWorkspaceValidBody(record: VerificationRecord): string {
+  const { workspace } = record;
+  if (record.anyValidVersion !== workspace.version) {
+    record.anyValidBody = `${record.validBody.slice(0, -1)},"workspace":${workspace.json}}`;
+    record.anyValidVersion = workspace.version;
+  }
+  return record.anyValidBody;
+}
+
+/**
+ * The VALID answer of a key with a rate limit or a quota: the cached answer with both filled in,
+ * and the workspace for a caller with `keys:verify:any`.
+ */
 export function validBody(
   record: VerificationRecord,
   rateLimit: RateLimitDecision | undefined,
   quotaRemaining: number | null,
+  anyWorkspace: boolean,
 ): string {
   const ratelimit = rateLimit === undefined ? "null" : rateLimitJson(rateLimit);
   const quota = quotaRemaining === null ? "null" : `{"remaining":${quotaRemaining}}`;
   const head = record.validBody.slice(0, record.validBody.length - NO_LIMITS_TAIL.length);
-  return `${head},"ratelimit":${ratelimit},"quota":${quota}}`;
+  const workspace = anyWorkspace ? `,"workspace":${record.workspace.json}` : "";
+  return `${head},"ratelimit":${ratelimit},"quota":${quota}${workspace}}`;
 }

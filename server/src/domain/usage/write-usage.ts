@@ -4,6 +4,13 @@
  * and address, in one transaction with the record that the batch (by its id) is applied. A batch
  * lands whole or not at all, and a batch written again (a retry after a commit whose answer was
  * lost) is skipped: it never counts twice. Keys deleted from the store meanwhile are skipped.
+ *
+ * Each workspace of the batch also gets its `last_verified_at` (the latest verification of any of
+ * its keys, whatever the outcome), to the minute: a statement of its own after the batch, moving it
+ * only forward and only when it is a minute or more behind, so a busy workspace's row is written
+ * once a minute, not once a flush (PGlite has no autovacuum to clear the dead rows), and the
+ * statement never holds a key's lock while it waits for a workspace's (no lock-order deadlock
+ * with a key change, whose triggers lock its workspace after the key).
  */
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../store/schema.js";
@@ -33,12 +40,23 @@ export interface KeyUseRow {
   lastUsedIp: string | null;
 }
 
+export interface WorkspaceVerifiedRow {
+  workspaceId: string;
+  /** The latest verification of any of the workspace's keys in the batch. */
+  lastVerifiedAt: Date;
+}
+
 export interface UsageBatch {
   /** Unique per batch and kept by its retries: the store applies each id once. */
   id: string;
   rollups: UsageRollupRow[];
   keys: KeyUseRow[];
+  /** One row per workspace of the batch (absent: none). */
+  workspaces?: WorkspaceVerifiedRow[];
 }
+
+/** How far behind a workspace's last verification may be before the flush writes it again. */
+const LAST_VERIFIED_RESOLUTION = "1 minute";
 
 /** How long the ids of applied batches are kept: far longer than any retry takes. */
 const APPLIED_BATCHES_KEPT = "1 hour";
@@ -53,6 +71,35 @@ const byKeyId = (a: { keyId: string }, b: { keyId: string }) =>
  * distinct by key, bucket and outcome.
  */
 export async function writeUsageBatch(db: Kysely<Database>, batch: UsageBatch): Promise<boolean> {
+  const applied = await writeCounts(db, batch);
+  if (batch.workspaces !== undefined && batch.workspaces.length > 0) {
+    await writeLastVerified(db, batch.workspaces);
+  }
+  return applied;
+}
+
+/**
+ * Moves each workspace's `last_verified_at` forward, when it is a minute or more behind (the
+ * statement is idempotent, so a retried batch may run it again).
+ */
+async function writeLastVerified(db: Kysely<Database>, rows: readonly WorkspaceVerifiedRow[]): Promise<void> {
+  // Sorted so that concurrent flushes (several nodes) lock workspace rows in one order.
+  const sorted = [...rows].sort((a, b) =>
+    a.workspaceId < b.workspaceId ? -1 : a.workspaceId > b.workspaceId ? 1 : 0,
+  );
+  await sql`
+    update workspaces as w set last_verified_at = u.at
+    from unnest(
+      ${sorted.map((row) => row.workspaceId)}::text[],
+      ${sorted.map((row) => row.lastVerifiedAt.toISOString())}::timestamptz[]
+    ) as u(id, at)
+    where w.id = u.id
+      and (w.last_verified_at is null or w.last_verified_at <= u.at - ${LAST_VERIFIED_RESOLUTION}::interval)`.execute(
+    db,
+  );
+}
+
+async function writeCounts(db: Kysely<Database>, batch: UsageBatch): Promise<boolean> {
   if (batch.rollups.length === 0 && batch.keys.length === 0) return true;
   // Sorted by key so concurrent writers (several nodes) lock rows in one order.
   const rollups = [...batch.rollups].sort(byKeyId);

@@ -16,6 +16,7 @@ import { verify } from "../../../../test/verify-helpers.js";
 
 const zero = {
   VALID: 0,
+  WORKSPACE_SUSPENDED: 0,
   DISABLED: 0,
   REVOKED: 0,
   EXPIRED: 0,

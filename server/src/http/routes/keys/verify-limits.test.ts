@@ -42,6 +42,8 @@ describe.each(backends)("verify rate limits and quotas on $name", (backend) => {
         name: "limited",
         appId: null,
         workspaceId: wsId,
+        externalId: null,
+        identity: null,
         scopes: ["orders:read"],
         meta: { customer: "c_7", note: "ünïcode" },
         expiresAt: null,

@@ -4,13 +4,18 @@
  *
  * The hot path: the body is validated by its zod schema, the verifier answers from its cache, and
  * the answer is a pre-serialised JSON string sent as is (the response schema documents it).
+ * Who may call it: `keys:verify` (the caller's own workspace's keys) or `keys:verify:any` (the
+ * operator's root keys: every workspace's keys, VALID answers name the workspace); the access rule
+ * is the route's own hook, as the lane's (verifier/verify-reach.ts).
  * Over HTTP, the usual verify request is answered by the verify lane (`http/verify-lane.ts`) with
  * the same schema and verifier, before Fastify; this route answers the rest and documents both.
  * Closing the app writes the buffered usage.
  */
 import { z } from "zod";
 import type { AppContext } from "../../../app/context.js";
+import { PLANS } from "../../../domain/workspaces/entitlements.js";
 import { VERIFY_CODES } from "../../../verifier/outcomes.js";
+import { requireVerifyReach } from "../../../verifier/verify-reach.js";
 import { principalOf } from "../../auth/authenticate.js";
 import { errorResponse } from "../../schemas.js";
 import type { ZodApp } from "../../zod-app.js";
@@ -62,6 +67,20 @@ const verifyKeyResponse = z
     name: z.string().optional(),
     appId: z.string().nullable().optional(),
     workspaceId: z.string().optional(),
+    externalId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("The key's external id (its identity's: the platform's end user or customer), or null"),
+    identity: z
+      .object({
+        id: z.string(),
+        externalId: z.string(),
+        meta: z.record(z.string(), z.unknown()),
+      })
+      .nullable()
+      .optional()
+      .describe("The identity the key belongs to, or null when it has none"),
     scopes: z.array(z.string()).optional(),
     meta: z.record(z.string(), z.unknown()).optional(),
     expiresAt: z.string().nullable().optional(),
@@ -75,9 +94,17 @@ const verifyKeyResponse = z
       .nullable()
       .optional()
       .describe("Quota left after this request"),
+    workspace: z
+      .object({
+        id: z.string(),
+        externalId: z.string().nullable().describe("The tenant's external id; null for the operator's own"),
+        plan: z.enum(PLANS).describe("The workspace's plan as of this verification"),
+      })
+      .optional()
+      .describe("The key's workspace: VALID answers to a caller with keys:verify:any only"),
   })
   .describe(
-    "VALID answers every field; a refusal answers only valid, code, keyId (when the key was found) and ratelimit (RATE_LIMITED) or quota (USAGE_EXCEEDED)",
+    "VALID answers every field (workspace only to a caller with keys:verify:any); a refusal answers only valid, code, keyId (when the key was found) and ratelimit (RATE_LIMITED) or quota (USAGE_EXCEEDED). WORKSPACE_SUSPENDED: the key's workspace is suspended or deleted. A key or identity with several rate limits answers, when VALID, the one with the fewest requests left; when RATE_LIMITED, the one that refused",
   );
 
 type VerifyKeyResponse = z.input<typeof verifyKeyResponse>;
@@ -102,20 +129,30 @@ export function verifyKeyRoute(app: ZodApp, ctx: AppContext): void {
   app.post(
     VERIFY_PATH,
     {
-      config: { auth: "keys:verify" },
+      // Any caller, then the route's own rule: keys:verify or keys:verify:any (verify-reach.ts),
+      // judged before the body is read, as a declared permission would be.
+      config: { auth: "any" },
+      onRequest: (request, _reply, done) => {
+        try {
+          requireVerifyReach(principalOf(request));
+        } catch (error) {
+          return done(error as Error);
+        }
+        done();
+      },
       schema: {
         tags: KEY_TAGS,
         summary: "Verify a key",
         description:
-          "Judges a presented key for the caller's workspace: status, expiry, rotation grace, IP allowlist, scopes, rate limit and quota, in that order. Answers 200 for every key it could judge.",
+          "Judges a presented key for the caller's workspace: workspace suspension, status, expiry, rotation grace, IP allowlist, scopes, rate limits (the key's, then its identity's) and quota, in that order. Answers 200 for every key it could judge. Needs keys:verify; a root key of the operator with keys:verify:any (which implies keys:verify) verifies the keys of every workspace, and its VALID answers add the key's workspace.",
         body: verifyKeyBody,
         response: { 200: verifyKeyResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse },
       },
     },
     (request, reply) => {
-      const workspaceId = principalOf(request).workspaceId;
+      const principal = principalOf(request);
       reply.type(JSON_CONTENT_TYPE);
-      const result = ctx.verifier.verify(workspaceId, request.body);
+      const result = ctx.verifier.verify(principal.workspaceId, requireVerifyReach(principal), request.body);
       if (result instanceof Promise) return result.then((judged) => preSerialized(judged.body));
       return preSerialized(result.body);
     },
