@@ -158,7 +158,7 @@ describe.each(backends)("keygate admin create on $name", (backend) => {
     ).rejects.toThrow('--role: must be one of owner, admin, developer, viewer (got "god")');
     await expect(
       createAdmin(target.config, { email: "new@example.com", password: PASSWORD, workspace: "Nowhere" }, io),
-    ).rejects.toThrow('no workspace has the id or name "Nowhere" (see: keygate workspace list)');
+    ).rejects.toThrow('no workspace has the id, name or externalId "Nowhere" (see: keygate workspace list)');
     await target.withDb(async (store) => {
       const emails = await store.db.selectFrom("users").select("email").orderBy("email").execute();
       expect(emails).toEqual([{ email: "grace@example.com" }, { email: "ops@example.com" }]);

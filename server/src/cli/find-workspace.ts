@@ -1,4 +1,7 @@
-/** Finds the workspace a CLI argument names: its id, or its exact name when that is unambiguous. */
+/**
+ * Finds the workspace a CLI argument names: its id, or its exact name or customer id (a tenant's
+ * `externalId`) when that is unambiguous. A deleted tenant is not found.
+ */
 import type { Kysely, Transaction } from "kysely";
 import { isId } from "../domain/ids.js";
 import type { Database, WorkspaceRow } from "../store/schema.js";
@@ -8,17 +11,26 @@ export async function findWorkspace(
   db: Kysely<Database> | Transaction<Database>,
   idOrName: string,
 ): Promise<WorkspaceRow> {
-  const query = db.selectFrom("workspaces").selectAll().orderBy("created_at").orderBy("id");
+  const query = db
+    .selectFrom("workspaces")
+    .selectAll()
+    .where("deleted_at", "is", null)
+    .orderBy("created_at")
+    .orderBy("id");
   const rows = isId("workspace", idOrName)
     ? await query.where("id", "=", idOrName).execute()
-    : await query.where("name", "=", idOrName).execute();
+    : await query
+        .where((eb) => eb.or([eb("name", "=", idOrName), eb("external_id", "=", idOrName)]))
+        .execute();
   const [first, ...others] = rows;
   if (!first) {
-    throw new CliError(`no workspace has the id or name "${idOrName}" (see: keygate workspace list)`);
+    throw new CliError(
+      `no workspace has the id, name or externalId "${idOrName}" (see: keygate workspace list)`,
+    );
   }
   if (others.length > 0) {
     throw new CliError(
-      `${rows.length} workspaces are named "${idOrName}" (${rows.map((r) => r.id).join(", ")}); give the id instead`,
+      `${rows.length} workspaces are named or have the externalId "${idOrName}" (${rows.map((r) => r.id).join(", ")}); give the id instead`,
     );
   }
   return first;

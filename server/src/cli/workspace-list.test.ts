@@ -62,9 +62,9 @@ describe.each(backends)("keygate workspace list on $name", (backend) => {
       [globex.id, "Globex Corporation", "free", 0, 0],
     ]);
     expect(io.out).toEqual([
-      `${"ID".padEnd(acme.id.length)}  NAME                PLAN        MEMBERS  KEYS  CREATED`,
-      `${acme.id}  Acme                enterprise  2        2     2026-01-01T00:00:00.000Z`,
-      `${globex.id}  Globex Corporation  free        0        0     2026-02-01T00:00:00.000Z`,
+      `${"ID".padEnd(acme.id.length)}  NAME                KIND    EXTERNAL ID  PLAN        STATUS  MEMBERS  KEYS  CREATED`,
+      `${acme.id}  Acme                tenant  -            enterprise  active  2        2     2026-01-01T00:00:00.000Z`,
+      `${globex.id}  Globex Corporation  tenant  -            free        active  0        0     2026-02-01T00:00:00.000Z`,
     ]);
   });
 
@@ -75,6 +75,46 @@ describe.each(backends)("keygate workspace list on $name", (backend) => {
     expect(printed.map((w) => [w.id, w.plan, w.members, w.keys, w.keyPrefix])).toEqual([
       [acme.id, "enterprise", 2, 2, "acme"],
       [globex.id, "free", 0, 0, "globex"],
+    ]);
+  });
+
+  it("shows the operator and its tenants with their customer ids and suspension, and no deleted tenant", async () => {
+    const [operator, suspended] = await target.withDb(async (store) => {
+      const op = await createWorkspace(store.db, {
+        name: "Platform",
+        plan: "enterprise",
+        keyPrefix: "plat",
+        kind: "operator",
+        at: new Date("2026-03-01T00:00:00.000Z"),
+      });
+      const s = await createWorkspace(store.db, {
+        name: "Hooli",
+        plan: "pro",
+        keyPrefix: "hooli",
+        externalId: "cus_hooli",
+        at: new Date("2026-04-01T00:00:00.000Z"),
+      });
+      await store.db.updateTable("workspaces").set({ suspended_at: AT }).where("id", "=", s.id).execute();
+      const gone = await createWorkspace(store.db, {
+        name: "Gone",
+        plan: "pro",
+        keyPrefix: "gone",
+        at: new Date("2026-05-01T00:00:00.000Z"),
+      });
+      await store.db.updateTable("workspaces").set({ deleted_at: AT }).where("id", "=", gone.id).execute();
+      return [op, s];
+    });
+    const io = target.io();
+    const list = await listWorkspaces(target.config, {}, io);
+    expect(list.map((w) => [w.name, w.kind, w.externalId, w.suspended])).toEqual([
+      ["Acme", "tenant", null, false],
+      ["Globex Corporation", "tenant", null, false],
+      ["Platform", "operator", null, false],
+      ["Hooli", "tenant", "cus_hooli", true],
+    ]);
+    expect(io.out.slice(3)).toEqual([
+      `${operator.id}  Platform            operator  -            enterprise  active     0        0     2026-03-01T00:00:00.000Z`,
+      `${suspended.id}  Hooli               tenant    cus_hooli    pro         suspended  0        0     2026-04-01T00:00:00.000Z`,
     ]);
   });
 });

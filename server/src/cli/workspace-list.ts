@@ -1,4 +1,7 @@
-/** `keygate workspace list`: every workspace with its plan, members and live keys. */
+/**
+ * `keygate workspace list`: every live workspace (the operator's and its tenants; deleted tenants
+ * are gone) with its kind, customer id, plan, status, members and live keys.
+ */
 import type { Config } from "../config/config.js";
 import { type PublicWorkspace, toPublicWorkspace } from "../domain/workspaces/workspaces.js";
 import { type CommandIo, processIo } from "./command-io.js";
@@ -29,6 +32,7 @@ export async function listWorkspaces(
     const rows = await store.db
       .selectFrom("workspaces as w")
       .selectAll("w")
+      .where("w.deleted_at", "is", null)
       .select((eb) => [
         eb
           .selectFrom("memberships as m")
@@ -51,8 +55,18 @@ export async function listWorkspaces(
   } else if (summaries.length === 0) {
     io.print("No workspaces yet.");
   } else {
-    const header = ["ID", "NAME", "PLAN", "MEMBERS", "KEYS", "CREATED"];
-    const body = summaries.map((w) => [w.id, w.name, w.plan, String(w.members), String(w.keys), w.createdAt]);
+    const header = ["ID", "NAME", "KIND", "EXTERNAL ID", "PLAN", "STATUS", "MEMBERS", "KEYS", "CREATED"];
+    const body = summaries.map((w) => [
+      w.id,
+      w.name,
+      w.kind,
+      w.externalId ?? "-",
+      w.plan,
+      w.suspended ? "suspended" : "active",
+      String(w.members),
+      String(w.keys),
+      w.createdAt,
+    ]);
     for (const line of table([header, ...body])) io.print(line);
   }
   return summaries;

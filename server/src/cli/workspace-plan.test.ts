@@ -27,13 +27,13 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
   let acme: string;
   let globex: string;
   let round = 0;
-  /** Five pairs of workspaces, one per test, seeded with one open of the store. */
+  /** Six pairs of workspaces, one per test, seeded with one open of the store. */
   let pairs: Array<[WorkspaceRow, WorkspaceRow]> = [];
   beforeAll(async () => {
     target = await cliTarget(backend);
     pairs = await target.withDb(async (store) => {
       const seeded: Array<[WorkspaceRow, WorkspaceRow]> = [];
-      for (let n = 1; n <= 5; n++) {
+      for (let n = 1; n <= 6; n++) {
         seeded.push([
           await createWorkspace(store.db, {
             name: `Acme ${n}`,
@@ -118,16 +118,16 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
 
   it("refuses an unknown workspace, an ambiguous name and an unknown plan", async () => {
     await expect(setWorkspacePlan(target.config, { workspace: "Initech", plan: "pro" }, io)).rejects.toThrow(
-      new CliError('no workspace has the id or name "Initech" (see: keygate workspace list)'),
+      new CliError('no workspace has the id, name or externalId "Initech" (see: keygate workspace list)'),
     );
     await expect(
       setWorkspacePlan(target.config, { workspace: "ws_01JD0000000000000000000000", plan: "pro" }, io),
-    ).rejects.toThrow(/no workspace has the id or name "ws_01JD0000000000000000000000"/);
+    ).rejects.toThrow(/no workspace has the id, name or externalId "ws_01JD0000000000000000000000"/);
     const twin = await target.withDb((store) =>
       createWorkspace(store.db, { name: acme, plan: "free", keyPrefix: "acme", at: CREATED }),
     );
     await expect(setWorkspacePlan(target.config, { workspace: acme, plan: "pro" }, io)).rejects.toThrow(
-      `2 workspaces are named "${acme}" (${free.id}, ${twin.id}); give the id instead`,
+      `2 workspaces are named or have the externalId "${acme}" (${free.id}, ${twin.id}); give the id instead`,
     );
     await expect(setWorkspacePlan(target.config, { workspace: free.id, plan: "gold" }, io)).rejects.toThrow(
       'the plan must be one of free, pro, enterprise (got "gold")',
@@ -149,6 +149,53 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
     expect(await runCli(["workspace", "plan", acme, "gold"], io)).toBe(1);
     expect(io.errors[0]).toBe(
       "error: command-argument value 'gold' is invalid for argument 'plan'. Allowed choices are free, pro, enterprise.",
+    );
+  });
+
+  it("finds a tenant by its externalId, audits it in the operator's trail too, and refuses a deleted one", async () => {
+    const { operator, tenant, deleted } = await target.withDb(async (store) => {
+      const op = await createWorkspace(store.db, {
+        name: "Platform",
+        plan: "enterprise",
+        keyPrefix: "plat",
+        kind: "operator",
+        at: CREATED,
+      });
+      const made = await store.db
+        .updateTable("workspaces")
+        .set({ external_id: "cus_cli_42" })
+        .where("id", "=", free.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const gone = await store.db
+        .updateTable("workspaces")
+        .set({ deleted_at: CREATED, external_id: null })
+        .where("id", "=", other.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { operator: op, tenant: made, deleted: gone };
+    });
+    expect(await runCli(["workspace", "plan", "cus_cli_42", "enterprise"], io)).toBe(0);
+    expect(io.out).toEqual([
+      `Workspace "${tenant.name}" (${tenant.id}) is now on the enterprise plan (was free).`,
+    ]);
+    await target.withDb(async (store) => {
+      const details = { from: "free", to: "enterprise", source: "cli" };
+      expect(await planChanges(store, tenant.id)).toMatchObject([{ target_id: tenant.id, details }]);
+      expect(await planChanges(store, operator.id)).toMatchObject([
+        {
+          actor_type: "system",
+          target_id: tenant.id,
+          details: { ...details, tenant: { id: tenant.id, name: tenant.name, externalId: "cus_cli_42" } },
+        },
+      ]);
+    });
+    await expect(
+      setWorkspacePlan(target.config, { workspace: deleted.id, plan: "free" }, io),
+    ).rejects.toThrow(
+      new CliError(
+        `no workspace has the id, name or externalId "${deleted.id}" (see: keygate workspace list)`,
+      ),
     );
   });
 });

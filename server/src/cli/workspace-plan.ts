@@ -1,11 +1,15 @@
 /**
  * `keygate workspace plan <workspace> <plan>`: the operator sets a workspace's plan. The change
- * and its `workspace.plan_changed` audit event (actor: system) are written in one transaction.
+ * and its `workspace.plan_changed` audit event (actor: system) are written in one transaction; for
+ * a tenant the event is also written in the operator's trail, as the API's plan change does. A
+ * running Keygate sees the new plan at the next key creation (its insert re-checks the plan);
+ * in a cluster, prefer PATCH /v1/workspaces/{id}, which also tells every node at once.
  */
 
 import type { Config } from "../config/config.js";
 import { recordAudit } from "../domain/audit/record-audit.js";
 import { PLANS } from "../domain/workspaces/entitlements.js";
+import { recordTenantAudit } from "../domain/workspaces/tenant-audit.js";
 import { type PublicWorkspace, toPublicWorkspace } from "../domain/workspaces/workspaces.js";
 import type { Plan } from "../store/schema.js";
 import { CliError } from "./cli-error.js";
@@ -41,14 +45,22 @@ export async function setWorkspacePlan(
         .where("id", "=", row.id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, {
-        workspaceId: row.id,
+      const event = {
         actor: { type: "system", id: null, ip: null },
         action: "workspace.plan_changed",
-        target: { type: "workspace", id: row.id },
         details: { from: row.plan, to: plan, source: "cli" },
         at,
-      });
+      } as const;
+      const operator = await trx
+        .selectFrom("workspaces")
+        .select("id")
+        .where("kind", "=", "operator")
+        .executeTakeFirst();
+      if (row.kind === "tenant" && operator) {
+        await recordTenantAudit(trx, { ...event, operatorId: operator.id, tenant: row });
+      } else {
+        await recordAudit(trx, { ...event, workspaceId: row.id, target: { type: "workspace", id: row.id } });
+      }
       return { workspace: toPublicWorkspace(updated), previousPlan: row.plan, changed: true };
     }),
   );
