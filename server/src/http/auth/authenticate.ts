@@ -5,11 +5,18 @@
  *   - a permission such as `"keys:read"`: a principal that holds it.
  * A route that declares nothing is refused, so forgetting is never an open door.
  * Cookie sessions must also send the session's `x-csrf-token` on every state-changing request.
+ *
+ * The key portal (platform mode) is a door of its own: a request with `x-keygate-portal: 1` is
+ * authenticated by the `keygate_portal` cookie and nothing else (never Authorization, never the
+ * dashboard's session), and a request without that header never by the portal cookie. So a page
+ * that frames the portal cannot make the browser act with the dashboard's session, and a
+ * dashboard tab cannot be steered into acting as a portal user.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app/context.js";
 import { findSession, SESSION_COOKIE } from "../../domain/auth/sessions.js";
+import { findPortalSession, PORTAL_COOKIE, PORTAL_HEADER } from "../../domain/portal/portal-sessions.js";
 import { type Permission, type Principal, requirePermission } from "../../domain/principal.js";
 import type { RootKeyIdentity } from "../../domain/root-keys/root-key-authenticator.js";
 import { ApiError, forbidden } from "../../errors.js";
@@ -42,26 +49,49 @@ export function bearerSecret(header: string): string | undefined {
   return BEARER.exec(header)?.[1];
 }
 
+/** Refuses a state-changing request of a cookie session that does not send its CSRF token. */
+function requireCsrf(request: FastifyRequest, csrfToken: string, message: string): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const sent = request.headers["x-csrf-token"];
+  if (typeof sent !== "string" || !sameToken(sent, csrfToken)) throw new ApiError("CSRF_FAILED", message);
+}
+
 async function sessionPrincipal(ctx: AppContext, request: FastifyRequest, token: string): Promise<Principal> {
   const session = await findSession(ctx.store.db, ctx.clock, token);
   if (!session) throw unauthenticated("the session has ended; sign in again");
-  if (!SAFE_METHODS.has(request.method)) {
-    const sent = request.headers["x-csrf-token"];
-    if (typeof sent !== "string" || !sameToken(sent, session.csrfToken)) {
-      throw new ApiError("CSRF_FAILED", "a signed-in change needs the x-csrf-token given at sign-in");
-    }
-  }
+  requireCsrf(request, session.csrfToken, "a signed-in change needs the x-csrf-token given at sign-in");
   return { type: "user", ...session };
+}
+
+const PORTAL_ENDED = "the portal session has ended; open the key settings again";
+
+/** The portal user of a request that carries `x-keygate-portal: 1`, by the portal cookie only. */
+async function portalPrincipal(ctx: AppContext, request: FastifyRequest): Promise<Principal> {
+  if (request.headers[PORTAL_HEADER] !== "1") {
+    throw unauthenticated(`the ${PORTAL_HEADER} header must be 1`);
+  }
+  const token = request.cookies[PORTAL_COOKIE];
+  if (token === undefined) throw unauthenticated(PORTAL_ENDED);
+  const session = await findPortalSession(ctx.store.db, ctx.clock, token);
+  if (!session) throw unauthenticated(PORTAL_ENDED);
+  requireCsrf(
+    request,
+    session.principal.csrfToken,
+    "a change in the portal needs the x-csrf-token of its session",
+  );
+  return session.principal;
 }
 
 /**
  * Who is calling: a root key (synchronously when its record is cached, as on the verify path), a
- * session (one store read), or nobody (`null`). Throws for a credential that is not valid.
+ * session or a portal session (one store read each), or nobody (`null`). Throws for a credential
+ * that is not valid.
  */
 function resolvePrincipal(
   ctx: AppContext,
   request: FastifyRequest,
 ): Principal | null | Promise<Principal | null> {
+  if (request.headers[PORTAL_HEADER] !== undefined) return portalPrincipal(ctx, request);
   const header = request.headers.authorization;
   if (header !== undefined) {
     const secret = bearerSecret(header);

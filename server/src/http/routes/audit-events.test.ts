@@ -195,7 +195,7 @@ describe.each(backends)("audit events on $name", (backend) => {
       ["action=%25", "querystring.action: must be an action such as key.created, or a prefix such as key.*"],
       ["action=a&action=b", "querystring.action: Invalid input: expected string, received array"],
       ["targetId=", "querystring.targetId: must not be empty"],
-      [`actorId=${"a".repeat(101)}`, "querystring.actorId: must be at most 100 characters"],
+      [`actorId=${"a".repeat(208)}`, "querystring.actorId: must be at most 207 characters"],
       ["cursor=abc", "querystring.cursor: must be the nextCursor of a previous page"],
       [
         "cursor=key_01JD0000000000000000000000",

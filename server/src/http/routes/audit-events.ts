@@ -23,7 +23,9 @@ import { errorResponse } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
 
 const ACTION_FILTER = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*(?:\.\*)?$/;
-const idFilter = z.string().min(1, "must not be empty").max(100, "must be at most 100 characters");
+/** The longest id an event names: `portal:` and a portal user's externalId (at most 200 characters). */
+const MAX_ID = 207;
+const idFilter = z.string().min(1, "must not be empty").max(MAX_ID, `must be at most ${MAX_ID} characters`);
 
 export const auditQuery = z
   .strictObject({
@@ -34,7 +36,9 @@ export const auditQuery = z
       .optional()
       .describe("An exact action (`key.created`) or a prefix ending in `.*` (`key.*`)"),
     targetId: idFilter.optional().describe("Only events about this entity"),
-    actorId: idFilter.optional().describe("Only events by this user or root key"),
+    actorId: idFilter
+      .optional()
+      .describe("Only events by this user or root key (its id), or portal user (`portal:<externalId>`)"),
     from: isoDateTime.optional().describe("Events at or after this time"),
     to: isoDateTime.optional().describe("Events before this time"),
     limit: pageQuery.limit,

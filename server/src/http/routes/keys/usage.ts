@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { AppContext } from "../../../app/context.js";
 import { isoDateTime } from "../../../domain/fields.js";
+import { requirePortalFeature } from "../../../domain/portal/portal-features.js";
 import { readKeyUsage, usageRange } from "../../../domain/usage/read-usage.js";
 import { notFound, validationFailed } from "../../../errors.js";
 import { KEY_USAGE_CODES } from "../../../verifier/outcomes.js";
@@ -39,7 +40,7 @@ export function keyUsageRoute(app: ZodApp, ctx: AppContext): void {
         tags: KEY_TAGS,
         summary: "Usage of a key",
         description:
-          "Counts of each verification outcome per UTC hour or day. Counts arrive within about a second of the verification.",
+          "Counts of each verification outcome per UTC hour or day. Counts arrive within about a second of the verification. A portal session needs the `usage` feature.",
         params: idParams("key"),
         querystring: keyUsageQuery,
         response: {
@@ -53,6 +54,7 @@ export function keyUsageRoute(app: ZodApp, ctx: AppContext): void {
     },
     async (request) => {
       const principal = principalOf(request);
+      requirePortalFeature(principal, "usage");
       const { granularity, from, to } = request.query;
       const range = usageRange(
         granularity,
