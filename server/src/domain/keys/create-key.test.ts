@@ -180,6 +180,45 @@ describe.each(backends)("creating keys on $name", (backend) => {
     expect(await countRows("keys", workspace.id)).toBe(3);
   });
 
+  it("gives keys of one new externalId one identity when several nodes create them at once", async () => {
+    const { workspace } = await seedWorkspace(service);
+    const caller = rootCaller(workspace.id);
+    // Each node has its own group commit: their statements run side by side on PostgreSQL.
+    const nodes = Array.from({ length: 4 }, () => ({
+      ...service.ctx,
+      keyCreation: createKeyCreation(service.store.db),
+    }));
+    const keys = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        createKey(
+          nodes[i % nodes.length] ?? service.ctx,
+          caller,
+          input({ name: `k${i}`, externalId: "shared" }),
+        ),
+      ),
+    );
+    const identities = await service.store.db
+      .selectFrom("identities")
+      .select("id")
+      .where("workspace_id", "=", workspace.id)
+      .execute();
+    expect(identities).toHaveLength(1);
+    expect(new Set(keys.map((key) => key.identityId))).toEqual(new Set([identities[0]?.id]));
+    const linked = await service.store.db
+      .selectFrom("keys")
+      .select("identity_id")
+      .where("workspace_id", "=", workspace.id)
+      .execute();
+    expect(linked.map((row) => row.identity_id)).toEqual(keys.map(() => identities[0]?.id));
+    const created = await service.store.db
+      .selectFrom("audit_events")
+      .select("id")
+      .where("workspace_id", "=", workspace.id)
+      .where("action", "=", "identity.created")
+      .execute();
+    expect(created).toHaveLength(1);
+  });
+
   it("fails only the key that breaks a constraint when it is stored with others", async () => {
     const { workspace } = await seedWorkspace(service);
     const groups = new KeyInsertGroups(service.store.db);
@@ -198,7 +237,7 @@ describe.each(backends)("creating keys on $name", (backend) => {
       return { key, secretHash: secret.hash, audit, terms: workspace, maxKeys: null };
     };
     const taken = insert("taken");
-    expect(await groups.insert(taken)).toBe(true);
+    expect(await groups.insert(taken)).toEqual({ inserted: true, identityId: null });
 
     const settled = await Promise.allSettled([
       groups.insert(insert("a")),
@@ -207,10 +246,10 @@ describe.each(backends)("creating keys on $name", (backend) => {
       groups.insert({ ...insert("stale plan"), terms: { ...workspace, plan: "pro" } }),
     ]);
     expect(settled.map((s) => (s.status === "fulfilled" ? s.value : "refused"))).toEqual([
-      true,
+      { inserted: true, identityId: null },
       "refused",
-      true,
-      false,
+      { inserted: true, identityId: null },
+      { inserted: false },
     ]);
     expect(settled[1]).toMatchObject({ status: "rejected", reason: { code: "23505" } });
     const names = await service.store.db

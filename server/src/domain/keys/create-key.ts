@@ -12,6 +12,9 @@
  * counted, and a stale memory never lets a key through. When the statement skips the key, or a
  * check refuses it on remembered terms, the workspace is read again and the create is decided on
  * what the store holds.
+ *
+ * A key with an `externalId` joins that identity, which the same statement creates when the
+ * workspace has none of that id yet (so concurrent creates of one new externalId share one).
  */
 import type { AppContext } from "../../app/context.js";
 import { ApiError, conflict, validationFailed } from "../../errors.js";
@@ -64,10 +67,11 @@ export async function createKey(
       fresh = true;
       continue;
     }
-    if (await inserts.insert(prepared.insert)) {
+    const stored = await inserts.insert(prepared.insert);
+    if (stored.inserted) {
       // A verification of this secret before it existed may have cached "not found".
       await publishCollectedKeyChange(deps, { hashes: [prepared.insert.secretHash] });
-      return toIssuedKey(prepared.row, prepared.secret, now);
+      return toIssuedKey({ ...prepared.row, identity_id: stored.identityId }, prepared.secret, now);
     }
     const current = await workspaces.read(workspaceId);
     if (sameTerms(current, workspace)) {
@@ -137,8 +141,9 @@ async function prepareKey(
     usage_count: 0,
     last_used_at: null,
     last_used_ip: null,
+    // Set by the insert: the identity of this externalId, created with the key when missing.
     identity_id: null,
-    external_id: null,
+    external_id: input.externalId ?? null,
     created_by: actor.id,
     created_at: now,
     updated_at: now,
@@ -162,9 +167,23 @@ async function prepareKey(
       ipAllowlist: input.ipAllowlist,
       rateLimit: input.rateLimit,
       quota: input.quota,
+      externalId: row.external_id,
     },
     at: now,
   });
+  const identity =
+    row.external_id === null
+      ? undefined
+      : {
+          newId: newId("identity"),
+          audit: auditRowValues({
+            workspaceId,
+            actor,
+            action: "identity.created",
+            details: { externalId: row.external_id, meta: {}, rateLimits: [], withKey: row.id },
+            at: now,
+          }),
+        };
   const limit = ENTITLEMENTS[workspace.plan].maxKeys;
   return {
     row,
@@ -175,6 +194,7 @@ async function prepareKey(
       audit,
       terms: workspace,
       maxKeys: Number.isFinite(limit) ? limit : null,
+      identity,
     },
   };
 }

@@ -17,7 +17,9 @@ export interface Caller {
 /** What a key operation needs from the context. */
 export type KeyDeps = Pick<AppContext, "store" | "clock" | "invalidation">;
 
-const isDeveloper = (principal: Principal) => principal.type === "user" && principal.role === "developer";
+/** A member, or a person in the key portal, with the developer role. */
+export const isDeveloper = (principal: Principal) =>
+  (principal.type === "user" || principal.type === "portal") && principal.role === "developer";
 
 /** Refuses a developer creating or rotating a production key. */
 export function assertMayIssue(

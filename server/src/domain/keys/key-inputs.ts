@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isoDateTime, nameSchema } from "../fields.js";
+import { externalIdSchema } from "../identities/identity-fields.js";
 import {
   environmentSchema,
   ipAllowlistSchema,
@@ -36,6 +37,11 @@ export const createKeyBody = z.strictObject({
   ipAllowlist: ipAllowlistSchema.default([]),
   rateLimit: rateLimitSchema.nullable().default(null),
   quota: quotaSchema.nullable().default(null),
+  externalId: externalIdSchema
+    .optional()
+    .describe(
+      "The platform's id of the end user or customer the key is for: the key joins that identity (created when missing) and keeps this id for good",
+    ),
 });
 export type CreateKeyInput = z.infer<typeof createKeyBody>;
 

@@ -11,14 +11,14 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/schema.js";
-import { insertKeysWithinLimit, type KeyInsert } from "./insert-key.js";
+import { insertKeysWithinLimit, type KeyInsert, type KeyInsertResult } from "./insert-key.js";
 
 /** Most keys stored by one statement. */
 export const MAX_GROUP = 64;
 
 interface Waiting {
   insert: KeyInsert;
-  resolve: (inserted: boolean) => void;
+  resolve: (result: KeyInsertResult) => void;
   reject: (error: unknown) => void;
 }
 
@@ -29,7 +29,7 @@ export class KeyInsertGroups {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Stores the key with the next group; resolves whether it was inserted (see insert-key.ts). */
-  insert(insert: KeyInsert): Promise<boolean> {
+  insert(insert: KeyInsert): Promise<KeyInsertResult> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ insert, resolve, reject });
       if (this.draining) return;
@@ -48,12 +48,12 @@ export class KeyInsertGroups {
   /** Writes one group and answers each of its creates; never throws. */
   private async write(group: Waiting[]): Promise<void> {
     try {
-      const inserted = await insertKeysWithinLimit(
+      const results = await insertKeysWithinLimit(
         this.db,
         group.map((waiting) => waiting.insert),
       );
       group.forEach((waiting, i) => {
-        waiting.resolve(inserted[i] === true);
+        waiting.resolve(results[i] ?? { inserted: false });
       });
     } catch (error) {
       if (group.length === 1) {
@@ -62,8 +62,8 @@ export class KeyInsertGroups {
       }
       for (const waiting of group) {
         try {
-          const [inserted] = await insertKeysWithinLimit(this.db, [waiting.insert]);
-          waiting.resolve(inserted === true);
+          const [result] = await insertKeysWithinLimit(this.db, [waiting.insert]);
+          waiting.resolve(result ?? { inserted: false });
         } catch (alone) {
           waiting.reject(alone);
         }

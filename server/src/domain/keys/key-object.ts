@@ -46,6 +46,16 @@ export const keyObjectSchema = z
     revokedAt: z.string().nullable(),
     revokedReason: z.string().nullable(),
     rotatedAt: z.string().nullable(),
+    externalId: z
+      .string()
+      .nullable()
+      .describe(
+        "The platform's id of the end user or customer the key is for (its identity's); set at creation",
+      ),
+    identityId: z
+      .string()
+      .nullable()
+      .describe("The identity the key belongs to; null without one (or once the identity is deleted)"),
     recoverable: z
       .boolean()
       .describe(
@@ -113,6 +123,8 @@ export function toPublicKey(row: KeyRow, now: Date): PublicKey {
     revokedAt: iso(row.revoked_at),
     revokedReason: row.revoked_reason,
     rotatedAt: iso(row.rotated_at),
+    externalId: row.external_id,
+    identityId: row.identity_id,
     recoverable: row.secret_ciphertext !== null,
   };
 }

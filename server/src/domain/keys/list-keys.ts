@@ -1,18 +1,19 @@
 /**
  * Finding keys: one by id, the keys of an app, and the workspace's list, newest first and
- * cursor-paged, filtered by app, environment and status and searched by name, start, Shared Key, id, or a whole
+ * cursor-paged, filtered by app, environment, status and externalId and searched by name, start, Shared Key, id, or a whole
  * pasted key (hashed and looked up, never compared in plain).
  *
  * Each search reads an index, so its cost does not grow with the number of keys: a whole key or a
  * key id is resolved first by its own lookup (secret hash, Shared Key, primary key); a name
  * fragment reads the trigram index on `name`, the start of a key the prefix index on
  * `lower(start)`; rare statuses and app filters have their own newest-first indexes (0003), and
- * so has the environment (0005).
+ * so has the environment (0005), and the externalId (0006).
  */
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { notFound } from "../../errors.js";
 import type { Database, KeyRow } from "../../store/schema.js";
+import { externalIdSchema } from "../identities/identity-fields.js";
 import { isId } from "../ids.js";
 import { hashSecret, parseKey } from "../key-format.js";
 import { newestFirst, pageQuery, toPage } from "../paging.js";
@@ -34,6 +35,9 @@ export const listKeysQuery = z.strictObject({
     .optional()
     .describe("Only keys of this environment (a key of an app has the app's environment)"),
   status: z.enum(KEY_STATUSES).optional(),
+  externalId: externalIdSchema
+    .optional()
+    .describe("Only the keys of this end user or customer (exactly this externalId)"),
   ...pageQuery,
 });
 type ListKeysQuery = z.infer<typeof listKeysQuery>;
@@ -116,6 +120,7 @@ export async function listKeys(
     .where("deleted_at", "is", null);
   if (query.appId) select = select.where("app_id", "=", query.appId);
   if (query.environment) select = select.where("environment", "=", query.environment);
+  if (query.externalId !== undefined) select = select.where("external_id", "=", query.externalId);
   const { status, search } = query;
   if (status) select = select.where((eb) => statusIs(eb, status, now));
   let page: { data: KeyRow[]; nextCursor: string | null };

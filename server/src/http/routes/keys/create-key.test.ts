@@ -59,6 +59,8 @@ describe.each(backends)("POST /v1/keys on $name", (backend) => {
       revokedAt: null,
       revokedReason: null,
       rotatedAt: null,
+      externalId: null,
+      identityId: null,
       recoverable: false,
       key: secret,
     });
