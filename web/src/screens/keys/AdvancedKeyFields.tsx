@@ -1,6 +1,7 @@
 /**
- * The Advanced part of the key forms, a disclosure: the IP allowlist (one CIDR per line), the rate
- * limit and the quota. A plan without IP allowlists or usage limits shows those fields disabled,
+ * The Advanced part of the key forms, a disclosure: the External ID (the end user or customer the
+ * key belongs to; the create form only, it is kept for good), the IP allowlist (one CIDR per
+ * line), the rate limit and the quota. A plan without IP allowlists or usage limits shows those fields disabled,
  * with a note saying which plan feature they need.
  */
 import { ChevronRight } from "lucide-react";
@@ -18,6 +19,8 @@ export interface AdvancedKeyFieldsProps {
   entitlements: Workspace["entitlements"];
   /** Open at first (the edit dialog, when the key has limits). */
   defaultOpen?: boolean;
+  /** Offer the External ID (the create form; a key keeps the one it was made with). */
+  withExternalId?: boolean;
 }
 
 const REFILLS: Array<[QuotaRefillInterval | "", string]> = [
@@ -39,9 +42,11 @@ export function AdvancedKeyFields({
   onChange,
   entitlements,
   defaultOpen,
+  withExternalId,
 }: AdvancedKeyFieldsProps) {
   const hasErrors = Boolean(
-    errors.ipAllowlist ||
+    errors.externalId ||
+      errors.ipAllowlist ||
       errors.rateLimit ||
       errors.rateLimitWindowSeconds ||
       errors.quota ||
@@ -58,6 +63,27 @@ export function AdvancedKeyFields({
         Advanced
       </Collapsible.Trigger>
       <Collapsible.Content className="mt-3 space-y-4 rounded-md border border-slate-200 p-3">
+        {withExternalId && (
+          <Field
+            label="External ID"
+            optional
+            hint="The end user or customer this key belongs to, as your platform names them (such as user_123). Their keys share one identity: you can find them together, limit them together and revoke them all at once. It cannot be changed later."
+            error={errors.externalId}
+          >
+            {(props) => (
+              <input
+                {...props}
+                className={cn(inputClass, "font-mono")}
+                value={values.externalId}
+                maxLength={200}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="user_123"
+                onChange={(event) => onChange({ externalId: event.target.value })}
+              />
+            )}
+          </Field>
+        )}
         <div className="space-y-1.5">
           <Field
             label="IP allowlist"

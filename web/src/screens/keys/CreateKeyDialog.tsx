@@ -233,6 +233,7 @@ export function CreateKeyDialog({
             errors={errors}
             onChange={change}
             entitlements={workspace.entitlements}
+            withExternalId
           />
 
           {refusal && (

@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from "../../ui/format";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { KeyActionsMenu } from "./KeyActionsMenu";
+import { KeyExternalId } from "./KeyExternalId";
 import { KeyStatusSwitch } from "./KeyStatusSwitch";
 import { KeyValue } from "./KeyValue";
 
@@ -30,6 +31,7 @@ export function KeyCard({ apiKey, appTitle }: { apiKey: KeyObject; appTitle: str
               .filter(Boolean)
               .join(" · ")}
           </p>
+          <KeyExternalId externalId={apiKey.externalId} />
         </div>
         <KeyActionsMenu apiKey={apiKey} />
       </div>

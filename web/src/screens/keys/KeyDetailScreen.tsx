@@ -1,12 +1,15 @@
 /**
- * One key at /keys/:keyId: every field, the Enabled switch and the actions, the usage chart
+ * One key at /keys/:keyId: every field (its identity too, with "Revoke all keys of <externalId>"
+ * for admins and owners), the Enabled switch and the actions, the usage chart
  * (last 24 hours, 7 days, 30 days) and its audit history. A plan without API Access still sees
  * an existing key (it keeps working), under the banner that new keys need an upgrade.
  */
 import { ArrowLeft } from "lucide-react";
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { isApiError } from "../../api/errors";
 import { useSession } from "../../app/session";
+import { Button } from "../../ui/Button";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
@@ -17,6 +20,7 @@ import { KeyFields } from "./KeyFields";
 import { KeyStatusSwitch } from "./KeyStatusSwitch";
 import { ExistingKeysBanner } from "./KeysPlanGate";
 import { KeyUsagePanel } from "./KeyUsagePanel";
+import { RevokeIdentityKeysDialog } from "./RevokeIdentityKeysDialog";
 import { useAppChoices, useKeyQuery } from "./use-keys";
 
 export function KeyDetailScreen() {
@@ -42,6 +46,7 @@ function KeyDetail() {
   const key = useKeyQuery(keyId);
   const apps = useAppChoices();
   const { nameOf } = useActorNames();
+  const [revokingIdentity, setRevokingIdentity] = useState(false);
 
   if (key.isPending) return <LoadingState label="Loading the key" />;
   if (key.isError) {
@@ -95,6 +100,22 @@ function KeyDetail() {
             appTitle={appTitle}
             createdByName={apiKey.createdBy ? nameOf(actorOfId(apiKey.createdBy)) : undefined}
           />
+          {apiKey.identityId && apiKey.externalId && abilities.canManageKeys && (
+            <div className="mt-3 flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:flex-row sm:items-center sm:justify-between">
+              <p className="text-slate-600">
+                The keys of {apiKey.externalId} can be revoked together, when that customer leaves or one of their keys leaks.
+              </p>
+              <Button size="sm" className="text-red-700" onClick={() => setRevokingIdentity(true)}>
+                Revoke all keys of {apiKey.externalId}
+              </Button>
+              <RevokeIdentityKeysDialog
+                identityId={apiKey.identityId}
+                externalId={apiKey.externalId}
+                open={revokingIdentity}
+                onOpenChange={setRevokingIdentity}
+              />
+            </div>
+          )}
         </section>
         <div className="min-w-0 space-y-6">
           {abilities.canSeeUsage && (

@@ -1,4 +1,4 @@
-/** Every field of a key, as a description list: identity, app, status, scopes, limits, usage and history. */
+/** Every field of a key, as a description list: its id and secret, the identity (External ID) it belongs to, app, status, scopes, limits, usage and history. */
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { KeyObject } from "../../api/types";
@@ -80,6 +80,24 @@ export function KeyFields({ apiKey, appTitle, createdByName }: KeyFieldsProps) {
       </Row>
       <Row label="Key prefix">
         <code className="font-mono text-xs">{apiKey.prefix}</code>
+      </Row>
+      <Row label="Identity">
+        {apiKey.externalId ? (
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <Copyable value={apiKey.externalId} label="Copy External ID" />
+            {apiKey.identityId && (
+              <code className="font-mono text-xs text-slate-500">{apiKey.identityId}</code>
+            )}
+            <Link
+              to={`/settings/api-access?externalId=${encodeURIComponent(apiKey.externalId)}`}
+              className="text-brand-700 hover:underline"
+            >
+              All keys of {apiKey.externalId}
+            </Link>
+          </span>
+        ) : (
+          <Muted>None: the key belongs to no end user or customer</Muted>
+        )}
       </Row>
       <Row label="App">
         {apiKey.appId ? (

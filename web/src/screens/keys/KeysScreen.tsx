@@ -1,6 +1,6 @@
 /**
  * API Keys at /settings/api-access (seeds 000, 002, 003, 004): the workspace's keys as a table or
- * cards, searched as you type and filtered by app, environment and status, a page of 50 at a time; Create API
+ * cards, searched as you type and filtered by External ID (one end user's or customer's keys), app, environment and status, a page of 50 at a time; Create API
  * Key; an empty state when there are no keys and a no-results state for a search. A plan without
  * API Access sees "Upgrade required" instead when it has no keys, and its existing keys (which keep
  * working) with a banner and no Create API Key when it has some (KeysPlanGate).
@@ -43,6 +43,8 @@ function KeysList() {
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get("search") ?? "");
   const settledSearch = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const [externalId, setExternalId] = useState(params.get("externalId") ?? "");
+  const settledExternalId = useDebouncedValue(externalId.trim(), SEARCH_DELAY_MS);
   const appId = params.get("app") ?? "";
   const status = statusParam(params.get("status"));
   const environment = ENVIRONMENTS.find(([id]) => id === params.get("environment"))?.[0] ?? "";
@@ -52,6 +54,7 @@ function KeysList() {
 
   const filters: KeyFilters = {
     ...(settledSearch ? { search: settledSearch } : {}),
+    ...(settledExternalId ? { externalId: settledExternalId } : {}),
     ...(appId ? { appId } : {}),
     ...(environment ? { environment } : {}),
     ...(status ? { status } : {}),
@@ -71,12 +74,17 @@ function KeysList() {
       },
       { replace: true },
     );
+  const changeExternalId = (value: string) => {
+    setExternalId(value);
+    setParam("externalId", value.trim());
+  };
   const clearAll = () => {
     setSearch("");
+    setExternalId("");
     setParams(new URLSearchParams(), { replace: true });
   };
 
-  const filtered = Object.keys(filters).length > 0 || search.trim() !== "";
+  const filtered = Object.keys(filters).length > 0 || search.trim() !== "" || externalId.trim() !== "";
   const rows = keys.data?.pages.flatMap((page) => page.data) ?? [];
   const canCreate = abilities.can("keys:write") && planAllowsNewKeys;
   const noKeysAtAll = keys.isSuccess && rows.length === 0 && !filtered;
@@ -107,7 +115,9 @@ function KeysList() {
       <EmptyState title="No keys match" action={<Button onClick={clearAll}>Clear search and filters</Button>}>
         {settledSearch
           ? `No key has a name, prefix or value matching “${settledSearch}” with these filters.`
-          : "No key matches these filters."}
+          : settledExternalId
+            ? `No key belongs to the External ID “${settledExternalId}” with these filters.`
+            : "No key matches these filters."}
       </EmptyState>
     );
   } else {
@@ -152,6 +162,8 @@ function KeysList() {
         <KeysToolbar
           search={search}
           onSearchChange={setSearch}
+          externalId={externalId}
+          onExternalIdChange={changeExternalId}
           appId={appId}
           onAppChange={(value) => setParam("app", value)}
           apps={appList}

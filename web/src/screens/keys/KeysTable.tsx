@@ -1,5 +1,5 @@
 /**
- * The keys as a table (seed 004): Name, Prefix, Usage count, Last used, Expiry, Status, Created
+ * The keys as a table (seed 004): Name (with its app, environment and External ID), Prefix, Usage count, Last used, Expiry, Status, Created
  * at, Actions (the Enabled switch and the actions menu). It scrolls inside its own box on narrow
  * screens, so the page never scrolls sideways.
  */
@@ -10,6 +10,7 @@ import { RelativeTime } from "../../ui/RelativeTime";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { KeyActionsMenu } from "./KeyActionsMenu";
 import { KeyExpiry } from "./KeyExpiry";
+import { KeyExternalId } from "./KeyExternalId";
 import { KeyStatusSwitch } from "./KeyStatusSwitch";
 import { KeyValue } from "./KeyValue";
 
@@ -56,6 +57,7 @@ export function KeysTable({ keys, appTitles }: KeysTableProps) {
                       .filter(Boolean)
                       .join(" · ")}
                   </span>
+                  <KeyExternalId externalId={key.externalId} />
                 </th>
                 <td className="px-3 py-2.5">
                   <KeyValue apiKey={key} compact />

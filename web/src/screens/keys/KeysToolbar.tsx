@@ -1,6 +1,7 @@
 /**
  * The keys screen's search and filters: "Search keys" (a name, or a whole pasted key; filtered as
- * you type), App, Environment and Status, and the View switch. Labels are visible on wide screens and read on
+ * you type), External ID (the keys of one end user or customer, exactly), App, Environment and
+ * Status, and the View switch. Labels are visible on wide screens and read on
  * every screen.
  */
 import { Search } from "lucide-react";
@@ -15,6 +16,8 @@ import { ViewToggle } from "./ViewToggle";
 export interface KeysToolbarProps {
   search: string;
   onSearchChange(search: string): void;
+  externalId: string;
+  onExternalIdChange(externalId: string): void;
   appId: string;
   onAppChange(appId: string): void;
   apps: ReadonlyArray<{ id: string; title: string }>;
@@ -85,6 +88,18 @@ export function KeysToolbar(props: KeysToolbarProps) {
         </div>
       </Labelled>
       <div className="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-end">
+        <Labelled id="keys-external-id" label="External ID" className="col-span-2 sm:w-48">
+          <input
+            id="keys-external-id"
+            type="search"
+            className={cn(inputClass, "font-mono")}
+            placeholder="user_123"
+            autoComplete="off"
+            spellCheck={false}
+            value={props.externalId}
+            onChange={(event) => props.onExternalIdChange(event.target.value)}
+          />
+        </Labelled>
         <Labelled id="keys-app" label="App" className="sm:w-48">
           <select
             id="keys-app"

@@ -29,6 +29,8 @@ export interface KeyFormValues {
   quota: string;
   /** "" for a quota that never refills. */
   quotaRefill: QuotaRefillInterval | "";
+  /** The platform's id of the end user or customer the key is for (its identity); "" for none. Set at creation only. */
+  externalId: string;
 }
 
 export type KeyFormField = keyof KeyFormValues;
@@ -46,6 +48,7 @@ export const emptyKeyForm = (appId = ""): KeyFormValues => ({
   rateLimitWindowSeconds: "60",
   quota: "",
   quotaRefill: "",
+  externalId: "",
 });
 
 /** The form's values for an existing key (the edit dialog). */
@@ -62,6 +65,7 @@ export function keyFormOf(key: KeyObject): KeyFormValues {
     rateLimitWindowSeconds: key.rateLimit ? String(Math.round(key.rateLimit.windowMs / 1000)) : "60",
     quota: key.quota ? String(key.quota.remaining) : "",
     quotaRefill: key.quota?.refill?.interval ?? "",
+    externalId: key.externalId ?? "",
   };
 }
 
@@ -78,6 +82,7 @@ const FIELD_OF_PATH: Array<[string, KeyFormField]> = [
   ["rateLimit", "rateLimit"],
   ["quota.refill", "quotaRefill"],
   ["quota", "quota"],
+  ["externalId", "externalId"],
 ];
 
 function fieldOfPath(path: string): KeyFormField | undefined {
@@ -219,6 +224,7 @@ export function checkCreateForm(values: KeyFormValues, context: CheckContext): C
     ...(limits.ipAllowlist.length > 0 ? { ipAllowlist: limits.ipAllowlist } : {}),
     ...(limits.rateLimit ? { rateLimit: limits.rateLimit } : {}),
     ...(limits.quota ? { quota: limits.quota } : {}),
+    ...(values.externalId.trim() ? { externalId: values.externalId.trim() } : {}),
   };
   const parsed = createKeyBody.safeParse(body);
   const errors = { ...(parsed.success ? {} : schemaErrors(parsed.error.issues)), ...limits.errors };
