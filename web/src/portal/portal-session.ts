@@ -6,31 +6,13 @@
  * features), not from a role table.
  */
 import { api, setCsrfToken, unwrap } from "../api/client";
-import type { Workspace } from "../api/types";
+import type { Json } from "../api/types";
 import { abilitiesFrom } from "../app/permissions";
 import type { Session } from "../app/session";
 
-export type PortalFeature = "keys" | "apps" | "usage" | "audit";
-
-export interface PortalBranding {
-  productName: string;
-  logoUrl: string | null;
-  accentColor: string;
-}
-
-/** The body of `GET /v1/portal/session` (the contract's shape, until the route is in schema.d.ts). */
-export interface PortalSessionAnswer {
-  workspace: Workspace;
-  user: { externalId: string; email: string; name: string };
-  role: "viewer" | "developer" | "admin";
-  features: PortalFeature[];
-  permissions: string[];
-  returnUrl: string | null;
-  branding: PortalBranding;
-  embedOrigins: string[];
-  csrfToken: string;
-  expiresAt: string;
-}
+export type PortalSessionAnswer = Json<"/v1/portal/session", "get">;
+export type PortalFeature = PortalSessionAnswer["features"][number];
+export type PortalBranding = PortalSessionAnswer["branding"];
 
 /** What the portal's frame (PortalShell, the resize messages, the ended screen) needs to know. */
 export interface PortalFacts {
@@ -45,9 +27,7 @@ export interface PortalFacts {
 
 /** The portal session; its CSRF token is kept for every change the screens make. */
 export async function fetchPortalSession(): Promise<PortalSessionAnswer> {
-  const answer = (await unwrap(
-    api.GET("/v1/portal/session" as "/v1/auth/session"),
-  )) as unknown as PortalSessionAnswer;
+  const answer = await unwrap(api.GET("/v1/portal/session"));
   setCsrfToken(answer.csrfToken);
   return answer;
 }
@@ -56,7 +36,7 @@ export async function fetchPortalSession(): Promise<PortalSessionAnswer> {
 export function sessionOfPortal(answer: PortalSessionAnswer): Session {
   const { user, workspace, role, permissions, features, csrfToken } = answer;
   return {
-    user: { id: `portal:${user.externalId}`, email: user.email, name: user.name ?? user.email },
+    user: { id: `portal:${user.externalId}`, email: user.email, name: user.name || user.email },
     workspace,
     role,
     csrfToken,

@@ -6,6 +6,7 @@ import { X } from "lucide-react";
 import { Dialog as RadixDialog } from "radix-ui";
 import { type ReactNode, useRef } from "react";
 import { cn } from "./cn";
+import { placeNearOpener } from "./framed-dialog";
 
 export interface DialogProps {
   open: boolean;
@@ -43,9 +44,11 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <RadixDialog.Content
-          onOpenAutoFocus={() => {
+          onOpenAutoFocus={(event) => {
             const active = document.activeElement;
             opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+            if (event.currentTarget instanceof HTMLElement)
+              placeNearOpener(event.currentTarget, opener.current);
           }}
           onCloseAutoFocus={(event) => {
             const target = opener.current?.isConnected ? opener.current : returnFocusTo?.();
