@@ -4290,7 +4290,7 @@ export interface paths {
         };
         /**
          * List keys
-         * @description Newest first, cursor-paged. `search` matches part of the name, the start of a key, a Shared Key, a key id, or a whole pasted key; `appId`, `environment` and `status` filter.
+         * @description Newest first, cursor-paged. `search` matches part of the name, the start of a key, a Shared Key, a key id, or a whole pasted key; `appId`, `environment`, `status` and `externalId` (the keys of one end user or customer) filter.
          */
         get: {
             parameters: {
@@ -4498,7 +4498,7 @@ export interface paths {
         put?: never;
         /**
          * Create a key
-         * @description Creates a token (`key`) or a pair (`sharedKey` + `secretKey`). The secret is shown in this response only; store it now.
+         * @description Creates a token (`key`) or a pair (`sharedKey` + `secretKey`). The secret is shown in this response only; store it now. With `externalId` the key joins that identity (end user or customer), which is created when the workspace has none yet.
          */
         post: {
             parameters: {
@@ -5091,7 +5091,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a key
-         * @description Changes name, scopes, meta, expiresAt, enabled, ipAllowlist, rateLimit or quota. Takes effect on the very next verification. A revoked key cannot be edited (409).
+         * @description Changes name, scopes, meta, expiresAt, enabled, ipAllowlist, rateLimit or quota. Takes effect on the very next verification. A revoked key cannot be edited (409). Its externalId (identity) is set at creation and never changes: to move access, create a key with the other externalId and revoke this one.
          */
         patch: {
             parameters: {

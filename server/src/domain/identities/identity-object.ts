@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { IdentityRow } from "../../store/schema.js";
 import { metaSchema } from "../keys/key-fields.js";
+import { revokeKeyBody } from "../keys/key-inputs.js";
 import { pageQuery } from "../paging.js";
 import {
   externalIdSchema,
@@ -66,16 +67,8 @@ export const deleteIdentityQuery = z.strictObject({
 });
 export type DeleteIdentityQuery = z.infer<typeof deleteIdentityQuery>;
 
-const MAX_REASON_LENGTH = 500;
-const revokeKeysFields = z.strictObject({
-  reason: z
-    .string()
-    .trim()
-    .max(MAX_REASON_LENGTH, `must be at most ${MAX_REASON_LENGTH} characters`)
-    .optional(),
-});
-/** Optional: no body (or `null`) revokes without a reason. */
-export const revokeIdentityKeysBody = revokeKeysFields.nullish().transform((body) => body ?? {});
+/** Optional: no body (or `null`) revokes without a reason; the same body as revoking one key. */
+export const revokeIdentityKeysBody = revokeKeyBody;
 export type RevokeIdentityKeysInput = z.infer<typeof revokeIdentityKeysBody>;
 
 export const revokedKeysSchema = z

@@ -180,6 +180,51 @@ describe.each(backends)("creating keys on $name", (backend) => {
     expect(await countRows("keys", workspace.id)).toBe(3);
   });
 
+  it("records a portal user as the actor of a key and its identity, and holds a portal developer to the developer rules", async () => {
+    const { workspace } = await seedWorkspace(service);
+    const portal = (role: "admin" | "developer"): Principal => ({
+      type: "portal",
+      workspaceId: workspace.id,
+      externalId: "u_9",
+      email: "dev@customer.example",
+      name: "Dev",
+      role,
+      features: ["keys"],
+      permissions: ["keys:read", "keys:write"],
+      returnUrl: null,
+      sessionHash: "hash",
+      csrfToken: "csrf",
+    });
+    const key = await createKey(
+      service.ctx,
+      { principal: portal("admin"), ip: "203.0.113.9" },
+      input({ name: "from the portal", externalId: "end-user" }),
+    );
+    const events = await service.store.db
+      .selectFrom("audit_events")
+      .select(["action", "actor_type", "actor_id", "actor_label", "target_id"])
+      .where("workspace_id", "=", workspace.id)
+      .where("action", "in", ["identity.created", "key.created"])
+      .orderBy("action")
+      .execute();
+    const actor = { actor_type: "portal", actor_id: "portal:u_9", actor_label: "dev@customer.example" };
+    expect(events).toEqual([
+      { action: "identity.created", ...actor, target_id: key.identityId },
+      { action: "key.created", ...actor, target_id: key.id },
+    ]);
+    await expect(
+      createKey(service.ctx, { principal: portal("developer"), ip: null }, input({ name: "prod" })),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "developers may create keys only outside production; ask an admin for a production key",
+    });
+    await createKey(
+      service.ctx,
+      { principal: portal("developer"), ip: null },
+      input({ name: "dev", environment: "development" }),
+    );
+  });
+
   it("gives keys of one new externalId one identity when several nodes create them at once", async () => {
     const { workspace } = await seedWorkspace(service);
     const caller = rootCaller(workspace.id);

@@ -15,7 +15,7 @@ export function createKeyRoute(app: ZodApp, ctx: AppContext): void {
         tags: KEY_TAGS,
         summary: "Create a key",
         description:
-          "Creates a token (`key`) or a pair (`sharedKey` + `secretKey`). The secret is shown in this response only; store it now.",
+          "Creates a token (`key`) or a pair (`sharedKey` + `secretKey`). The secret is shown in this response only; store it now. With `externalId` the key joins that identity (end user or customer), which is created when the workspace has none yet.",
         body: createKeyBody,
         response: { 201: issuedKeySchema, ...keyRefusals },
       },

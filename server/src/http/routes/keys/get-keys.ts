@@ -17,7 +17,7 @@ export function getKeysRoutes(app: ZodApp, ctx: AppContext): void {
         tags: KEY_TAGS,
         summary: "List keys",
         description:
-          "Newest first, cursor-paged. `search` matches part of the name, the start of a key, a Shared Key, a key id, or a whole pasted key; `appId`, `environment` and `status` filter.",
+          "Newest first, cursor-paged. `search` matches part of the name, the start of a key, a Shared Key, a key id, or a whole pasted key; `appId`, `environment`, `status` and `externalId` (the keys of one end user or customer) filter.",
         querystring: listKeysQuery,
         response: { 200: pageOf(keyObjectSchema), ...keyRefusals },
       },
