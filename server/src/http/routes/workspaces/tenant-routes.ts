@@ -15,6 +15,7 @@ import { updateTenant } from "../../../domain/workspaces/update-tenant.js";
 import { idParams } from "../../schemas.js";
 import type { ZodApp } from "../../zod-app.js";
 import { callerOf } from "../keys/key-route-parts.js";
+import { tenantOpenRoute } from "./tenant-open.js";
 import { tenantRootKeyRoute } from "./tenant-root-keys.js";
 import {
   createTenantBody,
@@ -108,4 +109,5 @@ export function tenantRoutes(app: ZodApp, ctx: AppContext): void {
   );
 
   tenantRootKeyRoute(app, ctx);
+  tenantOpenRoute(app, ctx);
 }
