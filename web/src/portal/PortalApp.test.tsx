@@ -70,6 +70,15 @@ async function openAs(
   return portal;
 }
 
+async function updateTenantBranding(branding: Record<string, string | null>) {
+  const response = await fetch(`${keygate.url}/v1/workspaces/${tenant.id}`, {
+    method: "PATCH",
+    headers: { authorization: `Bearer ${rootKey}`, "content-type": "application/json" },
+    body: JSON.stringify({ branding }),
+  });
+  expect(response.status).toBe(200);
+}
+
 function renderPortal(at = "/") {
   const createRouter = (routes: RouteObject[]) => createMemoryRouter(routes, { initialEntries: [at] });
   const view = render(
@@ -150,6 +159,20 @@ describe("PortalApp", () => {
     expect(document.documentElement.style.getPropertyValue("--color-brand-600")).toBe("#0f766e");
     expect(document.title).toBe("API Keys · ShipFast");
     expect(screen.getAllByRole("button", { name: "Create API Key" }).length).toBeGreaterThan(0);
+  });
+
+  it("shows the platform's logo, named by its product, when the branding has one", async () => {
+    const logoUrl = "https://shipfast.test/logo.svg";
+    await updateTenantBranding({ logoUrl });
+    try {
+      await openAs({ role: "admin", features: ["keys"] });
+      renderPortal("/");
+      const logo = await screen.findByRole("img", { name: "ShipFast" });
+      expect(logo).toHaveAttribute("src", logoUrl);
+      expect(within(screen.getByRole("banner")).queryByText("ShipFast")).not.toBeInTheDocument();
+    } finally {
+      await updateTenantBranding({ logoUrl: null });
+    }
   });
 
   it("creates a key through the portal's cookie and CSRF token", async () => {
