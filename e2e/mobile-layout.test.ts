@@ -115,6 +115,7 @@ describeInBrowser("the 390 px layout", () => {
       "API Keys",
       "Connected APIs",
       "Audit log",
+      "Workspaces",
       "Settings",
     ]);
     await checkScreen(page, "mobile-menu");
@@ -129,6 +130,7 @@ describeInBrowser("the 390 px layout", () => {
       "API Keys",
       "Connected APIs",
       "Audit log",
+      "Workspaces",
       "Settings",
       "API Keys",
       "Members",

@@ -2,14 +2,18 @@
  * The sidebar's links (seed 001: Apps in the sidebar; seed 002: Settings behind a gear icon with
  * API Keys inside). The same list serves the desktop sidebar and the mobile menu.
  */
-import { Boxes, KeyRound, type LucideIcon, PlugZap, ScrollText, Settings } from "lucide-react";
+import { Boxes, Building2, KeyRound, type LucideIcon, PlugZap, ScrollText, Settings } from "lucide-react";
 import { NavLink, useLocation } from "react-router";
+import { operatorAccessOf } from "../screens/workspaces/operator-access";
 import { cn } from "../ui/cn";
+import { useSession } from "./session";
 
 interface NavItem {
   to: string;
   label: string;
   icon: LucideIcon;
+  /** Only for the operator's owners and admins (platform mode: the customers' workspaces). */
+  operatorOnly?: boolean;
 }
 
 const MAIN: NavItem[] = [
@@ -17,6 +21,7 @@ const MAIN: NavItem[] = [
   { to: "/settings/api-access", label: "API Keys", icon: KeyRound },
   { to: "/apis", label: "Connected APIs", icon: PlugZap },
   { to: "/audit", label: "Audit log", icon: ScrollText },
+  { to: "/workspaces", label: "Workspaces", icon: Building2, operatorOnly: true },
 ];
 
 const SETTINGS: Array<Omit<NavItem, "icon">> = [
@@ -38,12 +43,13 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
+  const operator = operatorAccessOf(useSession()).canRead;
   const onKeys = isKeysScreen(pathname);
   // The keys screen is one sidebar entry: "API Keys" lights up, not Settings as well.
   const inSettings = pathname.startsWith("/settings") && !onKeys;
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
-      {MAIN.map(({ to, label, icon: Icon }) => (
+      {MAIN.filter((item) => operator || !item.operatorOnly).map(({ to, label, icon: Icon }) => (
         <NavLink
           key={label}
           to={to}

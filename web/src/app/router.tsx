@@ -10,6 +10,7 @@ import { SetupScreen } from "../screens/auth/SetupScreen";
 import { SignInScreen } from "../screens/auth/SignInScreen";
 import { keysRoutes } from "../screens/keys/routes";
 import { settingsRoutes } from "../screens/settings/routes";
+import { workspacesRoutes } from "../screens/workspaces/routes";
 import { AppShell } from "./AppShell";
 import { NotFoundScreen } from "./NotFoundScreen";
 import { RequireSession } from "./session";
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
       ...appsRoutes,
       ...apisRoutes,
       ...auditRoutes,
+      ...workspacesRoutes,
       ...settingsRoutes.filter((route) => route.handle !== "public"),
       { path: "*", element: <NotFoundScreen /> },
     ],

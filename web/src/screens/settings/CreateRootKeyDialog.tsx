@@ -18,9 +18,23 @@ export interface CreateRootKeyDialogProps {
   onOpenChange(open: boolean): void;
   /** Creates the key; throws the API's refusal. */
   onCreate(input: RootKeyInput): Promise<unknown>;
+  /** The permissions offered; every permission by default (a tenant's key: none of the operator's). */
+  permissions?: readonly Permission[];
+  title?: string;
+  description?: string;
 }
 
-export function CreateRootKeyDialog({ open, onOpenChange, onCreate }: CreateRootKeyDialogProps) {
+const DESCRIPTION =
+  "A management credential for scripts and servers (Authorization: Bearer …). It can do only what its permissions allow, and only what you may do yourself.";
+
+export function CreateRootKeyDialog({
+  open,
+  onOpenChange,
+  onCreate,
+  permissions = PERMISSIONS,
+  title = "Create root key",
+  description = DESCRIPTION,
+}: CreateRootKeyDialogProps) {
   const [name, setName] = useState("");
   const [all, setAll] = useState(false);
   const [chosen, setChosen] = useState<Set<Permission>>(new Set());
@@ -59,7 +73,7 @@ export function CreateRootKeyDialog({ open, onOpenChange, onCreate }: CreateRoot
     try {
       await onCreate({
         name: name.trim(),
-        permissions: all ? ["*"] : PERMISSIONS.filter((p) => chosen.has(p)),
+        permissions: all ? ["*"] : permissions.filter((p) => chosen.has(p)),
       });
       setBusy(false);
       change(false);
@@ -78,13 +92,7 @@ export function CreateRootKeyDialog({ open, onOpenChange, onCreate }: CreateRoot
       : undefined;
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={change}
-      title="Create root key"
-      description="A management credential for scripts and servers (Authorization: Bearer …). It can do only what its permissions allow, and only what you may do yourself."
-      size="lg"
-    >
+    <Dialog open={open} onOpenChange={change} title={title} description={description} size="lg">
       <form onSubmit={submit} noValidate className="space-y-4">
         <FormAlert message={formError} />
         <Field
@@ -113,7 +121,7 @@ export function CreateRootKeyDialog({ open, onOpenChange, onCreate }: CreateRoot
             All permissions (*), now and later
           </label>
           <div className="grid grid-cols-1 gap-1.5 sm:grid-cols-2">
-            {PERMISSIONS.map((permission) => (
+            {permissions.map((permission) => (
               <label key={permission} className="flex items-center gap-2 text-sm text-slate-700">
                 <input
                   type="checkbox"

@@ -15,10 +15,11 @@ import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
 import { toast } from "../../ui/toast";
 import { type OnceSecret, SecretOnceDialog } from "../keys/SecretOnceDialog";
 import { CreateRootKeyDialog } from "./CreateRootKeyDialog";
+import { rootKeyPermissionsFor } from "./root-key-permissions";
 import { type RootKey, useCreateRootKey, useDeleteRootKey, useRootKeysQuery } from "./use-members";
 
 export function RootKeysScreen() {
-  const { abilities } = useSession();
+  const { abilities, workspace } = useSession();
   const canRead = abilities.can("root_keys:read");
   const canWrite = abilities.can("root_keys:write");
   const keys = useRootKeysQuery(canRead);
@@ -119,6 +120,7 @@ export function RootKeysScreen() {
         <CreateRootKeyDialog
           open={creating}
           onOpenChange={setCreating}
+          permissions={rootKeyPermissionsFor(workspace.kind)}
           onCreate={async (input) => {
             const created = await create.mutateAsync(input);
             setSecret({ kind: "token", keyName: created.name, key: created.key });

@@ -1,11 +1,13 @@
 /**
- * `/settings/workspace`: the workspace's name, default key prefix, key policy and plan. Owners
- * change them; everyone else reads them.
+ * `/settings/workspace`: the workspace's name, default key prefix, key policy and plan, and for the
+ * operator's workspace (platform mode) the key portal's branding. Owners change them; everyone
+ * else reads them.
  */
 import { useSession } from "../../app/session";
 import { PageHeader } from "../../ui/PageHeader";
 import { ErrorState } from "../../ui/states";
 import { toast } from "../../ui/toast";
+import { PortalBrandingSection } from "./PortalBrandingSection";
 import { RecoverableKeysSection } from "./RecoverableKeysSection";
 import { useUpdateWorkspace, useWorkspaceQuery } from "./use-workspace";
 import { WorkspacePlanSection } from "./WorkspacePlanSection";
@@ -46,6 +48,16 @@ export function WorkspaceSettingsScreen() {
             canEdit={canEdit}
             onChange={(recoverableKeys) => update.mutateAsync({ recoverableKeys })}
           />
+          {workspace.kind === "operator" && (
+            <PortalBrandingSection
+              branding={workspace.branding}
+              canEdit={canEdit}
+              onSave={async (branding) => {
+                await update.mutateAsync({ branding });
+                toast("Portal branding saved");
+              }}
+            />
+          )}
           <WorkspacePlanSection workspace={workspace} />
         </div>
       )}
