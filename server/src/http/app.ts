@@ -77,6 +77,12 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
             description: "A root key: `Authorization: Bearer kg_root_...`",
           },
           session: { type: "apiKey", in: "cookie", name: "keygate_session" },
+          portal: {
+            type: "apiKey",
+            in: "cookie",
+            name: "keygate_portal",
+            description: "The key portal's session (platform mode): sent only with `x-keygate-portal: 1`",
+          },
         },
       },
       security: [{ rootKey: [] }, { session: [] }],

@@ -261,6 +261,27 @@ describe.each(backends)("the portal principal on $name", (backend) => {
       expectError(res, 403, "FORBIDDEN");
     });
 
+    it("is told it has no Keygate account on the account routes", async () => {
+      expectError(
+        await call("POST", "/v1/auth/logout", admin.headers),
+        403,
+        "FORBIDDEN",
+        "a portal session has no Keygate account; end it with POST /v1/portal/session/end",
+      );
+      for (const [method, url, payload] of [
+        ["GET", "/v1/auth/me", undefined],
+        ["GET", "/v1/auth/workspaces", undefined],
+        ["POST", "/v1/auth/workspace", { workspaceId: operator.workspace.id }],
+      ] as const) {
+        expectError(
+          await call(method, url, admin.headers, payload),
+          403,
+          "FORBIDDEN",
+          "a portal session has no Keygate account",
+        );
+      }
+    });
+
     it("cannot reveal a key's secret unless admin", async () => {
       const id = json<{ id: string }>(await createKey(admin.headers, { name: "secret" })).id;
       const developer = await portal({ role: "developer" });

@@ -33,6 +33,7 @@ type UserPrincipal = Extract<Principal, { type: "user" }>;
 /** The signed-in person calling, or `FORBIDDEN` for a root key. */
 function sessionOf(request: FastifyRequest, refusal: string): UserPrincipal {
   const principal = principalOf(request);
+  if (principal.type === "portal") throw forbidden("a portal session has no Keygate account");
   if (principal.type !== "user") throw forbidden(refusal);
   return principal;
 }

@@ -93,6 +93,9 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
     },
     async (request, reply) => {
       const principal = principalOf(request);
+      if (principal.type === "portal") {
+        throw forbidden("a portal session has no Keygate account; end it with POST /v1/portal/session/end");
+      }
       if (principal.type !== "user") throw forbidden("a root key has no session to sign out of");
       await signOut(ctx.store.db, {
         sessionHash: principal.sessionHash,

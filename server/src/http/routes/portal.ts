@@ -166,6 +166,7 @@ export function portalRoutes(app: ZodApp, ctx: AppContext): void {
         summary: "The portal session of this browser: its tenant, person, role, features and branding",
         description:
           "Send `x-keygate-portal: 1`: the request is then authenticated by the portal's cookie alone. 401 without a live portal session.",
+        security: [{ portal: [] }],
         response: { 200: portalSessionSchema, 401: errorResponse, 403: errorResponse },
       },
     },
@@ -205,6 +206,9 @@ export function portalRoutes(app: ZodApp, ctx: AppContext): void {
       schema: {
         tags: PORTAL_TAGS,
         summary: "End this browser's portal session and clear its cookie",
+        description:
+          "Send `x-keygate-portal: 1` and the session's `x-csrf-token`. Audited as `portal.session_ended`.",
+        security: [{ portal: [] }],
         response: { 204: z.null().describe("Ended"), 401: errorResponse, 403: errorResponse },
       },
     },
