@@ -308,6 +308,27 @@ describe.each(backends)("the tenant API on $name", (backend) => {
       expectError(await call("GET", "/v1/workspaces/key_123", operator.rootKey), 400, "VALIDATION_FAILED");
     });
 
+    it("counts the tenant's live keys", async () => {
+      const tenant = await seedTenant(service, operator.rootKey);
+      const made = [];
+      for (const name of ["one", "two"]) {
+        const res = await call("POST", "/v1/keys", tenant.rootKey, { name });
+        expect(res.statusCode).toBe(201);
+        made.push(json<{ id: string }>(res).id);
+      }
+      expect(json(await call("GET", `/v1/workspaces/${tenant.id}`, operator.rootKey))).toMatchObject({
+        keyCount: 2,
+      });
+      expect((await call("DELETE", `/v1/keys/${made[0]}`, tenant.rootKey)).statusCode).toBe(204);
+      expect(json(await call("GET", `/v1/workspaces/${tenant.id}`, operator.rootKey))).toMatchObject({
+        keyCount: 1,
+      });
+      const listed = json<{ data: Tenant[] }>(
+        await call("GET", `/v1/workspaces?externalId=${tenant.externalId}`, operator.rootKey),
+      );
+      expect(listed.data).toMatchObject([{ id: tenant.id, keyCount: 1 }]);
+    });
+
     it("is the operator's only", async () => {
       const tenant = await seedTenant(service, operator.rootKey);
       await expectSecured(
