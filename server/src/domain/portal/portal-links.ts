@@ -17,6 +17,12 @@ export const PORTAL_LINK_TTL_MS = 60_000;
 export const PORTAL_FEATURES = ["keys", "apps", "usage", "audit"] as const satisfies readonly PortalFeature[];
 export const PORTAL_ROLES = ["admin", "developer", "viewer"] as const satisfies readonly PortalRole[];
 
+/**
+ * How long a spent or expired link is kept: long enough for its "link expired" page to name the
+ * tenant's product; then the next new link clears it away, so the table holds about an hour.
+ */
+export const PORTAL_LINK_KEEP_MS = 60 * 60 * 1000;
+
 /** The path of the route that opens a link (answered by http/portal/portal-start.ts). */
 export const PORTAL_START_PATH = "/portal/start";
 
@@ -104,6 +110,10 @@ export async function createPortalLink(deps: PortalLinkDeps, input: PortalLinkIn
       expires_at: expiresAt,
       used_at: null,
     })
+    .execute();
+  await deps.db
+    .deleteFrom("portal_tokens")
+    .where("expires_at", "<", new Date(input.at.getTime() - PORTAL_LINK_KEEP_MS))
     .execute();
   const url = `${deps.publicUrl}${PORTAL_START_PATH}?token=${encodeURIComponent(token)}`;
   return { url, expiresAt };

@@ -55,6 +55,8 @@ export async function startPortalSession(
       .where("suspended_at", "is", null)
       .executeTakeFirst();
     if (!workspace) return undefined;
+    // Sessions past their lifetime are gone for good: clear them away (by the expiry index).
+    await trx.deleteFrom("portal_sessions").where("expires_at", "<=", input.at).execute();
     const token = randomToken();
     const csrfToken = randomToken();
     const sessionHash = hashSecret(token);

@@ -173,6 +173,19 @@ describe.each(backends)("GET /portal/start on $name", (backend) => {
     expectRefused(await open(url), "Acme &lt;Cloud&gt;");
   });
 
+  it("clears away links expired over an hour ago, and sessions past their lifetime", async () => {
+    const old = new URL(await link()).searchParams.get("token") ?? "";
+    const oldSession = portalCookieOf(await open(await link())) ?? "";
+    service.clock.advance(9 * 3600_000);
+    await open(await link());
+    const tokens = await service.store.db.selectFrom("portal_tokens").select("token_hash").execute();
+    expect(tokens.map((row) => row.token_hash)).not.toContain(hashSecret(old));
+    expect(tokens.length).toBeGreaterThan(0);
+    const sessions = await service.store.db.selectFrom("portal_sessions").select("token_hash").execute();
+    expect(sessions.map((row) => row.token_hash)).not.toContain(hashSecret(oldSession));
+    expect(sessions.length).toBeGreaterThan(0);
+  });
+
   it("refuses a link whose tenant was suspended or deleted after it was made", async () => {
     for (const column of ["suspended_at", "deleted_at"] as const) {
       const other = await seedPortalTenant(service);
