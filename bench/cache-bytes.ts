@@ -3,9 +3,11 @@
  * built as a store read builds them (the benchmark's keys: a name, no scopes, `meta: { tenant }`),
  * each answer written out once as a response would be (which flattens a joined string). The
  * figure covers everything an entry holds: the hash it is filed under, the record, its answer and
- * the LRU's slot.
+ * the LRU's slot. The records point at one shared workspace state, as a workspace's keys do.
+ * With `any`, each record holds the answer to a `keys:verify:any` caller instead (built on its
+ * first cross-tenant verification), as a platform's cache of its tenants' keys does.
  *
- *   node --expose-gc --import tsx bench/cache-bytes.ts [N, default 50000]
+ *   node --expose-gc --import tsx bench/cache-bytes.ts [N, default 50000] [any]
  *
  * Prints one line, `bytes per cached key: <n> (<N> keys, answer <b> bytes)`; `npm run bench` runs it.
  */
@@ -14,8 +16,17 @@ import { generateKey, hashSecret } from "../server/src/domain/key-format.js";
 import { LocalInvalidation } from "../server/src/verifier/invalidation.js";
 import { VerificationCache } from "../server/src/verifier/verification-cache.js";
 import { toVerificationRecord, type VerificationRow } from "../server/src/verifier/verification-record.js";
+import { anyWorkspaceValidBody, ownValidBody } from "../server/src/verifier/verify-response.js";
+import { WorkspaceStates } from "../server/src/verifier/workspace-states.js";
 
 const count = Number(process.argv[2] ?? 50_000);
+const crossTenant = process.argv[3] === "any";
+const WORKSPACE_ID = "ws_01JDBENCH0000000000000000";
+const states = new WorkspaceStates();
+const workspace = states.fromStore(
+  { id: WORKSPACE_ID, externalId: "cus_bench_42", plan: "pro", suspended: false },
+  states.generation,
+);
 const collect = (globalThis as { gc?: () => void }).gc;
 if (collect === undefined) throw new Error("run with node --expose-gc");
 
@@ -26,7 +37,7 @@ const idOf = (prefix: string, n: number) =>
 function rowOf(n: number): VerificationRow {
   return {
     id: idOf("key", n),
-    workspace_id: "ws_01JDBENCH0000000000000000",
+    workspace_id: WORKSPACE_ID,
     app_id: null,
     kind: "token",
     name: `bench-${n}`,
@@ -40,6 +51,11 @@ function rowOf(n: number): VerificationRow {
     enabled: true,
     revoked_at: null,
     secret_expires_at: null,
+    external_id: null,
+    identity_id: null,
+    identity_external_id: null,
+    identity_meta: null,
+    identity_rate_limits: null,
   };
 }
 
@@ -51,7 +67,7 @@ function heapUsed(): number {
 function fill(size: number) {
   let next = 0;
   const cache = new VerificationCache(
-    async () => toVerificationRecord(rowOf(next)),
+    async () => toVerificationRecord(rowOf(next), workspace),
     new LocalInvalidation(),
     new ManualClock(),
     { maxEntries: size },
@@ -72,8 +88,9 @@ async function main(): Promise<void> {
   let answerBytes = 0;
   for (let i = 0; i < count; i++) {
     const record = await load(i);
+    if (record === undefined) throw new Error("no record");
     // Writing the answer out flattens it, as the first response with it does.
-    answerBytes = Buffer.byteLength(record?.validBody ?? "");
+    answerBytes = Buffer.byteLength(crossTenant ? anyWorkspaceValidBody(record) : ownValidBody(record));
   }
   const after = heapUsed();
   // The cache must still be reachable when `after` is taken.

@@ -1,6 +1,7 @@
 /**
  * Prepares a running Keygate for the benchmark through its public API, as a user would: sign in
- * as the admin, create root keys, create the keys to verify.
+ * as the admin, create root keys, create the keys to verify; for the cross-tenant variant, create
+ * tenants and their keys as a platform would.
  */
 import http from "node:http";
 
@@ -113,4 +114,57 @@ export async function createKeys(baseUrl: string, rootKey: string, count: number
     agent.destroy();
   }
   return keys;
+}
+
+export interface BenchTenant {
+  id: string;
+  externalId: string;
+  keys: BenchKey[];
+}
+
+/**
+ * Platform mode: `tenants` tenant workspaces made with POST /v1/workspaces by the operator's root
+ * key (plan pro), each with a root key minted for it (POST /v1/workspaces/{id}/root-keys) that
+ * creates `keysPerTenant` keys there, as a platform's automation would.
+ */
+export async function createTenants(
+  baseUrl: string,
+  operatorKey: string,
+  tenants: number,
+  keysPerTenant: number,
+): Promise<BenchTenant[]> {
+  const headers = { "content-type": "application/json", authorization: `Bearer ${operatorKey}` };
+  const created: BenchTenant[] = new Array(tenants);
+  let next = 0;
+  const worker = async () => {
+    while (next < tenants) {
+      const i = next++;
+      created[i] = await createTenant(i);
+    }
+  };
+  const createTenant = async (i: number): Promise<BenchTenant> => {
+    const externalId = `cus_bench_${i}`;
+    const tenant = await call<{ id: string }>(
+      `${baseUrl}/v1/workspaces`,
+      {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: `Bench customer ${i}`, externalId, plan: "pro" }),
+      },
+      201,
+    );
+    const minted = await call<{ key: string }>(
+      `${baseUrl}/v1/workspaces/${tenant.body.id}/root-keys`,
+      {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: "bench automation", permissions: ["keys:write"] }),
+      },
+      201,
+    );
+    const keys = await createKeys(baseUrl, minted.body.key, keysPerTenant);
+    return { id: tenant.body.id, externalId, keys };
+  };
+  await Promise.all(Array.from({ length: CREATE_CONCURRENCY }, worker));
+  return created;
 }

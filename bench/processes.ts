@@ -107,13 +107,21 @@ export function cpuSeconds(started: Started): number | undefined {
 
 /**
  * The line bench/cache-bytes.ts prints: bytes per cached key, measured in a process of its own
- * (with --expose-gc, and nothing else on its heap).
+ * (with --expose-gc, and nothing else on its heap); `crossTenant`: with the answers of a
+ * keys:verify:any caller too.
  */
-export function measureCacheBytes(): Promise<string> {
+export function measureCacheBytes(crossTenant = false): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--expose-gc", "--import", "tsx", path.join(ROOT, "bench/cache-bytes.ts")],
+      [
+        "--expose-gc",
+        "--import",
+        "tsx",
+        path.join(ROOT, "bench/cache-bytes.ts"),
+        "50000",
+        ...(crossTenant ? ["any"] : []),
+      ],
       { cwd: ROOT },
       (error, stdout) =>
         error ? reject(error) : resolve(stdout.trim().replace(/^bytes per cached key: /, "")),

@@ -46,11 +46,13 @@ export interface VerificationRecord {
    * The whole VALID answer as a key without rate limit or quota gives it, serialised once and
    * kept as the one copy: `{"valid":true,"code":"VALID","keyId":...,"ratelimit":null,"quota":null}`.
    * A key with a rate limit or a quota answers it with those two filled in (verify-response.ts).
+   * Empty while {@link anyValidBody} stands in for it (read it with `ownValidBody`).
    */
   validBody: string;
   /**
    * The VALID answer for a caller with `keys:verify:any` (the same, ending with the workspace),
    * built on its first use and again after the workspace changed ({@link anyValidVersion}).
+   * Building it drops {@link validBody}: a record keeps one copy unless both kinds ask.
    */
   anyValidBody: string;
   /** The {@link WorkspaceState.version} that {@link anyValidBody} was built from; -1 before. */

@@ -31,6 +31,7 @@ import {
   anyWorkspaceValidBody,
   MALFORMED_RESULT,
   NOT_FOUND_RESULT,
+  ownValidBody,
   rateLimitedBody,
   refusalBody,
   usageExceededBody,
@@ -123,7 +124,7 @@ export class Verifier {
     if (input.scopes !== undefined && input.scopes.length > 0 && !record.scopes.holdsAll(input.scopes))
       return this.refuse(record, "INSUFFICIENT_SCOPE", now, input);
     if (record.rateLimit === null && record.identityRateLimits === null && !record.hasQuota) {
-      const body = reach === "any" ? anyWorkspaceValidBody(record) : record.validBody;
+      const body = reach === "any" ? anyWorkspaceValidBody(record) : ownValidBody(record);
       return this.settle(record, "VALID", body, now, input);
     }
     return this.limitAndSpend(record, reach, now, input);

@@ -44,15 +44,34 @@ export function usageExceededBody(keyId: string, remaining: number): string {
 /** How the cached VALID answer ends: the place of a rate limit and a quota, both null. */
 const NO_LIMITS_TAIL = ',"ratelimit":null,"quota":null}';
 
+const WORKSPACE_FIELD = ',"workspace":';
+
 /**
- * The VALID answer for a caller with `keys:verify:any`: the cached answer ending with the key's
- * workspace. Built once per record and workspace version, so a cache hit allocates nothing.
+ * The VALID answer for a caller of the key's own workspace: the cached one, or, when a
+ * cross-tenant answer replaced it (below), that answer without its workspace, kept from then on.
+ */
+export function ownValidBody(record: VerificationRecord): string {
+  if (record.validBody === "") {
+    const any = record.anyValidBody;
+    // The workspace is the answer's last field, and nothing in its JSON can hold this text.
+    record.validBody = `${any.slice(0, any.lastIndexOf(WORKSPACE_FIELD))}}`;
+  }
+  return record.validBody;
+}
+
+/**
+ * The VALID answer for a caller with `keys:verify:any`: the own answer ending with the key's
+ * workspace. Built once per record and workspace version, so a cache hit allocates nothing. A
+ * platform's keys are answered to one kind of caller, so a record keeps one copy: building this
+ * drops the own answer, which {@link ownValidBody} builds again if a caller of the workspace asks.
  */
 export function anyWorkspaceValidBody(record: VerificationRecord): string {
   const { workspace } = record;
   if (record.anyValidVersion !== workspace.version) {
-    record.anyValidBody = `${record.validBody.slice(0, -1)},"workspace":${workspace.json}}`;
+    const own = ownValidBody(record);
+    record.anyValidBody = `${own.slice(0, -1)}${WORKSPACE_FIELD}${workspace.json}}`;
     record.anyValidVersion = workspace.version;
+    record.validBody = "";
   }
   return record.anyValidBody;
 }
@@ -69,7 +88,8 @@ export function validBody(
 ): string {
   const ratelimit = rateLimit === undefined ? "null" : rateLimitJson(rateLimit);
   const quota = quotaRemaining === null ? "null" : `{"remaining":${quotaRemaining}}`;
-  const head = record.validBody.slice(0, record.validBody.length - NO_LIMITS_TAIL.length);
-  const workspace = anyWorkspace ? `,"workspace":${record.workspace.json}` : "";
+  const own = ownValidBody(record);
+  const head = own.slice(0, own.length - NO_LIMITS_TAIL.length);
+  const workspace = anyWorkspace ? `${WORKSPACE_FIELD}${record.workspace.json}` : "";
   return `${head},"ratelimit":${ratelimit},"quota":${quota}${workspace}}`;
 }

@@ -134,6 +134,38 @@ describe.each(backends)("verification across tenants on $name", (backend) => {
       });
     });
 
+    it("answers each kind of caller its own answer, alternately and across a plan change", async () => {
+      const tenant = await seedTenant(service, operator.rootKey, { plan: "pro" });
+      const key = await insertKey(service, tenant.id, { name: "alternating", meta: { a: 1 } });
+      const own = {
+        valid: true,
+        code: "VALID",
+        keyId: key.id,
+        name: "alternating",
+        appId: null,
+        workspaceId: tenant.id,
+        externalId: null,
+        identity: null,
+        scopes: [],
+        meta: { a: 1 },
+        expiresAt: null,
+        ratelimit: null,
+        quota: null,
+      };
+      const any = (plan: Plan) => ({
+        ...own,
+        workspace: { id: tenant.id, externalId: tenant.externalId, plan },
+      });
+      expect(await door.verify(tenant.rootKey, { key: key.secret })).toEqual(own);
+      expect(await door.verify(anyVerifier, { key: key.secret })).toEqual(any("pro"));
+      expect(await door.verify(tenant.rootKey, { key: key.secret })).toEqual(own);
+      expect(await door.verify(anyVerifier, { key: key.secret })).toEqual(any("pro"));
+      await changeTenant(tenant.id, { plan: "enterprise" });
+      expect(await door.verify(anyVerifier, { key: key.secret })).toEqual(any("enterprise"));
+      expect(await door.verify(tenant.rootKey, { key: key.secret })).toEqual(own);
+      expect(await door.verify(anyVerifier, { key: key.secret })).toEqual(any("enterprise"));
+    });
+
     it("keeps an operator root key with keys:verify alone to the operator's own keys", async () => {
       const ownOnly = await seedRootKey(service, operator.workspace.id, ["keys:verify"]);
       const tenantKey = await insertKey(service, tenantA.id);
