@@ -404,10 +404,15 @@ describe.each(backends)("the tenant API on $name", (backend) => {
 
     it("changes the plan, audited with from/to and source api, and publishes it", async () => {
       const tenant = await seedTenant(service, operator.rootKey, { externalId: "patch_plan", plan: "pro" });
+      const snapshots = service.ctx.keyCreation.workspaces;
+      await snapshots.get(tenant.id);
+      expect(await snapshots.get(tenant.id)).toMatchObject({ fresh: false, row: { plan: "pro" } });
       published.length = 0;
       const res = await call("PATCH", `/v1/workspaces/${tenant.id}`, operator.rootKey, {
         plan: "enterprise",
       });
+      // Key creation forgot what it remembered: its next read is the new plan.
+      expect(await snapshots.get(tenant.id)).toMatchObject({ fresh: true, row: { plan: "enterprise" } });
       expect(json(res)).toMatchObject({ plan: "enterprise", entitlements: { maxKeys: null } });
       expect(published).toEqual([
         {
