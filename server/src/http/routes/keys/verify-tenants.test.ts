@@ -103,6 +103,15 @@ describe.each(backends)("verification across tenants on $name", (backend) => {
       });
     });
 
+    it("answers a keys:verify:any root key's first use (not cached yet) with the workspace too", async () => {
+      const fresh = await seedRootKey(service, operator.workspace.id, ["keys:verify:any"]);
+      const key = await insertKey(service, tenantB.id);
+      expect(await door.verify(fresh, { key: key.secret })).toMatchObject({
+        code: "VALID",
+        workspace: { id: tenantB.id, externalId: tenantB.externalId, plan: "enterprise" },
+      });
+    });
+
     it("names the operator's own workspace with a null externalId", async () => {
       const key = await insertKey(service, operator.workspace.id);
       expect(await door.verify(anyVerifier, { key: key.secret })).toMatchObject({
