@@ -7405,7 +7405,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this browser's portal session and clear its cookie */
+        /**
+         * End this browser's portal session and clear its cookie
+         * @description Send `x-keygate-portal: 1` and the session's `x-csrf-token`. Audited as `portal.session_ended`.
+         */
         post: {
             parameters: {
                 query?: never;
