@@ -1,7 +1,8 @@
 /**
  * Deletes a tenant (platform mode), softly: the row stays for the record with `deleted_at`, and in
- * the same transaction its dashboard and portal sessions end and its customer id is freed for a
- * new tenant (the audit event keeps it). After the commit its keys verify as WORKSPACE_SUSPENDED
+ * the same transaction its dashboard and portal sessions and unused portal links end, its members
+ * lose their membership (so no sign-in or workspace switch leads there) and its pending
+ * invitations are revoked, and its customer id is freed for a new tenant (the audit event keeps it). After the commit its keys verify as WORKSPACE_SUSPENDED
  * and its root keys stop authenticating, on every node, before this returns. Audited
  * `workspace.deleted` in the tenant's trail and the operator's.
  */
@@ -34,6 +35,14 @@ export async function deleteTenant(deps: TenantDeps, caller: OperatorCaller, id:
       .where("workspace_id", "=", id)
       .executeTakeFirst();
     await trx.deleteFrom("portal_tokens").where("workspace_id", "=", id).execute();
+    const members = await trx.deleteFrom("memberships").where("workspace_id", "=", id).executeTakeFirst();
+    const invitations = await trx
+      .updateTable("invitations")
+      .set({ revoked_at: at })
+      .where("workspace_id", "=", id)
+      .where("accepted_at", "is", null)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
     await recordTenantAudit(trx, {
       operatorId,
       tenant: before,
@@ -44,6 +53,8 @@ export async function deleteTenant(deps: TenantDeps, caller: OperatorCaller, id:
         externalId: before.external_id,
         plan: before.plan,
         endedSessions: Number(sessions.numDeletedRows) + Number(portalSessions.numDeletedRows),
+        removedMembers: Number(members.numDeletedRows),
+        revokedInvitations: Number(invitations.numUpdatedRows),
       },
       at,
     });

@@ -9,6 +9,7 @@ import {
   seedRootKey,
   seedWorkspace,
   signInAs,
+  TEST_PASSWORD,
   type TestService,
 } from "../../../../test/harness.js";
 import { type SeededOperator, seedOperator, seedTenant } from "../../../../test/tenant-fixtures.js";
@@ -529,6 +530,18 @@ describe.each(backends)("the tenant API on $name", (backend) => {
     it("deletes softly: gone from reads and lists, its root keys and sessions stop at once, its customer id is free", async () => {
       const tenant = await seedTenant(service, operator.rootKey, { externalId: "delete_me" });
       const member = await signInAs(service, tenant.id, "owner");
+      const invited = await call("POST", "/v1/invitations", tenant.rootKey, {
+        email: "new@delete.test",
+        role: "viewer",
+      });
+      expect(invited.statusCode).toBe(201);
+      const token = new URL(json<{ url: string }>(invited).url).searchParams.get("token") ?? "";
+      const lookup = () =>
+        service.app.inject({
+          method: "GET",
+          url: `/v1/invitations/lookup?token=${encodeURIComponent(token)}`,
+        });
+      expect((await lookup()).statusCode).toBe(200);
       expect((await call("GET", "/v1/workspace", tenant.rootKey)).statusCode).toBe(200);
       published.length = 0;
       const res = await call("DELETE", `/v1/workspaces/${tenant.id}`, operator.rootKey);
@@ -572,11 +585,33 @@ describe.each(backends)("the tenant API on $name", (backend) => {
         { kind: "root_key", hashes: [expect.any(String)] },
       ]);
       expect(await events(tenant.id, "workspace.deleted")).toMatchObject([
-        { details: { name: expect.any(String), externalId: "delete_me", plan: "pro", endedSessions: 1 } },
+        {
+          details: {
+            name: expect.any(String),
+            externalId: "delete_me",
+            plan: "pro",
+            endedSessions: 1,
+            removedMembers: 1,
+            revokedInvitations: 1,
+          },
+        },
       ]);
       expect((await events(operator.workspace.id, "workspace.deleted")).map((e) => e.target_id)).toContain(
         tenant.id,
       );
+
+      // Its member cannot sign in there again, and its invitation cannot be accepted.
+      expectError(
+        await service.app.inject({
+          method: "POST",
+          url: "/v1/auth/login",
+          payload: { email: member.email, password: TEST_PASSWORD },
+        }),
+        403,
+        "FORBIDDEN",
+        "this account is not a member of any workspace",
+      );
+      expectError(await lookup(), 404, "NOT_FOUND");
 
       const again = await call("POST", "/v1/workspaces", operator.rootKey, {
         name: "Back",
