@@ -8924,7 +8924,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a tenant
-         * @description Soft: the tenant is gone from every list (404), its keys verify as WORKSPACE_SUSPENDED and its root keys, sessions and portal sessions stop working at once; its `externalId` is free again.
+         * @description Soft: the tenant is gone from every list (404), its keys verify as WORKSPACE_SUSPENDED and its root keys, sessions and portal sessions stop working at once; its members lose their membership, its pending invitations are revoked, and its `externalId` is free again.
          */
         delete: {
             parameters: {

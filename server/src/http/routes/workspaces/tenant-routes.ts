@@ -97,7 +97,7 @@ export function tenantRoutes(app: ZodApp, ctx: AppContext): void {
         tags: TENANT_TAGS,
         summary: "Delete a tenant",
         description:
-          "Soft: the tenant is gone from every list (404), its keys verify as WORKSPACE_SUSPENDED and its root keys, sessions and portal sessions stop working at once; its `externalId` is free again.",
+          "Soft: the tenant is gone from every list (404), its keys verify as WORKSPACE_SUSPENDED and its root keys, sessions and portal sessions stop working at once; its members lose their membership, its pending invitations are revoked, and its `externalId` is free again.",
         params: idParams("workspace"),
         response: { 204: z.null().describe("Deleted"), ...tenantRefusals },
       },
