@@ -76,6 +76,36 @@ describe("the portal's pages and every other page", () => {
   );
 });
 
+describe("the portal's pages while the dashboard is not built", () => {
+  let dir: string;
+  let service: TestService;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "keygate-portal-unbuilt-"));
+    service = await createTestService({
+      env: {
+        KEYGATE_DASHBOARD_DIR: path.join(dir, "dist"),
+        KEYGATE_EMBED_ORIGINS: "https://app.shipfast.test",
+      },
+    });
+  });
+  afterAll(async () => {
+    await service.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("answer the 503 page framable by the embedding origins, so the platform's page shows it", async () => {
+    const res = await service.app.inject({ method: "GET", url: "/portal/keys" });
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toContain("<h1>The dashboard is not built</h1>");
+    expect(res.headers["content-security-policy"]).toBe(portalCsp("https://app.shipfast.test"));
+    expect(res.headers["x-frame-options"]).toBeUndefined();
+    const other = await service.app.inject({ method: "GET", url: "/settings/api-access" });
+    expect(other.statusCode).toBe(503);
+    expect(other.headers["content-security-policy"]).toBe(STRICT_CSP);
+    expect(other.headers["x-frame-options"]).toBe("DENY");
+  });
+});
+
 describe("isPortalPath and portalSecurityHeaders", () => {
   it("knows the portal's documents from the rest", () => {
     expect(["/portal", "/portal/", "/portal/keys"].map(isPortalPath)).toEqual([true, true, true]);

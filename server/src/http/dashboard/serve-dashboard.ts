@@ -62,10 +62,10 @@ async function builtFile(root: string, pathname: string): Promise<string | undef
   return stats?.isFile() ? `/${relative}` : undefined;
 }
 
-function sendNotBuilt(reply: FastifyReply) {
+function sendNotBuilt(reply: FastifyReply, headers: Readonly<Record<string, string>>) {
   return reply
     .code(503)
-    .headers(DASHBOARD_SECURITY_HEADERS)
+    .headers(headers)
     .header("cache-control", "no-store")
     .type("text/html; charset=utf-8")
     .send(DASHBOARD_NOT_BUILT_HTML);
@@ -116,11 +116,9 @@ export async function serveDashboard(app: FastifyInstance, options: DashboardOpt
           .header("cache-control", REVALIDATE_CACHE)
           .sendFile(file);
       }
-      if (!(await stat(indexPath).catch(() => undefined))?.isFile()) return sendNotBuilt(reply);
-      return reply
-        .headers(isPortalPath(pathname) ? portalHeaders : DASHBOARD_SECURITY_HEADERS)
-        .header("cache-control", REVALIDATE_CACHE)
-        .sendFile(`/${INDEX}`);
+      const pageHeaders = isPortalPath(pathname) ? portalHeaders : DASHBOARD_SECURITY_HEADERS;
+      if (!(await stat(indexPath).catch(() => undefined))?.isFile()) return sendNotBuilt(reply, pageHeaders);
+      return reply.headers(pageHeaders).header("cache-control", REVALIDATE_CACHE).sendFile(`/${INDEX}`);
     },
   });
 }
