@@ -49,6 +49,7 @@ describe.each(backends)("GET /portal/start on $name", (backend) => {
     expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(res.headers["set-cookie"]).toBeUndefined();
     expect(res.headers["cache-control"]).toBe("no-store");
+    expect(res.headers["referrer-policy"]).toBe("no-referrer");
     expect(res.body).toContain(`${EXPIRED_TEXT}${product}.`);
     expect(res.body).not.toContain("<script");
   }
@@ -74,6 +75,7 @@ describe.each(backends)("GET /portal/start on $name", (backend) => {
     );
     expect(res.headers["content-security-policy"]).toMatch(/frame-ancestors https:\/\/app\.shipfast\.test$/);
     expect(res.headers["x-frame-options"]).toBeUndefined();
+    expect(res.headers["referrer-policy"]).toBe("strict-origin");
     const stored = await service.store.db
       .selectFrom("portal_sessions")
       .selectAll()

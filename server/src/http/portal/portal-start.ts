@@ -34,7 +34,14 @@ export function portalStartRoute(app: ZodApp, ctx: AppContext): void {
           : await startPortalSession(ctx.store.db, { linkToken: token, ip: request.ip, at: ctx.clock.now() });
       if (started) {
         setPortalCookie(reply, started.token);
-        return reply.code(303).header("location", PORTAL_HOME).send();
+        // A redirect's Referrer-Policy governs the request it leads to: keep the embedding page's
+        // origin (never more) as the portal's document.referrer, which tells the portal whom to
+        // send its height to in browsers without location.ancestorOrigins.
+        return reply
+          .code(303)
+          .header("referrer-policy", "strict-origin")
+          .header("location", PORTAL_HOME)
+          .send();
       }
       const link = token ? await describePortalLink(ctx.store.db, token) : undefined;
       const branding = await loadEffectiveBranding(ctx.store.db, link?.workspaceId);
