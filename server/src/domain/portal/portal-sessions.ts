@@ -7,12 +7,12 @@
  */
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.js";
-import type { Database, PortalFeature, PortalRole } from "../../store/schema.js";
+import type { Database } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { randomToken } from "../auth/sessions.js";
 import { hashSecret } from "../key-format.js";
 import { actorOf, type Principal, portalActorId, portalPermissions } from "../principal.js";
-import { consumePortalLink, readFeatures } from "./portal-links.js";
+import { type ConsumedPortalLink, consumePortalLink, readFeatures } from "./portal-links.js";
 
 /** The cookie of a portal session (HttpOnly, Secure, SameSite=None, Partitioned). */
 export const PORTAL_COOKIE = "keygate_portal";
@@ -166,16 +166,9 @@ export async function endPortalSession(
   });
 }
 
-function toPortalPrincipal(fields: {
-  workspaceId: string;
-  externalId: string;
-  email: string;
-  name: string;
-  role: PortalRole;
-  features: PortalFeature[];
-  returnUrl: string | null;
-  sessionHash: string;
-  csrfToken: string;
-}): PortalPrincipal {
+/** The principal of a session: who the link was for, and this session's hash and CSRF token. */
+function toPortalPrincipal(
+  fields: ConsumedPortalLink & { sessionHash: string; csrfToken: string },
+): PortalPrincipal {
   return { type: "portal", ...fields, permissions: portalPermissions(fields.role, fields.features) };
 }
