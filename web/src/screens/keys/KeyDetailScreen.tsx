@@ -103,9 +103,10 @@ function KeyDetail() {
           {apiKey.identityId && apiKey.externalId && abilities.canManageKeys && (
             <div className="mt-3 flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:flex-row sm:items-center sm:justify-between">
               <p className="text-slate-600">
-                The keys of {apiKey.externalId} can be revoked together, when that customer leaves or one of their keys leaks.
+                The keys of {apiKey.externalId} can be revoked together, when that customer leaves or one of
+                their keys leaks.
               </p>
-              <Button size="sm" className="text-red-700" onClick={() => setRevokingIdentity(true)}>
+              <Button size="sm" variant="danger" onClick={() => setRevokingIdentity(true)}>
                 Revoke all keys of {apiKey.externalId}
               </Button>
               <RevokeIdentityKeysDialog

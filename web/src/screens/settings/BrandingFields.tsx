@@ -1,6 +1,8 @@
 /**
  * The branding fields of the key portal: product name, logo URL (with a preview of the image) and
- * accent colour (typed as #rrggbb or picked, with a swatch). Empty fields fall back to `fallback`
+ * accent colour (typed as #rrggbb or picked, with a swatch). The dashboard's Content-Security-Policy
+ * lets it show only its own images, so a logo on another site gets a link to open it instead of a
+ * preview (the portal's pages may show https logos). Empty fields fall back to `fallback`
  * (the operator's branding for a tenant, Keygate's defaults for the operator), which the hints say.
  */
 import { useState } from "react";
@@ -23,17 +25,26 @@ function LogoPreview({ url }: { url: string }) {
   const shown = /^https?:\/\/\S+$/.test(url.trim()) ? url.trim() : "";
   const failed = failedUrl === shown;
   return (
-    <div className="flex h-16 w-40 shrink-0 items-center justify-center overflow-hidden rounded-md border border-dashed border-slate-300 bg-slate-50 p-2">
+    <div className="flex min-h-16 w-48 shrink-0 items-center justify-center overflow-hidden rounded-md border border-dashed border-slate-300 bg-slate-50 p-2">
       {shown && !failed ? (
         <img
           src={shown}
           alt="Logo preview"
-          className="max-h-full max-w-full object-contain"
+          className="max-h-14 max-w-full object-contain"
           onError={() => setFailedUrl(shown)}
         />
       ) : (
         <span className="text-center text-xs text-slate-500">
-          {shown ? "The image cannot be loaded" : "No logo"}
+          {shown ? (
+            <>
+              No preview here (the dashboard loads no images from other sites).{" "}
+              <a href={shown} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
+                Open the image
+              </a>
+            </>
+          ) : (
+            "No logo"
+          )}
         </span>
       )}
     </div>

@@ -18,10 +18,13 @@ import type { Tenant } from "./use-tenants";
 
 type TenantDialog = "plan" | "suspend" | "open" | "root-key" | "branding" | "delete";
 
-const itemClass = cn(
-  "flex cursor-pointer items-center rounded px-2.5 py-1.5 text-sm text-slate-800 outline-none select-none",
+const baseItemClass = cn(
+  "flex cursor-pointer items-center rounded px-2.5 py-1.5 text-sm outline-none select-none",
   "data-[highlighted]:bg-slate-100 data-[disabled]:cursor-not-allowed data-[disabled]:text-slate-400",
 );
+// One text colour per item: two in one class list would leave the winner to the stylesheet's order.
+const itemClass = cn(baseItemClass, "text-slate-800");
+const dangerItemClass = cn(baseItemClass, "text-red-700");
 
 async function copy(value: string, what: string) {
   try {
@@ -79,12 +82,12 @@ export function TenantActionsMenu({ tenant, canWrite }: { tenant: Tenant; canWri
                   Edit branding
                 </DropdownMenu.Item>
                 <DropdownMenu.Item
-                  className={cn(itemClass, !tenant.suspended && "text-red-700")}
+                  className={tenant.suspended ? itemClass : dangerItemClass}
                   onSelect={open("suspend")}
                 >
                   {tenant.suspended ? "Resume" : "Suspend"}
                 </DropdownMenu.Item>
-                <DropdownMenu.Item className={cn(itemClass, "text-red-700")} onSelect={open("delete")}>
+                <DropdownMenu.Item className={dangerItemClass} onSelect={open("delete")}>
                   Delete
                 </DropdownMenu.Item>
                 <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />

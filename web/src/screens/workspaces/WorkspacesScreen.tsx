@@ -1,6 +1,6 @@
 /**
  * `/workspaces` (platform mode, the operator's owners and admins): the platform's customers, one
- * tenant workspace each, newest first, searched by name or External ID as you type and filtered by
+ * tenant workspace each (a table, or cards on a phone), newest first, searched by name or External ID as you type and filtered by
  * plan and status (kept in the URL), 50 at a time with Load more; New workspace; and per tenant its
  * plan, suspension, "open as admin" (audited), root keys, branding and deletion. Anyone else (a
  * tenant's people, developers, viewers) is told the screen is not theirs.
@@ -17,9 +17,11 @@ import { toast } from "../../ui/toast";
 import { useDebouncedValue } from "../keys/use-debounced-value";
 import { CreateTenantDialog } from "./CreateTenantDialog";
 import { operatorAccessOf } from "./operator-access";
+import { TenantCards } from "./TenantCards";
 import { TenantsTable } from "./TenantsTable";
 import { type TenantStatusFilter, TenantsToolbar } from "./TenantsToolbar";
 import type { Plan } from "./tenant-form";
+import { useNarrowScreen } from "./use-narrow-screen";
 import { type TenantFilters, useTenantsQuery } from "./use-tenants";
 
 const SEARCH_DELAY_MS = 250;
@@ -51,6 +53,7 @@ function TenantsList({ canWrite }: { canWrite: boolean }) {
   const status: TenantStatusFilter =
     statusParam === "active" || statusParam === "suspended" ? statusParam : "";
   const [creating, setCreating] = useState(false);
+  const narrow = useNarrowScreen();
 
   const filters: TenantFilters = {
     ...(settledSearch ? { search: settledSearch } : {}),
@@ -117,7 +120,11 @@ function TenantsList({ canWrite }: { canWrite: boolean }) {
   } else {
     content = (
       <>
-        <TenantsTable tenants={rows} canWrite={canWrite} />
+        {narrow ? (
+          <TenantCards tenants={rows} canWrite={canWrite} />
+        ) : (
+          <TenantsTable tenants={rows} canWrite={canWrite} />
+        )}
         <div className="mt-4 flex flex-col items-center gap-2 text-sm text-slate-600">
           <p aria-live="polite">
             Showing {formatNumber(rows.length)} {rows.length === 1 ? "workspace" : "workspaces"}
