@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { backends } from "../../test/backends.js";
 import { createTestService, seedWorkspace, type TestService } from "../../test/harness.js";
 import { insertKey } from "../../test/key-fixtures.js";
+import { newId } from "../domain/ids.js";
 import { generateKey, hashSecret } from "../domain/key-format.js";
 import { MAX_WAIT_MS, storeRecordLoader } from "./record-loader.js";
 import { WorkspaceStates } from "./workspace-states.js";
@@ -47,6 +48,62 @@ describe.each(backends)("reading verification records on $name", (backend) => {
       [second.id, "pair", second.sharedKey],
       undefined,
     ]);
+  });
+
+  it("joins each key's workspace (as one shared state) and identity in the same query", async () => {
+    const other = (await seedWorkspace(service)).workspace.id;
+    const at = service.clock.now();
+    await service.store.db
+      .updateTable("workspaces")
+      .set({ external_id: `cus_${other}`, plan: "pro", deleted_at: at })
+      .where("id", "=", other)
+      .execute();
+    const identityId = newId("identity");
+    await service.store.db
+      .insertInto("identities")
+      .values({
+        id: identityId,
+        workspace_id: wsId,
+        external_id: "user_1",
+        meta: JSON.stringify({ tier: "gold" }),
+        rate_limits: JSON.stringify([{ name: "requests", limit: 5, windowMs: 1000 }]),
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const [a, b, c] = [
+      await insertKey(service, wsId),
+      await insertKey(service, wsId),
+      await insertKey(service, other),
+    ];
+    await service.store.db
+      .updateTable("keys")
+      .set({ identity_id: identityId, external_id: "user_1" })
+      .where("id", "=", b.id)
+      .execute();
+    const states = new WorkspaceStates();
+    const load = storeRecordLoader(service.store.db.withPlugin(countQueries), states);
+    queries = 0;
+    const [ra, rb, rc] = await Promise.all([a, b, c].map((key) => load(hashSecret(key.secret))));
+    expect(queries).toBe(1);
+    expect(ra?.workspace).toBe(rb?.workspace);
+    expect(ra?.workspace).toMatchObject({ id: wsId, externalId: null, plan: "enterprise", suspended: false });
+    // A deleted workspace counts as suspended.
+    expect(rc?.workspace).toMatchObject({
+      id: other,
+      externalId: `cus_${other}`,
+      plan: "pro",
+      suspended: true,
+    });
+    expect(states.get(other)).toBe(rc?.workspace);
+    expect(ra?.identityRateLimits).toBeNull();
+    expect(rb?.identityRateLimits).toEqual([
+      { limiterKey: `identity:${identityId}:requests`, limit: 5, windowMs: 1000 },
+    ]);
+    expect(JSON.parse(rb?.validBody ?? "")).toMatchObject({
+      externalId: "user_1",
+      identity: { id: identityId, externalId: "user_1", meta: { tier: "gold" } },
+    });
   });
 
   it("reads misses of later turns in queries of their own", async () => {

@@ -268,8 +268,10 @@ describe.each(backends)("the usage buffer on $name", (backend) => {
     await vi.waitFor(async () => expect((await keyRow(service, key.id)).usage_count).toBe(1), {
       timeout: 5000,
     });
-    await vi.waitFor(async () =>
-      expect((await metrics.usageFlushSeconds.get()).values.length).toBeGreaterThan(0),
+    // The flush is timed once its last statement (the workspaces' last verification) is done.
+    await vi.waitFor(
+      async () => expect((await metrics.usageFlushSeconds.get()).values.length).toBeGreaterThan(0),
+      { timeout: 5000 },
     );
     const count = (await metrics.usageFlushSeconds.get()).values.find((v) =>
       v.metricName?.endsWith("_count"),
