@@ -148,6 +148,41 @@ describe.each(backends)("the portal principal on $name", (backend) => {
       expect(bKeys.data.map((key) => key.name)).toEqual(["b-key"]);
     });
 
+    it("answers 404 for another tenant's app and connected API, and never shows its audit events", async () => {
+      const everything = await portal({ role: "admin", features: ["keys", "apps", "usage", "audit"] });
+      const app = json<{ id: string }>(
+        await call("POST", "/v1/apps", bearer(tenantB.rootKey), {
+          title: "B app",
+          environment: "production",
+        }),
+      ).id;
+      const api = json<{ id: string }>(
+        await call("POST", "/v1/apis", bearer(tenantB.rootKey), { name: "B api" }),
+      ).id;
+      expect([app.slice(0, 4), api.slice(0, 4)]).toEqual(["app_", "api_"]);
+      for (const [method, url, payload] of [
+        ["GET", `/v1/apps/${app}`, undefined],
+        ["PATCH", `/v1/apps/${app}`, { title: "mine" }],
+        ["DELETE", `/v1/apps/${app}`, undefined],
+        ["GET", `/v1/apis/${api}`, undefined],
+        ["PATCH", `/v1/apis/${api}`, { name: "mine" }],
+        ["DELETE", `/v1/apis/${api}`, undefined],
+        ["POST", "/v1/keys", { name: "in b", appId: app }],
+      ] as const) {
+        expectError(await call(method, url, everything.headers, payload), 404, "NOT_FOUND");
+      }
+      const apps = json<{ data: { id: string }[] }>(await call("GET", "/v1/apps", everything.headers));
+      expect(apps.data.map((row) => row.id)).not.toContain(app);
+      const events = json<{ data: { target: { id: string } | null }[] }>(
+        await call("GET", `/v1/audit-events?targetId=${app}`, everything.headers),
+      );
+      expect(events.data).toEqual([]);
+      const theirEvents = json<{ data: unknown[] }>(
+        await call("GET", `/v1/audit-events?targetId=${app}`, bearer(tenantB.rootKey)),
+      );
+      expect(theirEvents.data.length).toBeGreaterThan(0);
+    });
+
     it("answers the tenant it was opened for on /v1/workspace, never the operator", async () => {
       const res = await call("GET", "/v1/workspace", admin.headers);
       expect(res.statusCode).toBe(200);
