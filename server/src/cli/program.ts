@@ -81,7 +81,9 @@ export function buildProgram(io: CliIo): Command {
   const workspace = program.command("workspace").description("list workspaces and set their plans");
   workspace
     .command("list")
-    .description("list every workspace with its plan, members and live keys")
+    .description(
+      "list every workspace (the operator and its tenants) with its kind, externalId, plan, status, members and live keys",
+    )
     .option("--json", "print JSON instead of a table")
     .action(async (options: { json?: boolean }) => {
       await listWorkspaces(config(), { json: options.json ?? false }, io);
@@ -89,7 +91,7 @@ export function buildProgram(io: CliIo): Command {
   workspace
     .command("plan")
     .description("set a workspace's plan (recorded in its audit trail as workspace.plan_changed)")
-    .argument("<workspace>", "workspace id or exact name")
+    .argument("<workspace>", "workspace id, exact name, or a tenant's externalId")
     .addArgument(program.createArgument("<plan>", "the new plan").choices(PLANS))
     .action(async (workspaceArg: string, plan: string) => {
       await setWorkspacePlan(config(), { workspace: workspaceArg, plan }, io);
@@ -102,7 +104,10 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption("--email <email>", "their sign-in email")
     .requiredOption("--password <password>", "their password (at least 12 characters) for a new account")
     .option("--name <name>", "display name (default: the part of the email before @)")
-    .option("--workspace <workspace>", "workspace id or exact name (default: the first workspace)")
+    .option(
+      "--workspace <workspace>",
+      "workspace id, exact name or externalId (default: the first workspace)",
+    )
     .addOption(new Option("--role <role>", "their role").choices(ROLES).default("owner"))
     .action(
       async (options: {
