@@ -309,6 +309,24 @@ describe.each(backends)("the tenant API on $name", (backend) => {
       expectError(await call("GET", "/v1/workspaces/key_123", operator.rootKey), 400, "VALIDATION_FAILED");
     });
 
+    it("answers when one of the tenant's keys was last verified", async () => {
+      const tenant = await seedTenant(service, operator.rootKey);
+      const created = await call("POST", "/v1/keys", tenant.rootKey, { name: "verified" });
+      const { key } = json<{ key: string }>(created);
+      expect(json(await call("GET", `/v1/workspaces/${tenant.id}`, operator.rootKey))).toMatchObject({
+        lastVerifiedAt: null,
+      });
+      service.clock.advance(60_000);
+      const verifiedAt = service.clock.now().toISOString();
+      expect(json(await call("POST", "/v1/keys/verify", tenant.rootKey, { key }))).toMatchObject({
+        valid: true,
+      });
+      await service.ctx.usage.flush();
+      expect(json(await call("GET", `/v1/workspaces/${tenant.id}`, operator.rootKey))).toMatchObject({
+        lastVerifiedAt: verifiedAt,
+      });
+    });
+
     it("counts the tenant's live keys", async () => {
       const tenant = await seedTenant(service, operator.rootKey);
       const made = [];
