@@ -1,6 +1,7 @@
 /**
  * What each plan includes: the one table every plan check reads. The operator of a self-hosted
- * Keygate sells plans and sets them with `keygate workspace plan <workspace> <plan>`.
+ * Keygate sells plans and sets them from its billing with `PATCH /v1/workspaces/{id}` (platform
+ * mode) or by hand with `keygate workspace plan <workspace> <plan>`.
  */
 
 import { ApiError } from "../../errors.js";
