@@ -15,7 +15,12 @@
 import { randomUUID } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "pino";
-import { bucketStart, type UsageBatch, type UsageRollupRow } from "../domain/usage/write-usage.js";
+import {
+  bucketStart,
+  LAST_VERIFIED_RESOLUTION_MS,
+  type UsageBatch,
+  type UsageRollupRow,
+} from "../domain/usage/write-usage.js";
 import type { Metrics } from "../observability/metrics.js";
 import { KEY_USAGE_CODES, KEY_USAGE_INDEX, type KeyUsageCode } from "./outcomes.js";
 
@@ -78,6 +83,11 @@ export class UsageBuffer {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private closed = false;
+  /**
+   * Per workspace, the last verification time this buffer put in a batch: a workspace goes in a
+   * batch again only a minute later, so most flushes write no workspace row at all.
+   */
+  private readonly lastVerifiedWritten = new Map<string, number>();
 
   constructor(private readonly options: UsageBufferOptions) {}
 
@@ -139,7 +149,12 @@ export class UsageBuffer {
       this.options.metrics.usageFlushLagSeconds.set(0);
       return;
     }
-    const queue = [...this.retrying, ...cutBatches(this.pending, this.oldestMs)];
+    const queue = [
+      ...this.retrying,
+      ...cutBatches(this.pending, this.oldestMs, (workspaceId, lastSeenMs) =>
+        this.takeLastVerified(workspaceId, lastSeenMs),
+      ),
+    ];
     this.retrying = [];
     this.pending = new Map();
     this.oldestMs = 0;
@@ -171,6 +186,17 @@ export class UsageBuffer {
     }
     metrics.usageFlushSeconds.observe((performance.now() - started) / 1000);
     metrics.usageFlushLagSeconds.set(this.lagSeconds([]));
+  }
+
+  /**
+   * Whether a batch should write this workspace's last verification (and remembers that it does):
+   * when it never did, or a minute or more has passed. A failed batch is retried with its rows.
+   */
+  private takeLastVerified(workspaceId: string, lastSeenMs: number): boolean {
+    const written = this.lastVerifiedWritten.get(workspaceId);
+    if (written !== undefined && lastSeenMs < written + LAST_VERIFIED_RESOLUTION_MS) return false;
+    this.lastVerifiedWritten.set(workspaceId, lastSeenMs);
+    return true;
   }
 
   /** Seconds since the oldest count not yet written, here or in these batches. */
@@ -218,11 +244,15 @@ export class UsageBuffer {
 }
 
 /** Cuts pending counts into batches of {@link KEYS_PER_BATCH} keys, each with a new id. */
-function cutBatches(pending: Map<string, PendingKeyUsage>, oldestMs: number): CutBatch[] {
+function cutBatches(
+  pending: Map<string, PendingKeyUsage>,
+  oldestMs: number,
+  takeLastVerified: LastVerifiedFilter,
+): CutBatch[] {
   const cuts: CutBatch[] = [];
   let entries: PendingKeyUsage[] = [];
   const cut = () => {
-    cuts.push({ batch: toBatch(entries), keys: entries.length, oldestMs });
+    cuts.push({ batch: toBatch(entries, takeLastVerified), keys: entries.length, oldestMs });
     entries = [];
   };
   for (const entry of pending.values()) {
@@ -233,8 +263,14 @@ function cutBatches(pending: Map<string, PendingKeyUsage>, oldestMs: number): Cu
   return cuts;
 }
 
-/** Turns pending counts into distinct hourly rollup rows, key use rows and workspace rows. */
-function toBatch(entries: Iterable<PendingKeyUsage>): UsageBatch {
+/** Whether a batch writes this workspace's last verification time. */
+type LastVerifiedFilter = (workspaceId: string, lastSeenMs: number) => boolean;
+
+/**
+ * Turns pending counts into distinct hourly rollup rows, key use rows and the rows of the
+ * workspaces whose last verification is due to be written.
+ */
+function toBatch(entries: Iterable<PendingKeyUsage>, takeLastVerified: LastVerifiedFilter): UsageBatch {
   const batch: UsageBatch = { id: randomUUID(), rollups: [], keys: [] };
   const lastSeen = new Map<string, number>();
   for (const entry of entries) {
@@ -255,10 +291,11 @@ function toBatch(entries: Iterable<PendingKeyUsage>): UsageBatch {
       });
     }
   }
-  batch.workspaces = [...lastSeen].map(([workspaceId, ms]) => ({
-    workspaceId,
-    lastVerifiedAt: new Date(ms),
-  }));
+  batch.workspaces = [];
+  for (const [workspaceId, ms] of lastSeen) {
+    if (takeLastVerified(workspaceId, ms))
+      batch.workspaces.push({ workspaceId, lastVerifiedAt: new Date(ms) });
+  }
   return batch;
 }
 

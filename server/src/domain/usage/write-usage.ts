@@ -10,7 +10,8 @@
  * only forward and only when it is a minute or more behind, so a busy workspace's row is written
  * once a minute, not once a flush (PGlite has no autovacuum to clear the dead rows), and the
  * statement never holds a key's lock while it waits for a workspace's (no lock-order deadlock
- * with a key change, whose triggers lock its workspace after the key).
+ * with a key change, whose triggers lock its workspace after the key). The usage buffer puts a
+ * workspace in a batch only when it has not written it for a minute, so most batches skip it.
  */
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../store/schema.js";
@@ -56,7 +57,7 @@ export interface UsageBatch {
 }
 
 /** How far behind a workspace's last verification may be before the flush writes it again. */
-const LAST_VERIFIED_RESOLUTION = "1 minute";
+export const LAST_VERIFIED_RESOLUTION_MS = 60_000;
 
 /** How long the ids of applied batches are kept: far longer than any retry takes. */
 const APPLIED_BATCHES_KEPT = "1 hour";
@@ -94,7 +95,8 @@ async function writeLastVerified(db: Kysely<Database>, rows: readonly WorkspaceV
       ${sorted.map((row) => row.lastVerifiedAt.toISOString())}::timestamptz[]
     ) as u(id, at)
     where w.id = u.id
-      and (w.last_verified_at is null or w.last_verified_at <= u.at - ${LAST_VERIFIED_RESOLUTION}::interval)`.execute(
+      and (w.last_verified_at is null
+        or w.last_verified_at <= u.at - ${LAST_VERIFIED_RESOLUTION_MS} * interval '1 millisecond')`.execute(
     db,
   );
 }
