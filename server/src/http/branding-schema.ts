@@ -14,9 +14,9 @@ export const productNameSchema = z
   .describe("The product name the portal shows (`Acme Cloud`)");
 
 export const logoUrlSchema = z
-  .url({ protocol: /^https?$/, error: "must be an http or https URL" })
+  .url({ protocol: /^https$/, error: "must be an https URL" })
   .max(2000, "must be at most 2000 characters")
-  .describe("The address of the logo the portal shows (https, or http for local testing)");
+  .describe("The address of the logo the portal shows (https: the portal's pages load images only from there)");
 
 export const accentColorSchema = z
   .string()

@@ -291,7 +291,8 @@ describe.each(backends)("the workspace API on $name", (backend) => {
       });
       for (const [branding, message] of [
         [{ accentColor: "#abc" }, "branding.accentColor: must be a colour as #rrggbb"],
-        [{ logoUrl: "ftp://acme.test/logo.svg" }, "branding.logoUrl: must be an http or https URL"],
+        [{ logoUrl: "ftp://acme.test/logo.svg" }, "branding.logoUrl: must be an https URL"],
+        [{ logoUrl: "http://acme.test/logo.svg" }, "branding.logoUrl: must be an https URL"],
         [{ productName: "" }, "branding.productName: must not be empty"],
         [{ font: "Comic Sans" }, "branding.font: unknown field"],
       ] as const) {
