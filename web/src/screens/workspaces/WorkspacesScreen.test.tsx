@@ -231,6 +231,44 @@ describe("WorkspacesScreen", () => {
     expect((await api<Tenant>(`/v1/workspaces/${globex.id}`)).body.plan).toBe("enterprise");
   });
 
+  it("opens a tenant as admin after saying it is audited, and the opening is in the audit log", async () => {
+    // jsdom opens no tabs: the dialog then gives the one-time link to open by hand.
+    const { user } = renderScreen();
+    await screen.findByRole("rowheader", { name: /^Acme/ }, SERVER);
+    await openAction(user, "Acme Inc.", "Open as admin");
+    const dialog = await screen.findByRole("dialog", { name: "Open Acme Inc.?" });
+    expect(dialog).toHaveTextContent(
+      "This is audited: opening is recorded in the audit log of Acme Inc. and in yours.",
+    );
+    await user.click(within(dialog).getByRole("button", { name: "Open in a new tab" }));
+    const link = await screen.findByRole("link", { name: "Open Acme Inc." }, SERVER);
+    expect(link.getAttribute("href")).toMatch(new RegExp(`^${keygate.url}/portal/start\\?token=[\\w-]+$`));
+    expect(link).toHaveAttribute("target", "_blank");
+    expect(link).toHaveAttribute("rel", "noopener noreferrer");
+    const audit = await api<{ data: Array<{ action: string }> }>("/v1/audit-events?action=workspace.opened");
+    expect(audit.body.data.map((event) => event.action)).toEqual(["workspace.opened"]);
+  });
+
+  it("mints a root key of the tenant, offering none of the operator's permissions, shown once", async () => {
+    const { user } = renderScreen();
+    await screen.findByRole("rowheader", { name: /^Acme/ }, SERVER);
+    await openAction(user, "Acme Inc.", "Create root key");
+    const dialog = await screen.findByRole("dialog", { name: "Create a root key for Acme Inc." });
+    for (const permission of ["workspaces:read", "workspaces:write", "keys:verify:any", "portal:write"]) {
+      expect(within(dialog).queryByRole("checkbox", { name: permission })).toBeNull();
+    }
+    await user.type(within(dialog).getByLabelText("Name"), "acme-ci");
+    await user.click(within(dialog).getByRole("checkbox", { name: "keys:read" }));
+    await user.click(within(dialog).getByRole("button", { name: "Create root key" }));
+    const secret = await screen.findByRole("dialog", { name: "Copy your API key" }, SERVER);
+    const value =
+      within(secret).getByRole("group", { name: "API key" }).querySelector("code")?.textContent ?? "";
+    const listed = await fetch(`${keygate.url}/v1/keys`, { headers: { authorization: `Bearer ${value}` } });
+    expect(listed.status).toBe(200);
+    const names = ((await listed.json()) as { data: Array<{ name: string }> }).data.map((key) => key.name);
+    expect(names).toEqual(["acme-staging", "acme-prod"]);
+  });
+
   it("deletes only after the name is typed", async () => {
     const { user } = renderScreen();
     await screen.findByRole("rowheader", { name: /^Globex/ }, SERVER);
