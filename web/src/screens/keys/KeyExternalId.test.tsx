@@ -104,8 +104,13 @@ describe("External ID of a key", () => {
     await user.clear(screen.getByLabelText("External ID"));
     await user.type(screen.getByLabelText("External ID"), "user_nobody");
     expect(await screen.findByRole("heading", { name: "No keys match" }, SERVER)).toBeInTheDocument();
+    // Typing may pause past the debounce: wait for the answer about the whole id.
     expect(
-      screen.getByText("No key belongs to the External ID “user_nobody” with these filters."),
+      await screen.findByText(
+        "No key belongs to the External ID “user_nobody” with these filters.",
+        {},
+        SERVER,
+      ),
     ).toBeInTheDocument();
   });
 
