@@ -19,7 +19,7 @@ import {
   type Tenant,
 } from "../../test/live-portal";
 import { testQueryClient } from "../../test/render";
-import { api, setPortalMode, unwrap } from "../api/client";
+import { api, setCsrfToken, setPortalMode, unwrap } from "../api/client";
 import { applyAccentColor } from "../ui/accent";
 import { setTitleProduct } from "../ui/document-title";
 import { PortalApp } from "./PortalApp";
@@ -186,6 +186,33 @@ describe("PortalApp", () => {
     expect(within(secret).getByText(/^kg_[0-9A-Za-z]{38}$/)).toBeInTheDocument();
     const keys = await unwrap(api.GET("/v1/keys", { params: { query: { search: "warehouse-scanner" } } }));
     expect(keys.data.map((key) => key.name)).toEqual(["warehouse-scanner"]);
+  });
+
+  it("lists a downgraded tenant's keys and sends the upgrade to the platform's product", async () => {
+    const lapsed = await createTenant(keygate, rootKey, {
+      name: "Lapsed Freight",
+      externalId: "cus_lapsed",
+      plan: "pro",
+      branding: { productName: "ShipFast" },
+    });
+    portal = await openPortal(keygate, rootKey, { workspace: lapsed.id, user: ADA, role: "admin" });
+    portal.connect();
+    setCsrfToken((await unwrap(api.GET("/v1/portal/session"))).csrfToken);
+    await unwrap(api.POST("/v1/keys", { body: { name: "legacy-scanner" } }));
+    setCsrfToken(undefined);
+    const downgraded = await fetch(`${keygate.url}/v1/workspaces/${lapsed.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${rootKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ plan: "free" }),
+    });
+    expect(downgraded.status).toBe(200);
+    renderPortal("/settings/api-access");
+    const headline = await screen.findByText(/Existing keys keep working/, undefined, { timeout: 15_000 });
+    expect(headline.closest('[role="status"]')?.textContent).toContain(
+      "Plans are managed in ShipFast: upgrade the plan of Lapsed Freight there to create keys again.",
+    );
+    expect(await screen.findByText("legacy-scanner")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Create API Key" })).not.toBeInTheDocument();
   });
 
   it("shows a key's usage chart only with the usage feature", async () => {

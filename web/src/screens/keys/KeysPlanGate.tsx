@@ -57,6 +57,8 @@ function ExistingKeysOnly({
 /** "Your keys keep working; new keys need an upgrade", and whom to ask. */
 export function ExistingKeysBanner({ workspace, role }: { workspace: Workspace; role: Role }) {
   const plan = planName(workspace.plan);
+  // In the key portal the platform sells the plans: the upgrade happens in its product.
+  const platform = useSession().portal?.branding.productName;
   return (
     <div
       role="status"
@@ -70,9 +72,11 @@ export function ExistingKeysBanner({ workspace, role }: { workspace: Workspace; 
         </p>
         <p>
           You can still see, disable, rotate and revoke the keys below.{" "}
-          {role === "owner"
-            ? `Ask the operator who runs this Keygate to move ${workspace.name} to a plan with API Access to create keys again.`
-            : `Ask an owner of ${workspace.name} to upgrade the plan to create keys again.`}
+          {platform
+            ? `Plans are managed in ${platform}: upgrade the plan of ${workspace.name} there to create keys again.`
+            : role === "owner"
+              ? `Ask the operator who runs this Keygate to move ${workspace.name} to a plan with API Access to create keys again.`
+              : `Ask an owner of ${workspace.name} to upgrade the plan to create keys again.`}
         </p>
       </div>
     </div>
