@@ -16,7 +16,9 @@ export const productNameSchema = z
 export const logoUrlSchema = z
   .url({ protocol: /^https$/, error: "must be an https URL" })
   .max(2000, "must be at most 2000 characters")
-  .describe("The address of the logo the portal shows (https: the portal's pages load images only from there)");
+  .describe(
+    "The address of the logo the portal shows (https: the portal's pages load images only from there)",
+  );
 
 export const accentColorSchema = z
   .string()
