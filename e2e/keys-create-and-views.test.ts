@@ -182,6 +182,7 @@ describeInBrowser("API keys: create, copy, views, search and detail", () => {
       "API key",
       "Recoverable",
       "Key prefix",
+      "Identity",
       "App",
       "Environment",
       "Status",

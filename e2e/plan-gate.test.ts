@@ -1,8 +1,9 @@
 /**
  * The plan gate of seed 004, in the browser: a workspace whose plan lacks API Access (moved to the
- * free plan with `keygate workspace plan`, as an operator does) sees "Upgrade required" in place
- * of the keys screens, with what each plan includes, and no key controls anywhere: not on the
- * keys list, not on a key's detail, not on an app's credentials. The API refuses anyway.
+ * free plan with `keygate workspace plan`, as an operator does) keeps its keys (they still verify)
+ * listed under a banner that new keys need an upgrade, with no Create API Key, and no key
+ * controls on an app's credentials; once it has no keys it sees "Upgrade required" with what each
+ * plan includes. The API refuses new keys anyway.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -43,8 +44,39 @@ describeInBrowser("the plan gate", () => {
   }, 2 * SEED_TIMEOUT_MS); // three starts of the store: serve, the CLI, serve again
   afterAll(() => keygate?.dispose());
 
-  it("shows Upgrade required with what each plan includes, and no key controls", async () => {
+  it("keeps listing the keys made before the downgrade, and refuses new ones", async () => {
     expect(owner.signedIn.workspace.plan).toBe("free");
+    const { page } = await openTab(keygate, { session: owner });
+
+    await page.goto(`${keygate.url}/settings/api-access`);
+    const banner = page.getByRole("status").filter({ hasText: "does not include API Access" });
+    await banner.waitFor();
+    expect(await banner.locator("p").first().textContent()).toBe(
+      "The Free plan of Default workspace does not include API Access. Existing keys keep working; new keys need an upgrade.",
+    );
+    await page.getByRole("row", { name: /dev-storefront/ }).waitFor();
+    expect(await page.getByRole("button", { name: "Create API Key" }).count()).toBe(0);
+    await checkScreen(page, "plan-gate-keys");
+
+    await page.goto(`${keygate.url}/keys/${keyId}`);
+    await page.getByRole("heading", { name: "dev-storefront", level: 1 }).waitFor();
+    await banner.waitFor();
+    await checkScreen(page, "plan-gate-key-detail");
+
+    await page.goto(`${keygate.url}/apps/${appId}`);
+    await page.getByText("Your plan does not include API Access, so no keys can be generated.").waitFor();
+    // The key made before the downgrade is listed, but nothing acts on it.
+    await page.getByRole("row", { name: "dev-storefront" }).waitFor();
+    expect(await page.getByRole("button", { name: "Generate Key" }).count()).toBe(0);
+    expect(await page.getByRole("switch").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Revoke dev-storefront" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Delete dev-storefront" }).count()).toBe(0);
+    await checkScreen(page, "plan-gate-app-detail");
+  });
+
+  it("shows Upgrade required with what each plan includes once the workspace has no keys", async () => {
+    const deleted = await owner.client.DELETE("/v1/keys/{id}", { params: { path: { id: keyId } } });
+    expect(deleted.response.status).toBe(204);
     const { page } = await openTab(keygate, { session: owner });
 
     await page.goto(`${keygate.url}/settings/api-access`);
@@ -68,23 +100,7 @@ describeInBrowser("the plan gate", () => {
         .textContent(),
     ).toBe("Free");
     await expectNoKeyControls(page);
-    await checkScreen(page, "plan-gate-keys");
-
-    await page.goto(`${keygate.url}/keys/${keyId}`);
-    await page.getByRole("heading", { name: "Upgrade required", level: 1 }).waitFor();
-    expect(await page.getByText("dev-storefront").count()).toBe(0);
-    await expectNoKeyControls(page);
-    await checkScreen(page, "plan-gate-key-detail");
-
-    await page.goto(`${keygate.url}/apps/${appId}`);
-    await page.getByText("Your plan does not include API Access, so no keys can be generated.").waitFor();
-    // The key made before the downgrade is listed, but nothing acts on it.
-    await page.getByRole("row", { name: "dev-storefront" }).waitFor();
-    expect(await page.getByRole("button", { name: "Generate Key" }).count()).toBe(0);
-    expect(await page.getByRole("switch").count()).toBe(0);
-    expect(await page.getByRole("button", { name: "Revoke dev-storefront" }).count()).toBe(0);
-    expect(await page.getByRole("button", { name: "Delete dev-storefront" }).count()).toBe(0);
-    await checkScreen(page, "plan-gate-app-detail");
+    await checkScreen(page, "plan-gate-upgrade-required");
   });
 
   it("is enforced by the API too: a key cannot be made on the free plan", async () => {
