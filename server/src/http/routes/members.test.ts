@@ -145,8 +145,9 @@ describe.each(backends)("the members API on $name", (backend) => {
               }),
             ),
           );
-          // Long enough for three hashes, which run meanwhile only when they come first.
-          await new Promise((resolve) => setTimeout(resolve, 2000));
+          // Long enough for three hashes, which run meanwhile only when they come first (on a
+          // machine loaded by the rest of the suite, 2 s was sometimes not).
+          await new Promise((resolve) => setTimeout(resolve, 4000));
           whileLockedMs = cpuMs() - locked;
         });
         expect((await adding).map((res) => res.statusCode)).toEqual([201, 201, 201]);
