@@ -145,9 +145,12 @@ describe.each(backends)("the members API on $name", (backend) => {
               }),
             ),
           );
-          // Long enough for three hashes, which run meanwhile only when they come first (on a
-          // machine loaded by the rest of the suite, 2 s was sometimes not).
-          await new Promise((resolve) => setTimeout(resolve, 4000));
+          // Held until three hashes' worth of CPU was spent meanwhile (which happens only when the
+          // hashes come first), or 10 s: a loaded machine may take several seconds to get there.
+          const deadline = Date.now() + 10_000;
+          while (cpuMs() - locked <= threeHashesMs * 0.6 && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
           whileLockedMs = cpuMs() - locked;
         });
         expect((await adding).map((res) => res.statusCode)).toEqual([201, 201, 201]);
