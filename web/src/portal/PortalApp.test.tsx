@@ -179,10 +179,10 @@ describe("PortalApp", () => {
     await openAs({ role: "admin", features: ["keys"] });
     const { user } = renderPortal("/settings/api-access");
     await user.click((await screen.findAllByRole("button", { name: "Create API Key" }))[0] as HTMLElement);
-    const form = await screen.findByRole("dialog", { name: "Create API Key" });
+    const form = await screen.findByRole("dialog", { name: "Create API Key" }, { timeout: 10_000 });
     await user.type(within(form).getByLabelText("Key name"), "warehouse-scanner");
     await user.click(within(form).getByRole("button", { name: "Create API Key" }));
-    const secret = await screen.findByRole("dialog", { name: "Copy your API key" });
+    const secret = await screen.findByRole("dialog", { name: "Copy your API key" }, { timeout: 10_000 });
     expect(within(secret).getByText(/^kg_[0-9A-Za-z]{38}$/)).toBeInTheDocument();
     const keys = await unwrap(api.GET("/v1/keys", { params: { query: { search: "warehouse-scanner" } } }));
     expect(keys.data.map((key) => key.name)).toEqual(["warehouse-scanner"]);
