@@ -4,6 +4,7 @@
  * its field, and the secret shown once after a real creation.
  */
 import { screen, within } from "@testing-library/react";
+import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type LiveKeygate, startLiveKeygate } from "../../../test/live-keygate";
 import { renderWithClient } from "../../../test/render";
@@ -37,7 +38,9 @@ function renderDialog(appId?: string) {
       <CreateKeyDialog open onOpenChange={() => {}} {...(appId ? { appId } : {})} />
     </RequireSession>,
   );
-  return view;
+  // Radix keeps pointer-events: none on the page for a moment while the previous test's dialog
+  // goes; a person cannot click that fast, so the check only made a loaded machine fail.
+  return { ...view, user: userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never }) };
 }
 
 /** The error text tied to a control through aria-describedby. */
