@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { PERMISSIONS } from "../src/domain/principal.js";
+import { installOperationIds, OPERATION_IDS } from "../src/http/operation-ids.js";
 import { registerRoutes } from "../src/http/routes/index.js";
 import { createRootKeyBody } from "../src/http/routes/root-keys.js";
 import { createTestService, type TestService } from "./harness.js";
@@ -20,6 +21,7 @@ interface RegisteredRoute {
 }
 
 interface Operation {
+  operationId?: string;
   tags?: string[];
   summary?: string;
   requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
@@ -134,6 +136,37 @@ describe("the OpenAPI document and the docs page", () => {
       if (route.auth === undefined) incomplete.push(`${route.method} ${route.url}: no config.auth`);
     }
     expect(incomplete).toEqual([]);
+  });
+
+  it("names every operation with a stable, unique operationId from the one table", () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({
+        route: `${method.toUpperCase()} ${path}`,
+        operationId: operation.operationId,
+      })),
+    );
+    expect(operations.length).toBeGreaterThan(60);
+    expect(operations.filter((operation) => operation.operationId === undefined)).toEqual([]);
+    const ids = operations.map((operation) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$/);
+    expect(doc.paths["/v1/keys"]?.post?.operationId).toBe("keys.create");
+    expect(doc.paths["/v1/keys/verify"]?.post?.operationId).toBe("keys.verify");
+    expect(doc.paths["/v1/keys/{id}/rotate"]?.post?.operationId).toBe("keys.rotate");
+  });
+
+  it("has no operationId in its table for a route that does not exist", () => {
+    const registered = new Set(routes.filter((r) => !r.hidden).map((r) => `${r.method} ${r.url}`));
+    expect(Object.keys(OPERATION_IDS).filter((route) => !registered.has(route))).toEqual([]);
+  });
+
+  it("refuses to start with a route that has no operationId", async () => {
+    const app = Fastify();
+    installOperationIds(app);
+    expect(() => app.get("/v1/unnamed", async () => ({}))).toThrow(
+      "no operationId for GET /v1/unnamed: add it to server/src/http/operation-ids.ts",
+    );
+    await app.close();
   });
 
   it("documents request bodies from the same zod schemas that validate them", () => {

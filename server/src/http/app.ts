@@ -15,6 +15,7 @@ import { installAuthentication } from "./auth/authenticate.js";
 import { createClientErrorHandler } from "./client-errors.js";
 import { serveDashboard } from "./dashboard/serve-dashboard.js";
 import { handleFrameworkError, installErrorHandling } from "./error-handler.js";
+import { installOperationIds } from "./operation-ids.js";
 import { installRequestMetrics, RequestLog } from "./request-metrics.js";
 import { registerRoutes } from "./routes/index.js";
 import { installUnreadBodyDrain } from "./unread-body.js";
@@ -98,6 +99,7 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   installAuthentication(app, ctx);
   installUnstorableTextGuard(app);
+  installOperationIds(app);
 
   installRequestMetrics(app, requestLog);
 
