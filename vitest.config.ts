@@ -5,6 +5,8 @@
  *   test stores its files closed (test/store-pool.ts), instead of paying for them again in every
  *   file. Tests therefore leave no global state behind (none mocks modules or timers).
  * - `web`: the dashboard's component tests (Testing Library in jsdom).
+ * - `sdk`: @keygate/sdk's tests; those that need a Keygate start one in process (sdk/test/).
+ * - `examples`: each example API and a Keygate started as real processes, driven over HTTP.
  * - `e2e`: the browser tests (playwright-core driving Debian's Chromium against a real Keygate,
  *   started from the build as the README starts it). They skip, with a printed reason, when
  *   Chromium is not installed; under CI they fail instead.
@@ -37,6 +39,25 @@ export default defineConfig({
           testTimeout: 30_000,
           // A file's live Keygate (web/test/live-keygate.ts) may take a while to start on a busy machine.
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "sdk",
+          include: ["sdk/src/**/*.test.ts", "sdk/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: "forks",
+        },
+      },
+      {
+        test: {
+          name: "examples",
+          include: ["examples/**/*.test.ts"],
+          exclude: ["**/node_modules/**"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: "forks",
         },
       },
       {
