@@ -2,8 +2,7 @@
  * "Edit branding" of one tenant: its override of the key portal's product name, logo and accent
  * colour. An empty field uses the operator's own branding (Settings → Workspace → Portal branding).
  */
-import { type FormEvent, useEffect, useState } from "react";
-import { ApiRequestError, describeError } from "../../api/errors";
+import { useEffect } from "react";
 import type { Workspace } from "../../api/types";
 import { useSession } from "../../app/session";
 import { Button } from "../../ui/Button";
@@ -11,17 +10,10 @@ import { Dialog } from "../../ui/Dialog";
 import { toast } from "../../ui/toast";
 import { FormAlert } from "../auth/FormAlert";
 import { BrandingFields } from "../settings/BrandingFields";
-import {
-  type BrandingErrors,
-  brandingValuesOf,
-  checkBrandingForm,
-  DEFAULT_ACCENT,
-  DEFAULT_PRODUCT_NAME,
-} from "../settings/branding-form";
+import { DEFAULT_ACCENT, DEFAULT_PRODUCT_NAME } from "../settings/branding-form";
+import { useBrandingForm } from "../settings/use-branding-form";
 import type { TenantDialogProps } from "./ChangePlanDialog";
 import { useUpdateTenant } from "./use-tenants";
-
-const FIELDS = ["productName", "logoUrl", "accentColor"] as const;
 
 /** What an empty field of a tenant shows: the operator's branding, else Keygate's. */
 function operatorFallback(operator: Workspace) {
@@ -35,47 +27,20 @@ function operatorFallback(operator: Workspace) {
 export function TenantBrandingDialog({ tenant, open, onOpenChange }: TenantDialogProps) {
   const { workspace } = useSession();
   const update = useUpdateTenant(tenant.id);
-  const [values, setValues] = useState(() => brandingValuesOf(tenant.branding));
-  const [errors, setErrors] = useState<BrandingErrors>({});
-  const [failure, setFailure] = useState<unknown>();
+  const form = useBrandingForm(
+    tenant.branding,
+    async (change) => {
+      await update.mutateAsync({ branding: change });
+      onOpenChange(false);
+      toast(`Branding of ${tenant.name} saved`);
+    },
+    () => onOpenChange(false),
+  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form each time it opens
   useEffect(() => {
-    if (!open) return;
-    setValues(brandingValuesOf(tenant.branding));
-    setErrors({});
-    setFailure(undefined);
+    if (open) form.reset();
   }, [open]);
-
-  const serverError = failure instanceof ApiRequestError ? failure : undefined;
-  const errorFor = (field: (typeof FIELDS)[number]) =>
-    errors[field] ?? serverError?.detailFor(`branding.${field}`);
-  const formError =
-    failure && !serverError?.details.some((detail) => detail.path.startsWith("branding."))
-      ? describeError(failure)
-      : undefined;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(undefined);
-    const checked = checkBrandingForm(values, tenant.branding);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    if (Object.keys(checked.change).length === 0) {
-      onOpenChange(false);
-      return;
-    }
-    try {
-      await update.mutateAsync({ branding: checked.change });
-      onOpenChange(false);
-      toast(`Branding of ${tenant.name} saved`);
-    } catch (error) {
-      setFailure(error);
-    }
-  };
 
   return (
     <Dialog
@@ -85,16 +50,12 @@ export function TenantBrandingDialog({ tenant, open, onOpenChange }: TenantDialo
       description="How the key portal looks for this customer. Empty fields use your own portal branding."
       size="lg"
     >
-      <form noValidate onSubmit={submit} className="space-y-4">
-        <FormAlert message={formError} />
+      <form noValidate onSubmit={form.submit} className="space-y-4">
+        <FormAlert message={form.formError} />
         <BrandingFields
-          values={values}
-          onChange={(change) => setValues((current) => ({ ...current, ...change }))}
-          errors={{
-            productName: errorFor("productName"),
-            logoUrl: errorFor("logoUrl"),
-            accentColor: errorFor("accentColor"),
-          }}
+          values={form.values}
+          onChange={form.onChange}
+          errors={form.fieldErrors}
           fallback={operatorFallback(workspace)}
           disabled={update.isPending}
         />
