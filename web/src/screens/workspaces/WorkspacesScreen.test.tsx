@@ -3,7 +3,8 @@
  * owner: the tenants the API made, listed with their columns; search and the plan and status
  * filters; New workspace (its checks, a taken External ID next to its field, a real creation);
  * Suspend (what it says, then the server's tenant is suspended) and Resume; a plan change to a
- * plan without API Access (what it says about existing keys, then the server's plan).
+ * plan without API Access (what it says about existing keys, then the server's plan); a tenant's
+ * branding override (checked, saved, cleared).
  */
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -267,6 +268,46 @@ describe("WorkspacesScreen", () => {
     expect(listed.status).toBe(200);
     const names = ((await listed.json()) as { data: Array<{ name: string }> }).data.map((key) => key.name);
     expect(names).toEqual(["acme-staging", "acme-prod"]);
+  });
+
+  it("edits a tenant's branding: checks the fields, saves the override, and an emptied field clears it", async () => {
+    const { user } = renderScreen();
+    await screen.findByRole("rowheader", { name: /^Globex/ }, SERVER);
+    await openAction(user, "Globex", "Edit branding");
+    const dialog = await screen.findByRole("dialog", { name: "Branding of Globex" });
+    const product = within(dialog).getByRole("textbox", { name: /^Product name/ });
+    const logo = within(dialog).getByRole("textbox", { name: /^Logo URL/ });
+    await user.type(product, "Globex Keys");
+    await user.type(logo, "http://globex.example/logo.png");
+    await user.click(within(dialog).getByRole("button", { name: "Save branding" }));
+    expect(logo).toHaveAttribute("aria-invalid", "true");
+    expect(within(dialog).getByText("Must be an https URL")).toBeInTheDocument();
+    expect((await api<Tenant>(`/v1/workspaces/${globex.id}`)).body.branding).toEqual({
+      productName: null,
+      logoUrl: null,
+      accentColor: null,
+    });
+
+    await user.clear(logo);
+    await user.click(within(dialog).getByRole("button", { name: "Save branding" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument(), SERVER);
+    expect((await api<Tenant>(`/v1/workspaces/${globex.id}`)).body.branding).toEqual({
+      productName: "Globex Keys",
+      logoUrl: null,
+      accentColor: null,
+    });
+
+    await openAction(user, "Globex", "Edit branding");
+    const again = await screen.findByRole("dialog", { name: "Branding of Globex" });
+    const productAgain = within(again).getByRole("textbox", { name: /^Product name/ });
+    expect(productAgain).toHaveValue("Globex Keys");
+    await user.clear(productAgain);
+    await user.click(within(again).getByRole("button", { name: "Save branding" }));
+    await waitFor(
+      async () =>
+        expect((await api<Tenant>(`/v1/workspaces/${globex.id}`)).body.branding.productName).toBeNull(),
+      SERVER,
+    );
   });
 
   it("deletes only after the name is typed", async () => {
