@@ -53,7 +53,7 @@ describe.each(backends)("the portal API on $name", (backend) => {
     service.app.inject({ method: "GET", url: "/v1/portal/session", headers });
 
   describe("POST /v1/portal/sessions", () => {
-    it("answers 201 with a one-time link on Keygate's address, valid for 60 seconds, for the tenant's externalId", async () => {
+    it("answers 201 with a one-time link on Keygate's address, valid for 60 seconds, for the tenant's externalId, audited in both trails", async () => {
       const res = await requestPortalLink(service, operator.rootKey, {
         workspace: tenant.externalId,
         role: "admin",
@@ -81,6 +81,39 @@ describe.each(backends)("the portal API on $name", (backend) => {
         used_at: null,
       });
       expect(row.created_by).toMatch(/^key_/);
+
+      const events = await service.store.db
+        .selectFrom("audit_events")
+        .select(["workspace_id", "actor_type", "actor_id", "target_type", "target_id", "details"])
+        .where("action", "=", "portal.link_created")
+        .where("created_at", "=", service.clock.now())
+        .orderBy("workspace_id")
+        .execute();
+      const tenantEvent = events.find((event) => event.workspace_id === tenant.workspace.id);
+      const operatorEvent = events.find((event) => event.workspace_id === operator.workspace.id);
+      expect(events).toHaveLength(2);
+      const recorded = {
+        actor_type: "root_key",
+        actor_id: row.created_by,
+        target_type: "portal_user",
+        target_id: "portal:u_ada",
+      };
+      const details = {
+        email: "ada@acme.test",
+        role: "admin",
+        features: ["keys", "audit"],
+        expiresAt: body.expiresAt,
+      };
+      expect(tenantEvent).toEqual({ ...recorded, workspace_id: tenant.workspace.id, details });
+      expect(operatorEvent).toEqual({
+        ...recorded,
+        workspace_id: operator.workspace.id,
+        details: {
+          ...details,
+          tenant: { id: tenant.workspace.id, name: tenant.workspace.name, externalId: tenant.externalId },
+        },
+      });
+      expect(JSON.stringify(events)).not.toContain(token);
     });
 
     it("finds the tenant by its ws_ id too, and defaults to a developer with every feature", async () => {

@@ -16,7 +16,8 @@ import {
   PORTAL_ROLES,
 } from "../../domain/portal/portal-links.js";
 import { endPortalSession, type PortalPrincipal } from "../../domain/portal/portal-sessions.js";
-import { actorOf, PERMISSIONS, type Principal } from "../../domain/principal.js";
+import { actorOf, PERMISSIONS, type Principal, portalActorId } from "../../domain/principal.js";
+import { recordTenantAudit } from "../../domain/workspaces/tenant-audit.js";
 import { getWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
 import { ApiError, forbidden } from "../../errors.js";
 import type { Database } from "../../store/schema.js";
@@ -123,7 +124,8 @@ export function portalRoutes(app: ZodApp, ctx: AppContext): void {
         description:
           "For the operator's root keys with `portal:write`. The link works once, within 60 seconds: opening it " +
           "starts a portal session (8 hours at most, ended after 1 hour idle) for that person in that tenant, with " +
-          "that role and those features, and never a Keygate account. An unknown or deleted tenant is 404, a " +
+          "that role and those features, and never a Keygate account. Audited as `portal.link_created` in the " +
+          "tenant's trail and the operator's. An unknown or deleted tenant is 404, a " +
           "suspended one 409, the operator's own workspace 400.",
         body: createPortalSessionBody,
         response: {
@@ -141,18 +143,37 @@ export function portalRoutes(app: ZodApp, ctx: AppContext): void {
       const body = request.body;
       const tenant = await findTenant(ctx.store.db, body.workspace);
       assertPortalTenant(tenant);
-      const link = await createPortalLink(
-        { db: ctx.store.db, publicUrl: ctx.config.publicUrl },
-        {
-          workspaceId: tenant.id,
-          user: body.user,
-          role: body.role,
-          features: body.features,
-          returnUrl: body.returnUrl ?? null,
-          createdBy: actorOf(principal, request.ip).id,
-          at: ctx.clock.now(),
-        },
-      );
+      const actor = actorOf(principal, request.ip);
+      const at = ctx.clock.now();
+      const link = await ctx.store.db.transaction().execute(async (trx) => {
+        const created = await createPortalLink(
+          { db: trx, publicUrl: ctx.config.publicUrl },
+          {
+            workspaceId: tenant.id,
+            user: body.user,
+            role: body.role,
+            features: body.features,
+            returnUrl: body.returnUrl ?? null,
+            createdBy: actor.id,
+            at,
+          },
+        );
+        await recordTenantAudit(trx, {
+          operatorId: principal.workspaceId,
+          tenant,
+          actor,
+          action: "portal.link_created",
+          target: { type: "portal_user", id: portalActorId(body.user.externalId) },
+          details: {
+            email: body.user.email,
+            role: body.role,
+            features: [...new Set(body.features)],
+            expiresAt: created.expiresAt.toISOString(),
+          },
+          at,
+        });
+        return created;
+      });
       return reply.code(201).send({ url: link.url, expiresAt: link.expiresAt.toISOString() });
     },
   );

@@ -57,7 +57,11 @@ export const ACTION_GROUPS: ActionGroup[] = [
     label: "Identities",
     actions: ["identity.created", "identity.updated", "identity.deleted"],
   },
-  { prefix: "portal.*", label: "Key portal", actions: ["portal.session_started", "portal.session_ended"] },
+  {
+    prefix: "portal.*",
+    label: "Key portal",
+    actions: ["portal.link_created", "portal.session_started", "portal.session_ended"],
+  },
   {
     prefix: "user.*",
     label: "Sign-ins",
