@@ -1,6 +1,13 @@
-/** `npm run api:types`: writes web/src/api/schema.d.ts from the service's /openapi.json. */
-import { writeFile } from "node:fs/promises";
-import { API_TYPES_FILE, generateApiTypes } from "./api-types.js";
+/**
+ * `npm run api:types`: writes web/src/api/schema.d.ts and sdk/src/generated/openapi.ts from the
+ * service's /openapi.json.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { generateApiTypeFiles } from "./api-types.js";
 
-await writeFile(API_TYPES_FILE, await generateApiTypes());
-console.log(`wrote ${API_TYPES_FILE}`);
+for (const { file, text } of await generateApiTypeFiles()) {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text);
+  console.log(`wrote ${file}`);
+}
