@@ -6,7 +6,7 @@
  *
  * The key portal's documents (`/portal`, `/portal/*`) are the one exception to "no framing": the
  * origins of `KEYGATE_EMBED_ORIGINS` may frame them (`frame-ancestors`, with no X-Frame-Options,
- * which cannot name an origin), and they may show the platform's logo from any https address.
+ * which cannot name an origin). Both may show the platform's logo from any https address.
  */
 
 function contentSecurityPolicy(images: string, frameAncestors: string): string {
@@ -24,7 +24,11 @@ function contentSecurityPolicy(images: string, frameAncestors: string): string {
   ].join("; ");
 }
 
-export const DASHBOARD_CSP = contentSecurityPolicy("'self' data:", "'none'");
+/**
+ * Images may come from any https address: the branding settings preview the platform's logo
+ * (Settings → Portal branding, a tenant's Edit branding) from the address the operator typed.
+ */
+export const DASHBOARD_CSP = contentSecurityPolicy("'self' data: https:", "'none'");
 
 export const DASHBOARD_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "content-security-policy": DASHBOARD_CSP,
@@ -43,7 +47,7 @@ export function isPortalPath(pathname: string): boolean {
 
 /**
  * The headers of a portal document: the dashboard's, but framable by exactly these origins
- * (none when the list is empty) and showing logos from https addresses.
+ * (none when the list is empty).
  *
  * @example portalSecurityHeaders(["https://app.example.com"])["content-security-policy"]
  *   // "...; img-src 'self' data: https:; ...; frame-ancestors https://app.example.com"

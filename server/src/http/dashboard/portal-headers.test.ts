@@ -9,7 +9,7 @@ import { isPortalPath, portalSecurityHeaders } from "./dashboard-headers.js";
 const INDEX_HTML = '<!doctype html><html><body><div id="root"></div></body></html>';
 
 const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
   "frame-ancestors 'none'";
 

@@ -23,7 +23,7 @@ async function writeBuiltDashboard(dir: string): Promise<void> {
 
 function expectSecurityHeaders(res: LightMyRequestResponse) {
   expect(res.headers["content-security-policy"]).toBe(
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
       "frame-ancestors 'none'",
   );
