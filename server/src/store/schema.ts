@@ -12,6 +12,8 @@ export type Plan = "free" | "pro" | "enterprise";
 export type Role = "owner" | "admin" | "developer" | "viewer";
 export type Environment = "production" | "staging" | "development";
 export type KeyKind = "token" | "pair";
+/** Issued by this service, or imported by its hash (migration 0008). */
+export type KeySource = "keygate" | "import";
 /** The operator's workspace (the platform's own, created at first start) or a tenant (migration 0006). */
 export type WorkspaceKind = "operator" | "tenant";
 /** What a portal session may open (migration 0006). */
@@ -42,6 +44,11 @@ export interface WorkspacesTable {
   branding: ColumnType<unknown, string | undefined, string>;
   /** The last verification of any of its keys, written by the usage flush. */
   last_verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /**
+   * `[{ prefix, pattern }]` (migration 0008): keys issued elsewhere that verification looks up
+   * instead of refusing as MALFORMED; `pattern` is a JS regex source or null.
+   */
+  foreign_key_formats: ColumnType<unknown, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -205,6 +212,8 @@ export interface KeysTable {
   /** The identity this key belongs to (migration 0006), and its external id (which never changes). */
   identity_id: ColumnType<string | null, string | null | undefined, string | null>;
   external_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `keygate` for a key this service issued, `import` for one imported by its hash (migration 0008). */
+  source: ColumnType<KeySource, KeySource | undefined, KeySource>;
 }
 
 /** Every secret a key answers to: the current one (no expiry) and old ones in their rotation grace. */

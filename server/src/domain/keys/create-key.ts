@@ -144,6 +144,7 @@ async function prepareKey(
     // Set by the insert: the identity of this externalId, created with the key when missing.
     identity_id: null,
     external_id: input.externalId ?? null,
+    source: "keygate",
     created_by: actor.id,
     created_at: now,
     updated_at: now,

@@ -88,12 +88,17 @@ export async function createWorkspace(
     deleted_at: null,
     branding: {},
     last_verified_at: null,
+    foreign_key_formats: [],
     created_at: input.at,
     updated_at: input.at,
   };
   await db
     .insertInto("workspaces")
-    .values({ ...row, branding: JSON.stringify(row.branding) })
+    .values({
+      ...row,
+      branding: JSON.stringify(row.branding),
+      foreign_key_formats: JSON.stringify(row.foreign_key_formats),
+    })
     .execute();
   return row;
 }

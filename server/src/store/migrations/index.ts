@@ -10,6 +10,7 @@ import * as invitations from "./0004_invitations.js";
 import * as recoverableKeys from "./0005_recoverable_keys.js";
 import * as platformMode from "./0006_platform_mode.js";
 import * as identityKeys from "./0007_identity_keys.js";
+import * as keyImport from "./0008_key_import.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0005_recoverable_keys": recoverableKeys,
   "0006_platform_mode": platformMode,
   "0007_identity_keys": identityKeys,
+  "0008_key_import": keyImport,
 };
