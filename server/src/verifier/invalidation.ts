@@ -5,10 +5,23 @@
  */
 import type { Plan } from "../store/schema.js";
 
-/** Secret hashes whose cached verification records (or root keys) are stale. */
-export interface SecretsInvalidation {
-  kind: "key" | "root_key";
-  /** SHA-256 (base64url) of each secret to drop. */
+/**
+ * Keys of one workspace that changed: their cached verification records are stale. The ids and
+ * the workspace are what the event stream tells SDK caches (never the hashes).
+ */
+export interface KeyInvalidation {
+  kind: "key";
+  workspaceId: string;
+  /** The changed keys. */
+  keyIds: string[];
+  /** SHA-256 (base64url) of each of their secrets (current and in grace) to drop. */
+  hashes: string[];
+}
+
+/** Root keys that were deleted (or whose workspace was): their cached identities are stale. */
+export interface RootKeyInvalidation {
+  kind: "root_key";
+  /** SHA-256 (base64url) of each root key's secret. */
   hashes: string[];
 }
 
@@ -21,7 +34,7 @@ export interface WorkspaceInvalidation {
   workspace: { id: string; externalId: string | null; plan: Plan; suspended: boolean };
 }
 
-export type InvalidationMessage = SecretsInvalidation | WorkspaceInvalidation;
+export type InvalidationMessage = KeyInvalidation | RootKeyInvalidation | WorkspaceInvalidation;
 
 export type InvalidationHandler = (message: InvalidationMessage) => void;
 

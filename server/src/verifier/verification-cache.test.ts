@@ -120,7 +120,7 @@ describe.each(backends)("the verifier's cache on $name", (backend) => {
     // The read has the old row; a change lands and is published before it completes.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await service.store.db.updateTable("keys").set({ enabled: false }).where("id", "=", key.id).execute();
-    await invalidation.publish({ kind: "key", hashes: [hash] });
+    await invalidation.publish({ kind: "key", workspaceId: wsId, keyIds: [key.id], hashes: [hash] });
     release();
     expect((await reading)?.enabled).toBe(true);
     expect(cache.peek(hash)).toBeUndefined();

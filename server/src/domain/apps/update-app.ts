@@ -56,7 +56,7 @@ export async function updateApp(
       }
     }
 
-    if (Object.keys(changes).length === 0) return { app: toPublicApp(row, apiIds), change: { hashes: [] } };
+    if (Object.keys(changes).length === 0) return { app: toPublicApp(row, apiIds), change: { keys: [] } };
     next.updated_at = now;
     await trx
       .updateTable("apps")

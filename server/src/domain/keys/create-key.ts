@@ -70,7 +70,10 @@ export async function createKey(
     const stored = await inserts.insert(prepared.insert);
     if (stored.inserted) {
       // A verification of this secret before it existed may have cached "not found".
-      await publishCollectedKeyChange(deps, { hashes: [prepared.insert.secretHash] });
+      const { row } = prepared;
+      await publishCollectedKeyChange(deps, {
+        keys: [{ keyId: row.id, workspaceId: row.workspace_id, hashes: [prepared.insert.secretHash] }],
+      });
       return toIssuedKey({ ...prepared.row, identity_id: stored.identityId }, prepared.secret, now);
     }
     const current = await workspaces.read(workspaceId);

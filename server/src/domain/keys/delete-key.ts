@@ -23,7 +23,7 @@ export async function softDeleteKeys(
   at: Date,
   reason?: string,
 ): Promise<KeyChange> {
-  if (rows.length === 0) return { hashes: [] };
+  if (rows.length === 0) return { keys: [] };
   await trx
     .updateTable("keys")
     .set({ deleted_at: at, updated_at: at, secret_ciphertext: null })

@@ -14,8 +14,11 @@ import { createTestService, seedRootKey, seedWorkspace, type TestService } from 
 import { insertKey } from "../../../test/key-fixtures.js";
 import { verify } from "../../../test/verify-helpers.js";
 import type { Database } from "../../store/schema.js";
+import { type InvalidationMessage, LocalInvalidation } from "../../verifier/invalidation.js";
+import { hashSecret } from "../key-format.js";
 import type { Principal } from "../principal.js";
 import { deleteKey } from "./delete-key.js";
+import { publishCollectedKeyChange } from "./invalidate-key.js";
 import type { Caller, KeyDeps } from "./key-access.js";
 import { revokeKey } from "./revoke-key.js";
 import { updateKey } from "./update-key.js";
@@ -104,4 +107,42 @@ describe.each(backends)("a key change's invalidation on $name", (backend) => {
       expect(await verify(service, verifier, { key: key.secret })).toMatchObject({ valid: false, code });
     },
   );
+
+  it("tells which keys of which workspace changed, with every secret hash of each", async () => {
+    const key = await insertKey(service, workspaceId);
+    const heard: InvalidationMessage[] = [];
+    service.ctx.invalidation.subscribe((message) => heard.push(message));
+    await revokeKey(service.ctx, caller, key.id, { reason: "leaked" });
+    expect(heard).toEqual([{ kind: "key", workspaceId, keyIds: [key.id], hashes: [hashSecret(key.secret)] }]);
+  });
+});
+
+describe("publishing a collected key change", () => {
+  it("sends one message per workspace and at most 100 ids and hashes each, every one under NOTIFY's 8000 bytes", async () => {
+    const invalidation = new LocalInvalidation();
+    const heard: InvalidationMessage[] = [];
+    invalidation.subscribe((message) => heard.push(message));
+    const keyOf = (workspaceId: string, index: number) => ({
+      keyId: `key_01JD${String(index).padStart(22, "0")}`,
+      workspaceId,
+      hashes: [hashSecret(`a${index}`), hashSecret(`b${index}`)],
+    });
+    const keys = [
+      ...Array.from({ length: 70 }, (_, index) => keyOf("ws_alpha", index)),
+      keyOf("ws_bravo", 999),
+    ];
+    await publishCollectedKeyChange({ invalidation }, { keys });
+    expect(
+      heard.map(
+        (message) =>
+          message.kind === "key" && [message.workspaceId, message.keyIds.length, message.hashes.length],
+      ),
+    ).toEqual([
+      ["ws_alpha", 33, 66],
+      ["ws_alpha", 33, 66],
+      ["ws_alpha", 4, 8],
+      ["ws_bravo", 1, 2],
+    ]);
+    for (const message of heard) expect(JSON.stringify(message).length).toBeLessThan(8000);
+  });
 });

@@ -59,15 +59,32 @@ export async function insertCurrentSecret(
     .execute();
 }
 
-/** Every secret hash (current and in grace) of these keys. */
-export async function secretHashesOf(db: Db, keyIds: readonly string[]): Promise<string[]> {
+/** A key, its workspace and every secret hash (current and in grace) it has. */
+export interface KeySecrets {
+  keyId: string;
+  workspaceId: string;
+  hashes: string[];
+}
+
+/** Each of these keys (deleted ones too) with its workspace and secret hashes, in one query. */
+export async function keySecretsOf(db: Db, keyIds: readonly string[]): Promise<KeySecrets[]> {
   if (keyIds.length === 0) return [];
   const rows = await db
-    .selectFrom("key_secrets")
-    .select("secret_hash")
-    .where("key_id", "in", keyIds)
+    .selectFrom("keys")
+    .leftJoin("key_secrets", "key_secrets.key_id", "keys.id")
+    .select(["keys.id", "keys.workspace_id", "key_secrets.secret_hash"])
+    .where("keys.id", "in", keyIds)
     .execute();
-  return rows.map((row) => row.secret_hash);
+  const byKey = new Map<string, KeySecrets>();
+  for (const row of rows) {
+    let key = byKey.get(row.id);
+    if (key === undefined) {
+      key = { keyId: row.id, workspaceId: row.workspace_id, hashes: [] };
+      byKey.set(row.id, key);
+    }
+    if (row.secret_hash !== null) key.hashes.push(row.secret_hash);
+  }
+  return [...byKey.values()];
 }
 
 /** A key row as the store takes it: its JSON columns serialised. */

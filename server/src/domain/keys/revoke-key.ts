@@ -26,7 +26,7 @@ export async function revokeKeyRows(
   change: { actor: Actor; reason: string | null; at: Date; details?: Record<string, unknown> },
 ): Promise<{ rows: KeyRow[]; change: KeyChange }> {
   const { actor, reason, at } = change;
-  if (rows.length === 0) return { rows: [], change: { hashes: [] } };
+  if (rows.length === 0) return { rows: [], change: { keys: [] } };
   const ids = rows.map((row) => row.id);
   await trx
     .updateTable("keys")
