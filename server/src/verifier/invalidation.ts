@@ -3,6 +3,7 @@
  * management call returns. Single node: {@link LocalInvalidation} calls the handlers in process.
  * Cluster mode adds implementations over PostgreSQL LISTEN/NOTIFY and Redis pub/sub.
  */
+import type { ForeignKeyFormat } from "../domain/workspaces/foreign-key-formats.js";
 import type { Plan } from "../store/schema.js";
 
 /**
@@ -34,7 +35,22 @@ export interface WorkspaceInvalidation {
   workspace: { id: string; externalId: string | null; plan: Plan; suspended: boolean };
 }
 
-export type InvalidationMessage = KeyInvalidation | RootKeyInvalidation | WorkspaceInvalidation;
+/**
+ * A workspace's foreign key formats after a change (PATCH /v1/workspace): every verifier compiles
+ * them once and from then on looks up the keys they admit (foreign-formats.ts).
+ */
+export interface ForeignFormatsInvalidation {
+  kind: "foreign_formats";
+  workspaceId: string;
+  /** The whole new list (at most 10 formats, each at most ~240 characters). */
+  formats: ForeignKeyFormat[];
+}
+
+export type InvalidationMessage =
+  | KeyInvalidation
+  | RootKeyInvalidation
+  | WorkspaceInvalidation
+  | ForeignFormatsInvalidation;
 
 export type InvalidationHandler = (message: InvalidationMessage) => void;
 
