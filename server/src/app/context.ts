@@ -12,6 +12,7 @@ import { LoginThrottle } from "../http/auth/login-throttle.js";
 import { createMetrics, type Metrics } from "../observability/metrics.js";
 import type { Store } from "../store/database.js";
 import { createVerification } from "../verifier/create-verification.js";
+import type { ForeignFormats } from "../verifier/foreign-formats.js";
 import { type Invalidation, LocalInvalidation } from "../verifier/invalidation.js";
 import type { RateLimiter } from "../verifier/rate-limiter.js";
 import type { UsageBuffer } from "../verifier/usage-buffer.js";
@@ -33,6 +34,8 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   /** Buffered verification usage, written every second and on close. */
   usage: UsageBuffer;
+  /** Every workspace's foreign key formats, compiled for verification (loaded by createApp). */
+  foreignFormats: ForeignFormats;
   /** Remembered workspaces and the group commit of key creation. */
   keyCreation: KeyCreation;
   /** Seals and opens the secrets of recoverable keys (AES-256-GCM). */

@@ -103,6 +103,8 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
 
   installRequestMetrics(app, requestLog);
 
+  // Foreign key formats are judged from memory: read once, before the first verification.
+  await ctx.foreignFormats.load(ctx.store.db);
   await app.register(async (scoped) => registerRoutes(scoped.withTypeProvider<ZodTypeProvider>(), ctx));
   app.get("/openapi.json", { config: { auth: "public" }, schema: { hide: true } }, async () => app.swagger());
   await app.register(async (scope) =>

@@ -1,7 +1,7 @@
 /**
  * Builds the long-lived parts of verification from the service's context pieces: the workspaces'
- * states and the cache (both subscribed to invalidation), the rate limiter, the usage buffer and
- * the verifier over them.
+ * states, their foreign key formats and the cache (all subscribed to invalidation), the rate
+ * limiter, the usage buffer and the verifier over them.
  */
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
@@ -9,6 +9,7 @@ import type { Clock } from "../clock.js";
 import { writeUsageBatch } from "../domain/usage/write-usage.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Database } from "../store/schema.js";
+import { ForeignFormats } from "./foreign-formats.js";
 import type { Invalidation } from "./invalidation.js";
 import { MemoryRateLimiter } from "./memory-rate-limiter.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -35,13 +36,17 @@ export interface Verification {
   verifier: Verifier;
   rateLimiter: RateLimiter;
   usage: UsageBuffer;
+  /** Every workspace's foreign key formats; {@link ForeignFormats.load} reads them at start. */
+  foreignFormats: ForeignFormats;
 }
 
 export function createVerification(options: VerificationOptions): Verification {
   const { db, clock, metrics } = options;
   const workspaces = new WorkspaceStates();
+  const foreignFormats = new ForeignFormats();
   options.invalidation.subscribe((message) => {
     if (message.kind === "workspace") workspaces.apply(message.workspace);
+    if (message.kind === "foreign_formats") foreignFormats.apply(message.workspaceId, message.formats);
   });
   const verificationCache = new VerificationCache(
     storeRecordLoader(db, workspaces),
@@ -57,6 +62,14 @@ export function createVerification(options: VerificationOptions): Verification {
     logger: options.logger,
     flushIntervalMs: options.usageFlushIntervalMs,
   });
-  const verifier = new Verifier({ db, cache: verificationCache, rateLimiter, usage, clock, metrics });
-  return { verifier, rateLimiter, usage };
+  const verifier = new Verifier({
+    db,
+    cache: verificationCache,
+    rateLimiter,
+    usage,
+    clock,
+    metrics,
+    foreignFormats,
+  });
+  return { verifier, rateLimiter, usage, foreignFormats };
 }

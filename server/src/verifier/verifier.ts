@@ -12,6 +12,10 @@
  * A caller of reach `own` finds only its workspace's keys (another's is NOT_FOUND); a caller of
  * reach `any` (`keys:verify:any`) finds every workspace's and its VALID answers add `workspace`.
  *
+ * A key that fails the format check is MALFORMED unless a foreign format (foreign-formats.ts) of
+ * the caller's workspace (any workspace's for reach `any`) admits it; then it is hashed, cached
+ * and looked up like a Keygate key.
+ *
  * Every outcome of a found key is counted in the usage buffer; every outcome in the metrics.
  */
 import type { Kysely } from "kysely";
@@ -20,6 +24,7 @@ import { hashSecret, parseKey } from "../domain/key-format.js";
 import { storeUnavailable } from "../errors.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Database } from "../store/schema.js";
+import type { ForeignFormats } from "./foreign-formats.js";
 import type { KeyUsageCode } from "./outcomes.js";
 import { spendQuota } from "./quota.js";
 import type { RateLimitDecision, RateLimiter } from "./rate-limiter.js";
@@ -59,6 +64,8 @@ export interface VerifierOptions {
   usage: UsageBuffer;
   clock: Clock;
   metrics: Metrics;
+  /** Formats of keys issued elsewhere that are looked up instead of answered MALFORMED. */
+  foreignFormats: ForeignFormats;
 }
 
 export class Verifier {
@@ -81,7 +88,11 @@ export class Verifier {
       this.options.metrics.cacheCounts.hits += 1;
       return this.judge(cached, workspaceId, reach, sharedKey, input);
     }
-    if (parseKey(secret) === undefined || (sharedKey !== undefined && parseKey(sharedKey) === undefined)) {
+    if (
+      (parseKey(secret) === undefined &&
+        (sharedKey !== undefined || !this.options.foreignFormats.admits(secret, workspaceId, reach))) ||
+      (sharedKey !== undefined && parseKey(sharedKey) === undefined)
+    ) {
       return this.count(MALFORMED_RESULT);
     }
     if (cached !== undefined) {
