@@ -104,7 +104,12 @@ export function createVerifyLane(ctx: AppContext, log: RequestLog) {
     if (checked.error !== undefined) {
       return fail(res, validationRefusal(checked.error, "body"), requestId, started);
     }
-    const result = ctx.verifier.verify(workspaceId, reach, checked.value);
+    const input = checked.value;
+    // `record: true` (an SDK's first verification of a key) takes the longer way; the usual one does not.
+    const result =
+      input.record === true
+        ? ctx.verifier.verifyWithRecord(workspaceId, reach, input)
+        : ctx.verifier.verify(workspaceId, reach, input);
     if (result instanceof Promise) {
       result.then(
         (judged) => send(res, 200, judged.body, requestId, started),

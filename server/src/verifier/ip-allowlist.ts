@@ -9,8 +9,11 @@ type Address = ipaddr.IPv4 | ipaddr.IPv6;
 export class IpAllowlist {
   private readonly ranges: Array<[Address, number]>;
 
-  /** @param cidrs normalised CIDR strings (`203.0.113.0/24`, `2001:db8::/32`); bad entries are skipped. */
-  constructor(cidrs: readonly string[]) {
+  /**
+   * @param cidrs normalised CIDR strings (`203.0.113.0/24`, `2001:db8::/32`), kept as stored for
+   * the record an SDK judges by (`record: true`); bad entries are skipped when matching.
+   */
+  constructor(readonly cidrs: readonly string[]) {
     this.ranges = [];
     for (const cidr of cidrs) {
       try {

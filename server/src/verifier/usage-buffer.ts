@@ -133,6 +133,58 @@ export class UsageBuffer {
     }
   }
 
+  /**
+   * Counts `count` verifications an SDK judged locally and reported (POST /v1/keys/usage-reports),
+   * as {@link record} counts one: in the hour of `atMs`, and for VALID in the key's uses and last use.
+   */
+  recordReport(
+    keyId: string,
+    workspaceId: string,
+    code: KeyUsageCode,
+    count: number,
+    atMs: number,
+    ip: string | null,
+  ): void {
+    const hourMs = bucketStart(atMs, "hour");
+    let entry = this.pending.get(keyId);
+    if (entry === undefined) {
+      entry = {
+        keyId,
+        workspaceId,
+        hourMs,
+        counts: zeros(),
+        earlier: [],
+        uses: 0,
+        lastUsedAtMs: 0,
+        lastSeenMs: atMs,
+        lastUsedIp: null,
+      };
+      if (this.pending.size === 0) this.oldestMs = this.options.now();
+      this.pending.set(keyId, entry);
+      this.startTimer();
+    }
+    const index = KEY_USAGE_INDEX[code];
+    if (entry.hourMs === hourMs) {
+      entry.counts[index] = (entry.counts[index] ?? 0) + count;
+    } else {
+      // A report of another hour than the key's current one: counted beside it.
+      let other = entry.earlier.find((hour) => hour.hourMs === hourMs);
+      if (other === undefined) {
+        other = { hourMs, counts: zeros() };
+        entry.earlier.push(other);
+      }
+      other.counts[index] = (other.counts[index] ?? 0) + count;
+    }
+    if (atMs > entry.lastSeenMs) entry.lastSeenMs = atMs;
+    if (code === "VALID") {
+      entry.uses += count;
+      if (atMs >= entry.lastUsedAtMs) {
+        entry.lastUsedAtMs = atMs;
+        if (ip !== null) entry.lastUsedIp = ip;
+      }
+    }
+  }
+
   /** Keys with counts waiting to be written (batches waiting for a retry included). */
   get pendingKeys(): number {
     return this.retrying.reduce((sum, cut) => sum + cut.keys, this.pending.size);

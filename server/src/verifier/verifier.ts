@@ -25,9 +25,11 @@ import { storeUnavailable } from "../errors.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Database } from "../store/schema.js";
 import type { ForeignFormats } from "./foreign-formats.js";
+import { KnownKeys } from "./known-keys.js";
 import type { KeyUsageCode } from "./outcomes.js";
 import { spendQuota } from "./quota.js";
 import type { RateLimitDecision, RateLimiter } from "./rate-limiter.js";
+import { withRecord } from "./record-answer.js";
 import type { UsageBuffer } from "./usage-buffer.js";
 import { MISSING, type VerificationCache } from "./verification-cache.js";
 import type { VerificationRecord } from "./verification-record.js";
@@ -55,6 +57,8 @@ export interface VerifyInput {
   cost?: number | undefined;
   /** The end client's address, for the IP allowlist. */
   ip?: string | undefined;
+  /** Whether the answer adds the key's `record` ({@link Verifier.verifyWithRecord}). */
+  record?: boolean | undefined;
 }
 
 export interface VerifierOptions {
@@ -69,6 +73,9 @@ export interface VerifierOptions {
 }
 
 export class Verifier {
+  /** The keys whose records this verifier answered (`record: true`), for usage reports' reach. */
+  readonly knownKeys = new KnownKeys();
+
   constructor(private readonly options: VerifierOptions) {}
 
   /**
@@ -106,6 +113,30 @@ export class Verifier {
         throw storeUnavailable();
       },
     );
+  }
+
+  /**
+   * Judges as {@link verify} does (the same outcome, counted the same way) and, when the key was
+   * found, adds its `record` (record-answer.ts) for an SDK to judge it locally from then on. The
+   * record is read back from the cache the verification has just filled (a store read only if it
+   * was dropped meanwhile), so {@link verify} itself carries nothing for it.
+   */
+  async verifyWithRecord(workspaceId: string, reach: VerifyReach, input: VerifyInput): Promise<VerifyResult> {
+    const result = await this.verify(workspaceId, reach, input);
+    const secret = input.key ?? input.secretKey;
+    if (result.code === "MALFORMED" || result.code === "NOT_FOUND" || secret === undefined) return result;
+    const hash = hashSecret(secret);
+    const cached = this.options.cache.peek(hash);
+    const record =
+      typeof cached === "object"
+        ? cached
+        : await this.options.cache.load(hash).catch(() => {
+            throw storeUnavailable();
+          });
+    // Deleted between the verification and this read: the answer stands, without a record.
+    if (record === undefined) return result;
+    this.knownKeys.remember(record.keyId, record.workspace.id);
+    return { code: result.code, body: withRecord(result.body, record, reach) };
   }
 
   private judge(

@@ -12,6 +12,7 @@ import { identityRoutes } from "./identities.js";
 import { invitationRoutes } from "./invitations.js";
 import { keyRoutes } from "./keys/key-routes.js";
 import { keyUsageRoute } from "./keys/usage.js";
+import { usageReportsRoute } from "./keys/usage-reports.js";
 import { verifyKeyRoute } from "./keys/verify.js";
 import { memberRoutes } from "./members.js";
 import { planRoutes } from "./plans.js";
@@ -26,6 +27,7 @@ export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void
   keyRoutes(app, ctx);
   verifyKeyRoute(app, ctx);
   keyUsageRoute(app, ctx);
+  usageReportsRoute(app, ctx);
   identityRoutes(app, ctx);
   appRoutes(app, ctx);
   apiRoutes(app, ctx);

@@ -50,6 +50,12 @@ export const verifyKeyBody = z
       .union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" })
       .optional()
       .describe("The end client's address, checked against the key's IP allowlist"),
+    record: z
+      .boolean()
+      .optional()
+      .describe(
+        "true: the answer adds the key's record (whenever the key was found), for an SDK to judge the key locally until it changes",
+      ),
   })
   .refine(
     (body) =>
@@ -58,6 +64,42 @@ export const verifyKeyBody = z
         : body.sharedKey !== undefined && body.secretKey !== undefined,
     "send either key, or sharedKey and secretKey",
   );
+
+/**
+ * The key as an SDK judges it locally, in the server's order: state, then expiresAt, then
+ * ipAllowlist (only with a client address), then scopes; then `limited` keys ask the server every
+ * time and the others answer `answer`.
+ */
+const verifyRecord = z
+  .object({
+    keyId: z.string(),
+    workspaceId: z.string(),
+    state: z
+      .enum(["active", "disabled", "revoked", "suspended"])
+      .describe("suspended: the key's workspace is (WORKSPACE_SUSPENDED); then revoked, then disabled"),
+    expiresAt: z
+      .string()
+      .nullable()
+      .describe(
+        "The earlier of the key's expiry and this secret's rotation-grace end (EXPIRED from then on)",
+      ),
+    ipAllowlist: z
+      .array(z.string())
+      .describe("The key's CIDRs as stored; empty: from anywhere (FORBIDDEN_IP outside them)"),
+    scopes: z
+      .array(z.string())
+      .describe("Every scope the key holds (INSUFFICIENT_SCOPE if one asked is not)"),
+    limited: z
+      .boolean()
+      .describe("The key has a rate limit, identity rate limits or a quota: ask the server every time"),
+    answer: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe(
+        "The VALID answer this caller gets (ratelimit and quota null; workspace for keys:verify:any); null unless state is active",
+      ),
+  })
+  .describe("What an SDK needs to judge this key locally until an invalidation event names it");
 
 const verifyKeyResponse = z
   .object({
@@ -102,6 +144,9 @@ const verifyKeyResponse = z
       })
       .optional()
       .describe("The key's workspace: VALID answers to a caller with keys:verify:any only"),
+    record: verifyRecord
+      .optional()
+      .describe("Present when the request asked for it (record: true) and the key was found"),
   })
   .describe(
     "VALID answers every field (workspace only to a caller with keys:verify:any); a refusal answers only valid, code, keyId (when the key was found) and ratelimit (RATE_LIMITED) or quota (USAGE_EXCEEDED). WORKSPACE_SUSPENDED: the key's workspace is suspended or deleted. A key or identity with several rate limits answers, when VALID, the one with the fewest requests left; when RATE_LIMITED, the one that refused",
@@ -152,7 +197,12 @@ export function verifyKeyRoute(app: ZodApp, ctx: AppContext): void {
     (request, reply) => {
       const principal = principalOf(request);
       reply.type(JSON_CONTENT_TYPE);
-      const result = ctx.verifier.verify(principal.workspaceId, requireVerifyReach(principal), request.body);
+      const reach = requireVerifyReach(principal);
+      const { body } = request;
+      const result =
+        body.record === true
+          ? ctx.verifier.verifyWithRecord(principal.workspaceId, reach, body)
+          : ctx.verifier.verify(principal.workspaceId, reach, body);
       if (result instanceof Promise) return result.then((judged) => preSerialized(judged.body));
       return preSerialized(result.body);
     },
