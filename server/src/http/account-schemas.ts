@@ -44,6 +44,11 @@ export const publicWorkspaceSchema = z
       .describe(
         "Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later",
       ),
+    foreignKeyFormats: z
+      .array(z.object({ prefix: z.string(), pattern: z.string().nullable() }))
+      .describe(
+        "Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED",
+      ),
     entitlements: z.object({
       apiAccess: z.boolean(),
       ipAllowlists: z.boolean(),

@@ -1,6 +1,6 @@
 /**
  * The key object every key endpoint answers with (shared/API.md "The key object", plus
- * `environment`, `prefix` and `kind`), its status rule, and the shape of a freshly issued secret.
+ * `environment`, `prefix`, `kind` and `source`), its status rule, and the shape of a freshly issued secret.
  * No field ever holds a secret or its hash.
  */
 import { z } from "zod";
@@ -56,6 +56,11 @@ export const keyObjectSchema = z
       .string()
       .nullable()
       .describe("The identity the key belongs to; null without one (or once the identity is deleted)"),
+    source: z
+      .enum(["keygate", "import"])
+      .describe(
+        "keygate: issued here; import: imported by the SHA-256 of a secret issued elsewhere (POST /v1/keys/import)",
+      ),
     recoverable: z
       .boolean()
       .describe(
@@ -125,6 +130,7 @@ export function toPublicKey(row: KeyRow, now: Date): PublicKey {
     rotatedAt: iso(row.rotated_at),
     externalId: row.external_id,
     identityId: row.identity_id,
+    source: row.source,
     recoverable: row.secret_ciphertext !== null,
   };
 }

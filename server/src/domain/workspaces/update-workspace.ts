@@ -1,6 +1,6 @@
 /**
- * Workspace settings: name, default key prefix, key policy, recoverable keys and the portal's
- * branding (platform mode), changed with a `workspace.updated` event listing what changed, in one
+ * Workspace settings: name, default key prefix, key policy, recoverable keys, foreign key formats
+ * (foreign-key-formats.ts) and the portal's branding (platform mode), changed with a `workspace.updated` event listing what changed, in one
  * transaction. The plan is not here: the operator sets it with the CLI or, for a tenant, with
  * `PATCH /v1/workspaces/{id}` (update-tenant.ts, which reuses {@link applySettings}). A new prefix
  * applies to keys created afterwards; existing keys keep theirs. Turning recoverable keys on
@@ -13,6 +13,7 @@ import type { Database, WorkspaceRow } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { type Branding, mergeBranding, readBranding } from "../portal/branding.js";
 import type { Actor } from "../principal.js";
+import { type ForeignKeyFormat, readForeignKeyFormats } from "./foreign-key-formats.js";
 
 export interface WorkspaceChanges {
   name?: string | undefined;
@@ -24,6 +25,8 @@ export interface WorkspaceChanges {
       }
     | undefined;
   recoverableKeys?: boolean | undefined;
+  /** The whole new list of formats of keys issued elsewhere (replaces the old one). */
+  foreignKeyFormats?: ForeignKeyFormat[] | undefined;
   /** A field set to null clears it; an absent one keeps its value. */
   branding?: { [K in keyof Branding]?: Branding[K] | undefined } | undefined;
   /** A tenant's customer id (only the operator changes it, through PATCH /v1/workspaces/{id}). */
@@ -51,6 +54,8 @@ export async function applySettings(
 ): Promise<{ row: WorkspaceRow; change: SettingsChange | undefined }> {
   const branding = readBranding(current.branding);
   const nextBranding = changes.branding === undefined ? branding : mergeBranding(branding, changes.branding);
+  const formats = readForeignKeyFormats(current.foreign_key_formats);
+  const nextFormats = changes.foreignKeyFormats ?? formats;
   const next: WorkspaceRow = {
     ...current,
     name: changes.name ?? current.name,
@@ -63,6 +68,7 @@ export async function applySettings(
     recoverable_keys: changes.recoverableKeys ?? current.recoverable_keys,
     external_id: changes.externalId ?? current.external_id,
     branding: nextBranding,
+    foreign_key_formats: nextFormats,
   };
   const compared: [string, unknown, unknown][] = [
     ["name", current.name, next.name],
@@ -74,8 +80,10 @@ export async function applySettings(
     ["branding.productName", branding.productName, nextBranding.productName],
     ["branding.logoUrl", branding.logoUrl, nextBranding.logoUrl],
     ["branding.accentColor", branding.accentColor, nextBranding.accentColor],
+    ["foreignKeyFormats", formats, nextFormats],
   ];
-  const changed = compared.filter(([, before, after]) => before !== after);
+  // By value: the formats are a list (the other fields are plain values, compared alike).
+  const changed = compared.filter(([, before, after]) => JSON.stringify(before) !== JSON.stringify(after));
   if (changed.length === 0) return { row: current, change: undefined };
 
   const updated = { ...next, updated_at: at };
@@ -89,6 +97,7 @@ export async function applySettings(
       expiry_required: updated.expiry_required,
       recoverable_keys: updated.recoverable_keys,
       branding: JSON.stringify(nextBranding),
+      foreign_key_formats: JSON.stringify(nextFormats),
       updated_at: updated.updated_at,
     })
     .where("id", "=", current.id)

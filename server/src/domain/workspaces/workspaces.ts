@@ -5,6 +5,7 @@ import type { Database, Plan, WorkspaceKind, WorkspaceRow } from "../../store/sc
 import { newId } from "../ids.js";
 import { type Branding, readBranding } from "../portal/branding.js";
 import { ENTITLEMENTS, type Entitlements } from "./entitlements.js";
+import { type ForeignKeyFormat, readForeignKeyFormats } from "./foreign-key-formats.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -30,6 +31,8 @@ export interface PublicWorkspace {
   policy: { maxKeyLifetimeSeconds: number | null; expiryRequired: boolean };
   /** Whether new keys' secrets are also kept encrypted, so admins can reveal them later. */
   recoverableKeys: boolean;
+  /** Formats of keys issued elsewhere that verification looks up (foreign-key-formats.ts). */
+  foreignKeyFormats: ForeignKeyFormat[];
   entitlements: PublicEntitlements;
   createdAt: string;
   updatedAt: string;
@@ -55,6 +58,7 @@ export function toPublicWorkspace(row: WorkspaceRow): PublicWorkspace {
     keyPrefix: row.key_prefix,
     policy: { maxKeyLifetimeSeconds: row.max_key_lifetime_seconds, expiryRequired: row.expiry_required },
     recoverableKeys: row.recoverable_keys,
+    foreignKeyFormats: readForeignKeyFormats(row.foreign_key_formats),
     entitlements: publicEntitlements(row.plan),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -1,13 +1,19 @@
 /**
  * The caller's workspace: `GET /v1/workspace` and `PATCH /v1/workspace` (name, default key prefix,
- * key policy, recoverable keys, and for the operator's workspace the portal's branding). The plan
+ * key policy, recoverable keys, foreign key formats, and for the operator's workspace the portal's
+ * branding). A change of the foreign key formats reaches every verifier before the answer. The plan
  * is not changeable here: the operator sets it with the CLI or, for a tenant, PATCH /v1/workspaces/{id}.
  */
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
 import { nameSchema } from "../../domain/fields.js";
 import { PREFIX_PATTERN } from "../../domain/key-format.js";
+import { publishForeignFormatsChange } from "../../domain/keys/import-format-change.js";
 import { actorOf } from "../../domain/principal.js";
+import {
+  foreignKeyFormatsSchema,
+  readForeignKeyFormats,
+} from "../../domain/workspaces/foreign-key-formats.js";
 import { updateWorkspace } from "../../domain/workspaces/update-workspace.js";
 import { getWorkspace, toPublicWorkspace } from "../../domain/workspaces/workspaces.js";
 import { ApiError, forbidden } from "../../errors.js";
@@ -62,6 +68,7 @@ const updateBody = z.strictObject({
     .describe(
       "true: the secrets of keys created or rotated from now on are also kept encrypted, and admins and owners can reveal them (POST /v1/keys/{id}/reveal). false: every kept secret is erased; no key can be revealed",
     ),
+  foreignKeyFormats: foreignKeyFormatsSchema.optional(),
   branding: brandingChangeSchema
     .optional()
     .describe(
@@ -93,7 +100,8 @@ export function workspaceRoutes(app: ZodApp, ctx: AppContext): void {
       config: { auth: "workspace:write" },
       schema: {
         tags: ["workspace"],
-        summary: "Change the workspace's name, default key prefix, key policy, recoverable keys or branding",
+        summary:
+          "Change the workspace's name, default key prefix, key policy, recoverable keys, foreign key formats or branding",
         body: updateBody,
         response: { ...responses, 400: errorResponse, 503: errorResponse },
       },
@@ -114,6 +122,13 @@ export function workspaceRoutes(app: ZodApp, ctx: AppContext): void {
         actor: actorOf(principal, request.ip),
         at: ctx.clock.now(),
       });
+      if (request.body.foreignKeyFormats !== undefined) {
+        await publishForeignFormatsChange(
+          ctx,
+          updated.id,
+          readForeignKeyFormats(updated.foreign_key_formats),
+        );
+      }
       return toPublicWorkspace(updated);
     },
   );

@@ -1,0 +1,185 @@
+/**
+ * The store side of a key import (import-keys.ts): what the rows are judged against, read under
+ * the workspace's lock (the workspace, the apps the rows name with their offered scopes, and which
+ * of the rows' hashes some key already answers to), and the writes of the accepted rows: their
+ * identities, keys and secrets in multi-row statements of {@link ROWS_PER_STATEMENT}, and the one
+ * `keys.imported` event.
+ */
+import { type Insertable, sql, type Transaction } from "kysely";
+import { notFound } from "../../errors.js";
+import type { Database, Environment, IdentitiesTable, KeyRow, WorkspaceRow } from "../../store/schema.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { newId } from "../ids.js";
+import type { Actor } from "../principal.js";
+import type { ImportCandidate } from "./import-inputs.js";
+import { keyRowValues } from "./key-store.js";
+
+/** Rows per INSERT: ~32 parameters a key keeps a statement far below PostgreSQL's 65,535. */
+const ROWS_PER_STATEMENT = 500;
+
+/** Which key a hash already belongs to. */
+export interface HashOwner {
+  keyId: string;
+  workspaceId: string;
+  deleted: boolean;
+}
+
+export interface ImportContext {
+  /** Locked for the transaction: concurrent imports and creates of the workspace wait. */
+  workspace: WorkspaceRow;
+  apps: Map<string, { environment: Environment; scopes: Set<string> }>;
+  existing: Map<string, HashOwner>;
+}
+
+const chunks = <T>(items: readonly T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
+};
+
+/** Locks the workspace and reads what the rows are judged against, in three queries. */
+export async function readImportContext(
+  trx: Transaction<Database>,
+  workspaceId: string,
+  candidates: readonly ImportCandidate[],
+): Promise<ImportContext> {
+  const workspace = await trx
+    .selectFrom("workspaces")
+    .selectAll()
+    .where("id", "=", workspaceId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (workspace === undefined) throw notFound("workspace");
+
+  const apps = new Map<string, { environment: Environment; scopes: Set<string> }>();
+  const appIds = [...new Set(candidates.flatMap(({ row }) => (row.appId === undefined ? [] : [row.appId])))];
+  if (appIds.length > 0) {
+    const rows = await trx
+      .selectFrom("apps as a")
+      .leftJoin("app_apis as aa", "aa.app_id", "a.id")
+      .leftJoin("apis as p", "p.id", "aa.api_id")
+      .select(["a.id", "a.environment", "p.scopes"])
+      .where("a.workspace_id", "=", workspaceId)
+      .where("a.id", "in", appIds)
+      .execute();
+    for (const row of rows) {
+      let app = apps.get(row.id);
+      if (app === undefined) {
+        app = { environment: row.environment, scopes: new Set() };
+        apps.set(row.id, app);
+      }
+      for (const scope of Array.isArray(row.scopes) ? row.scopes : []) {
+        if (typeof scope === "string") app.scopes.add(scope);
+      }
+    }
+  }
+
+  const existing = new Map<string, HashOwner>();
+  const hashes = [...new Set(candidates.map(({ row }) => row.hash))];
+  for (const part of chunks(hashes)) {
+    const rows = await trx
+      .selectFrom("key_secrets as s")
+      .innerJoin("keys as k", "k.id", "s.key_id")
+      .select(["s.secret_hash", "k.id", "k.workspace_id", "k.deleted_at"])
+      .where("s.secret_hash", "in", part)
+      .execute();
+    for (const row of rows) {
+      existing.set(row.secret_hash, {
+        keyId: row.id,
+        workspaceId: row.workspace_id,
+        deleted: row.deleted_at !== null,
+      });
+    }
+  }
+  return { workspace, apps, existing };
+}
+
+/** Finds or creates the workspace's identities of these external ids; answers id by external id. */
+async function identitiesOf(
+  trx: Transaction<Database>,
+  workspaceId: string,
+  externalIds: readonly string[],
+  at: Date,
+): Promise<{ ids: Map<string, string>; created: string[] }> {
+  const ids = new Map<string, string>();
+  const created: string[] = [];
+  for (const part of chunks(externalIds)) {
+    const values: Insertable<IdentitiesTable>[] = part.map((externalId) => ({
+      id: newId("identity"),
+      workspace_id: workspaceId,
+      external_id: externalId,
+      meta: "{}",
+      rate_limits: "[]",
+      created_at: at,
+      updated_at: at,
+    }));
+    // A no-op update returns the identity that exists (and locks it until the commit).
+    const rows = await trx
+      .insertInto("identities")
+      .values(values)
+      .onConflict((oc) =>
+        oc.columns(["workspace_id", "external_id"]).doUpdateSet({ updated_at: sql`identities.updated_at` }),
+      )
+      .returning(["id", "external_id", sql<boolean>`(xmax = 0)`.as("created")])
+      .execute();
+    for (const row of rows) {
+      ids.set(row.external_id, row.id);
+      if (row.created) created.push(row.id);
+    }
+  }
+  return { ids, created };
+}
+
+/** Stores the accepted keys (with their identities and secrets) and the batch's one event. */
+export async function writeImport(
+  trx: Transaction<Database>,
+  input: {
+    workspace: WorkspaceRow;
+    keys: readonly { index: number; row: KeyRow; hash: string }[];
+    actor: Actor;
+    at: Date;
+    counts: { skipped: number; refused: number };
+  },
+): Promise<void> {
+  const { workspace, keys, at } = input;
+  const externalIds = [
+    ...new Set(keys.flatMap(({ row }) => (row.external_id === null ? [] : [row.external_id]))),
+  ];
+  const identities = await identitiesOf(trx, workspace.id, externalIds, at);
+  for (const { row } of keys) {
+    if (row.external_id !== null) row.identity_id = identities.ids.get(row.external_id) ?? null;
+  }
+  for (const part of chunks(keys)) {
+    await trx
+      .insertInto("keys")
+      .values(part.map(({ row }) => keyRowValues(row)))
+      .execute();
+    await trx
+      .insertInto("key_secrets")
+      .values(
+        part.map(({ row, hash }) => ({
+          secret_hash: hash,
+          key_id: row.id,
+          workspace_id: row.workspace_id,
+          expires_at: null,
+          created_at: at,
+        })),
+      )
+      .execute();
+  }
+  await recordAudit(trx, {
+    workspaceId: workspace.id,
+    actor: input.actor,
+    action: "keys.imported",
+    target: { type: "workspace", id: workspace.id },
+    details: {
+      imported: keys.length,
+      skipped: input.counts.skipped,
+      refused: input.counts.refused,
+      // At most 1,000 (one request's rows): ~32 KB of ids.
+      keyIds: keys.map(({ row }) => row.id),
+      identitiesCreated: identities.created,
+    },
+    at,
+  });
+}

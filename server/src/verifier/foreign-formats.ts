@@ -1,0 +1,77 @@
+/**
+ * The verifier's copy of every workspace's foreign key formats (domain/workspaces/
+ * foreign-key-formats.ts), compiled once: loaded from the store at start and replaced, per
+ * workspace, by each `foreign_formats` invalidation message. Verification asks it only about a
+ * key that failed Keygate's format check, so a Keygate key never reaches it, and a malformed key
+ * costs one check of an empty map while no workspace has formats.
+ *
+ * A caller of reach `own` is admitted only by its workspace's formats; a caller of reach `any`
+ * (`keys:verify:any`) by any workspace's.
+ */
+import type { Kysely } from "kysely";
+import {
+  type CompiledKeyFormat,
+  compileForeignKeyFormats,
+  type ForeignKeyFormat,
+  matchingFormat,
+  readForeignKeyFormats,
+} from "../domain/workspaces/foreign-key-formats.js";
+import type { Database } from "../store/schema.js";
+import type { VerifyReach } from "./verify-reach.js";
+
+export class ForeignFormats {
+  private readonly byWorkspace = new Map<string, CompiledKeyFormat[]>();
+  /** Every workspace's formats, for callers of reach `any`. */
+  private all: CompiledKeyFormat[] = [];
+  /** Workspaces changed by a message while the start's load ran: the load must not undo them. */
+  private changedWhileLoading: Set<string> | undefined;
+
+  /** Reads every workspace's formats from the store (at start). */
+  async load(db: Kysely<Database>): Promise<void> {
+    this.changedWhileLoading = new Set();
+    try {
+      const rows = await db
+        .selectFrom("workspaces")
+        .select(["id", "foreign_key_formats"])
+        .where("deleted_at", "is", null)
+        .where(({ eb, fn }) => eb(fn("jsonb_array_length", ["foreign_key_formats"]), ">", 0))
+        .execute();
+      for (const row of rows) {
+        if (!this.changedWhileLoading.has(row.id)) {
+          this.put(row.id, readForeignKeyFormats(row.foreign_key_formats));
+        }
+      }
+    } finally {
+      this.changedWhileLoading = undefined;
+      this.rebuildAll();
+    }
+  }
+
+  /** Replaces a workspace's formats (an invalidation message). */
+  apply(workspaceId: string, formats: readonly ForeignKeyFormat[]): void {
+    this.changedWhileLoading?.add(workspaceId);
+    this.put(workspaceId, formats);
+    this.rebuildAll();
+  }
+
+  /**
+   * Whether a key that is not in Keygate's format may still be looked up: it starts with a
+   * foreign prefix of the caller's workspace (of any workspace for reach `any`) and matches its
+   * pattern.
+   */
+  admits(key: string, workspaceId: string, reach: VerifyReach): boolean {
+    if (this.byWorkspace.size === 0) return false;
+    const formats = reach === "any" ? this.all : this.byWorkspace.get(workspaceId);
+    return formats !== undefined && matchingFormat(formats, key) !== undefined;
+  }
+
+  private put(workspaceId: string, formats: readonly ForeignKeyFormat[]): void {
+    const compiled = compileForeignKeyFormats(formats);
+    if (compiled.length === 0) this.byWorkspace.delete(workspaceId);
+    else this.byWorkspace.set(workspaceId, compiled);
+  }
+
+  private rebuildAll(): void {
+    this.all = [...this.byWorkspace.values()].flat();
+  }
+}
