@@ -57,6 +57,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
         deleted_at: LATER,
         branding: JSON.stringify({ productName: "Acme Cloud", accentColor: "#0f766e" }),
         last_verified_at: LATER,
+        foreign_key_formats: JSON.stringify([{ prefix: "sk_live_", pattern: "^sk_live_[A-Za-z0-9]{24}$" }]),
       });
       const user = userRow({ name: "Zoë Ünicode 東京" });
       await store.db.insertInto("workspaces").values(workspace).execute();
@@ -66,7 +67,13 @@ describe.each(backends)("the store contract on $name", (backend) => {
         .values({ workspace_id: workspace.id, user_id: user.id, role: "viewer", created_at: AT })
         .execute();
       const ws = await store.db.selectFrom("workspaces").selectAll().where("id", "=", workspace.id).execute();
-      expect(ws).toEqual([{ ...workspace, branding: { productName: "Acme Cloud", accentColor: "#0f766e" } }]);
+      expect(ws).toEqual([
+        {
+          ...workspace,
+          branding: { productName: "Acme Cloud", accentColor: "#0f766e" },
+          foreign_key_formats: [{ prefix: "sk_live_", pattern: "^sk_live_[A-Za-z0-9]{24}$" }],
+        },
+      ]);
       expect(ws[0]?.created_at.toISOString()).toBe("2026-03-04T05:06:07.891Z");
       expect(await store.db.selectFrom("users").selectAll().where("id", "=", user.id).execute()).toEqual([
         user,
@@ -181,6 +188,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
         created_by: "usr_01JD0000000000000000000000",
         secret_ciphertext: "v1.0123456789abcdef.aXY.Y2lwaGVy.dGFn",
         external_id: "user_東京_1",
+        source: "import",
       });
       const bare = keyRow(workspaceId);
       await store.db.insertInto("keys").values([full, bare]).execute();
@@ -209,6 +217,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
           secret_ciphertext: null,
           identity_id: null,
           external_id: null,
+          source: "keygate",
         },
       ]);
       expect(typeof rows[0]?.quota_remaining).toBe("number");

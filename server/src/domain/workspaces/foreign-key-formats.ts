@@ -42,7 +42,7 @@ export const foreignKeyFormatSchema = z
       .string()
       .min(1, "must not be empty")
       .max(32, "must be at most 32 characters")
-      .regex(/^[A-Za-z0-9_-]+$/, "may hold only letters, digits, _ and -")
+      .regex(/^[A-Za-z0-9_-]*$/, "may hold only letters, digits, _ and -")
       .describe("What every key of this format starts with (`sk_live_`)"),
     pattern: z
       .string()

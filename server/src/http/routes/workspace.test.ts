@@ -56,6 +56,7 @@ describe.each(backends)("the workspace API on $name", (backend) => {
         keyPrefix: "acme",
         policy: { maxKeyLifetimeSeconds: null, expiryRequired: false },
         recoverableKeys: false,
+        foreignKeyFormats: [],
         entitlements: {
           apiAccess: true,
           ipAllowlists: true,
