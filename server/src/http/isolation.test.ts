@@ -4,9 +4,11 @@
  * every endpoint that takes an id with tenant B's ids (as its root key and as its owner signed in):
  * each answers 404 NOT_FOUND and changes nothing; every list A reads holds none of B's rows, even
  * when filtered by B's ids; a verification of B's key by A is NOT_FOUND; and A's root key is
- * refused (403) by the operator's /v1/workspaces endpoints. The table of endpoints is checked
+ * refused (403) by the operator's /v1/workspaces endpoints; A's import of B's key hash or into B's
+ * app is refused row by row and leaves B's key as it was. The table of endpoints is checked
  * against /openapi.json, so an endpoint added later fails here until it is listed.
  */
+import { createHash } from "node:crypto";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../test/backends.js";
@@ -262,6 +264,31 @@ describe.each(backends)("tenant isolation on $name", (backend) => {
         const res = await service.app.inject({ ...request, headers: caller.headers() });
         expect(outcome(res.statusCode, res.body), name).toBe("refused");
       }
+    });
+
+    it("imports nothing of B's: B's key hash and app are refused in the report, and B's key is unchanged", async () => {
+      const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+      const res = await service.app.inject({
+        method: "POST",
+        url: "/v1/keys/import",
+        headers: caller.headers(),
+        payload: {
+          keys: [
+            { hash: sha256(b.key), name: "taken over" },
+            { hash: sha256(`${b.key}-other`), name: "in B's app", appId: b.appId },
+          ],
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(json(res)).toEqual({
+        imported: [],
+        skipped: [],
+        refused: [
+          { index: 0, code: "CONFLICT", message: "hash: this key cannot be imported" },
+          { index: 1, code: "NOT_FOUND", message: "app not found" },
+        ],
+      });
+      expect(await verify(service, b.rootKey, { key: b.key })).toMatchObject({ valid: true, keyId: b.keyId });
     });
 
     it("never shows B's rows in a list", async () => {
