@@ -267,6 +267,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/invalidations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream cache invalidations
+         * @description Server-sent events naming the keys and workspaces whose verification records changed, for an SDK's local cache. Needs a root key with keys:verify (its workspace's events) or keys:verify:any (every workspace's). Send `Last-Event-ID` (or `lastEventId`) to resume; the stream ends when the root key is deleted. At most 10 open streams per root key (429 beyond, with `retry-after`).
+         */
+        get: operations["events.invalidations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/identities": {
         parameters: {
             query?: never;
@@ -577,6 +597,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/keys/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import keys by the SHA-256 of their secrets
+         * @description Stores up to 1,000 keys issued elsewhere, each by the SHA-256 of its whole secret, so they verify as before (with `foreignKeyFormats` on the workspace for keys not in Keygate's format). Each row is checked like a key creation and refused alone when it breaks a rule; a row whose hash is already a key of this workspace is skipped, so an import can be re-run. One transaction and one `keys.imported` audit event per request; `dryRun` answers the same report and writes nothing.
+         */
+        post: operations["keys.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/usage-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report locally judged verifications
+         * @description Adds `count` outcomes per report to the key's usage as server-side verifications do. Reports of keys the caller cannot verify are ignored (counted in `ignored`). Needs keys:verify (or keys:verify:any).
+         */
+        post: operations["keys.reportUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/keys/verify": {
         parameters: {
             query?: never;
@@ -797,7 +857,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the workspace's name, default key prefix, key policy, recoverable keys or branding */
+        /** Change the workspace's name, default key prefix, key policy, recoverable keys, foreign key formats or branding */
         patch: operations["workspace.update"];
         trace?: never;
     };
@@ -1969,6 +2029,11 @@ export interface operations {
                             scopes: string[];
                             /** @description The public half of a pair; null for a token */
                             sharedKey: string | null;
+                            /**
+                             * @description keygate: issued here; import: imported by the SHA-256 of a secret issued elsewhere (POST /v1/keys/import)
+                             * @enum {string}
+                             */
+                            source: "keygate" | "import";
                             /** @description The prefix and first characters of the secret: identifies it, exposes nothing */
                             start: string;
                             /** @enum {string} */
@@ -2548,6 +2613,11 @@ export interface operations {
                             };
                             /** @description The platform's id of this customer; null for the operator */
                             externalId: string | null;
+                            /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                            foreignKeyFormats: {
+                                pattern: string | null;
+                                prefix: string;
+                            }[];
                             id: string;
                             keyPrefix: string;
                             /**
@@ -2742,6 +2812,11 @@ export interface operations {
                             };
                             /** @description The platform's id of this customer; null for the operator */
                             externalId: string | null;
+                            /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                            foreignKeyFormats: {
+                                pattern: string | null;
+                                prefix: string;
+                            }[];
                             id: string;
                             keyPrefix: string;
                             /**
@@ -2790,6 +2865,11 @@ export interface operations {
                             };
                             /** @description The platform's id of this customer; null for the operator */
                             externalId: string | null;
+                            /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                            foreignKeyFormats: {
+                                pattern: string | null;
+                                prefix: string;
+                            }[];
                             id: string;
                             keyPrefix: string;
                             /**
@@ -2888,6 +2968,11 @@ export interface operations {
                                 };
                                 /** @description The platform's id of this customer; null for the operator */
                                 externalId: string | null;
+                                /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                                foreignKeyFormats: {
+                                    pattern: string | null;
+                                    prefix: string;
+                                }[];
                                 id: string;
                                 keyPrefix: string;
                                 /**
@@ -2972,6 +3057,11 @@ export interface operations {
                             };
                             /** @description The platform's id of this customer; null for the operator */
                             externalId: string | null;
+                            /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                            foreignKeyFormats: {
+                                pattern: string | null;
+                                prefix: string;
+                            }[];
                             id: string;
                             keyPrefix: string;
                             /**
@@ -3122,6 +3212,11 @@ export interface operations {
                                 };
                                 /** @description The platform's id of this customer; null for the operator */
                                 externalId: string | null;
+                                /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                                foreignKeyFormats: {
+                                    pattern: string | null;
+                                    prefix: string;
+                                }[];
                                 id: string;
                                 keyPrefix: string;
                                 /**
@@ -3169,6 +3264,109 @@ export interface operations {
             };
             /** @description The error shape of every refusal */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "events.invalidations": {
+        parameters: {
+            query?: {
+                /** @description Resume after this event id, for clients that cannot send the Last-Event-ID header */
+                lastEventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4577,6 +4775,11 @@ export interface operations {
                             };
                             /** @description The platform's id of this customer; null for the operator */
                             externalId: string | null;
+                            /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                            foreignKeyFormats: {
+                                pattern: string | null;
+                                prefix: string;
+                            }[];
                             id: string;
                             keyPrefix: string;
                             /**
@@ -4867,6 +5070,11 @@ export interface operations {
                             scopes: string[];
                             /** @description The public half of a pair; null for a token */
                             sharedKey: string | null;
+                            /**
+                             * @description keygate: issued here; import: imported by the SHA-256 of a secret issued elsewhere (POST /v1/keys/import)
+                             * @enum {string}
+                             */
+                            source: "keygate" | "import";
                             /** @description The prefix and first characters of the secret: identifies it, exposes nothing */
                             start: string;
                             /** @enum {string} */
@@ -5108,6 +5316,11 @@ export interface operations {
                         secretKey?: string;
                         /** @description The public half of a pair; null for a token */
                         sharedKey: string | null;
+                        /**
+                         * @description keygate: issued here; import: imported by the SHA-256 of a secret issued elsewhere (POST /v1/keys/import)
+                         * @enum {string}
+                         */
+                        source: "keygate" | "import";
                         /** @description The prefix and first characters of the secret: identifies it, exposes nothing */
                         start: string;
                         /** @enum {string} */
@@ -5299,6 +5512,11 @@ export interface operations {
                         scopes: string[];
                         /** @description The public half of a pair; null for a token */
                         sharedKey: string | null;
+                        /**
+                         * @description keygate: issued here; import: imported by the SHA-256 of a secret issued elsewhere (POST /v1/keys/import)
+                         * @enum {string}
+                         */
+                        source: "keygate" | "import";
                         /** @description The prefix and first characters of the secret: identifies it, exposes nothing */
                         start: string;
                         /** @enum {string} */
@@ -5660,6 +5878,11 @@ export interface operations {
                         scopes: string[];
                         /** @description The public half of a pair; null for a token */
                         sharedKey: string | null;
+                        /**
+                         * @description keygate: issued here; import: imported by the SHA-256 of a secret issued elsewhere (POST /v1/keys/import)
+                         * @enum {string}
+                         */
+                        source: "keygate" | "import";
                         /** @description The prefix and first characters of the secret: identifies it, exposes nothing */
                         start: string;
                         /** @enum {string} */
@@ -5851,6 +6074,11 @@ export interface operations {
                         scopes: string[];
                         /** @description The public half of a pair; null for a token */
                         sharedKey: string | null;
+                        /**
+                         * @description keygate: issued here; import: imported by the SHA-256 of a secret issued elsewhere (POST /v1/keys/import)
+                         * @enum {string}
+                         */
+                        source: "keygate" | "import";
                         /** @description The prefix and first characters of the secret: identifies it, exposes nothing */
                         start: string;
                         /** @enum {string} */
@@ -6042,6 +6270,11 @@ export interface operations {
                         scopes: string[];
                         /** @description The public half of a pair; null for a token */
                         sharedKey: string | null;
+                        /**
+                         * @description keygate: issued here; import: imported by the SHA-256 of a secret issued elsewhere (POST /v1/keys/import)
+                         * @enum {string}
+                         */
+                        source: "keygate" | "import";
                         /** @description The prefix and first characters of the secret: identifies it, exposes nothing */
                         start: string;
                         /** @enum {string} */
@@ -6389,6 +6622,11 @@ export interface operations {
                         scopes: string[];
                         /** @description The public half of a pair; null for a token */
                         sharedKey: string | null;
+                        /**
+                         * @description keygate: issued here; import: imported by the SHA-256 of a secret issued elsewhere (POST /v1/keys/import)
+                         * @enum {string}
+                         */
+                        source: "keygate" | "import";
                         /** @description The prefix and first characters of the secret: identifies it, exposes nothing */
                         start: string;
                         /** @enum {string} */
@@ -6594,6 +6832,11 @@ export interface operations {
                         secretKey?: string;
                         /** @description The public half of a pair; null for a token */
                         sharedKey: string | null;
+                        /**
+                         * @description keygate: issued here; import: imported by the SHA-256 of a secret issued elsewhere (POST /v1/keys/import)
+                         * @enum {string}
+                         */
+                        source: "keygate" | "import";
                         /** @description The prefix and first characters of the secret: identifies it, exposes nothing */
                         start: string;
                         /** @enum {string} */
@@ -6854,6 +7097,322 @@ export interface operations {
             };
         };
     };
+    "keys.import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description true: answer the same report and write nothing
+                     * @default false
+                     */
+                    dryRun?: boolean;
+                    keys: {
+                        /** @description The app the key belongs to; it takes the app's environment */
+                        appId?: string;
+                        /**
+                         * @description false imports the key disabled
+                         * @default true
+                         */
+                        enabled?: boolean;
+                        expiresAt?: string | null;
+                        /** @description The identity (end user or customer) the key joins, created when the workspace has none yet */
+                        externalId?: string;
+                        /** @description SHA-256 of the whole key: 64 hex characters, or base64 / base64url (43 or 44 characters) */
+                        hash: string;
+                        ipAllowlist?: string[];
+                        /** @default {} */
+                        meta?: {
+                            [key: string]: unknown;
+                        };
+                        name: string;
+                        /** @default null */
+                        quota?: {
+                            /** @default null */
+                            refill?: {
+                                amount: number;
+                                /** @enum {string} */
+                                interval: "minute" | "hour" | "day" | "week" | "month";
+                            } | null;
+                            remaining: number;
+                        } | null;
+                        /** @default null */
+                        rateLimit?: {
+                            limit: number;
+                            windowMs: number;
+                        } | null;
+                        /** @default [] */
+                        scopes?: string[];
+                        /** @description What lists show to identify the key (`sk_live_4eC3`); never the whole key. Defaults to the prefix of the workspace's first foreign key format, else its key prefix */
+                        start?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Rows stored as new keys, with their ids */
+                        imported: {
+                            id: string;
+                            index: number;
+                        }[];
+                        /** @description Rows not stored, each with the error code and message a key creation would give */
+                        refused: {
+                            code: string;
+                            index: number;
+                            message: string;
+                        }[];
+                        /** @description Rows whose hash is already a key of this workspace (a re-run): that key's id */
+                        skipped: {
+                            id: string;
+                            index: number;
+                            /** @enum {string} */
+                            reason: "ALREADY_IMPORTED";
+                        }[];
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "keys.reportUsage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reports: {
+                        /** @description How many verifications had this outcome */
+                        count: number;
+                        /** @description The key the outcomes belong to */
+                        keyId: string;
+                        /**
+                         * Format: date-time
+                         * @description The latest of them; counted within the last hour (60 minutes) and never in the future
+                         */
+                        lastUsedAt: string;
+                        /** @description The end client's address of the latest one, or null */
+                        lastUsedIp: (string) | null;
+                        /**
+                         * @description The verify code the SDK answered (never MALFORMED or NOT_FOUND)
+                         * @enum {string}
+                         */
+                        outcome: "VALID" | "WORKSPACE_SUSPENDED" | "DISABLED" | "REVOKED" | "EXPIRED" | "FORBIDDEN_IP" | "INSUFFICIENT_SCOPE" | "RATE_LIMITED" | "USAGE_EXCEEDED";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded reports show in usageCount, lastUsedAt and /usage within about a second */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Reports recorded */
+                        accepted: number;
+                        /** @description Reports of keys the caller cannot verify (or that do not exist) */
+                        ignored: number;
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     "keys.verify": {
         parameters: {
             query?: never;
@@ -6873,6 +7432,8 @@ export interface operations {
                     ip?: string;
                     /** @description A token key (kind token) */
                     key?: string;
+                    /** @description true: the answer adds the key's record (whenever the key was found), for an SDK to judge the key locally until it changes */
+                    record?: boolean;
                     /** @description Scopes the key must all hold */
                     scopes?: string[];
                     /** @description The Secret Key of a pair; send with sharedKey */
@@ -6920,6 +7481,28 @@ export interface operations {
                             remaining: number;
                             resetAt: string;
                         } | null;
+                        /** @description Present when the request asked for it (record: true) and the key was found */
+                        record?: {
+                            /** @description The VALID answer this caller gets (ratelimit and quota null; workspace for keys:verify:any); null unless state is active */
+                            answer: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description The earlier of the key's expiry and this secret's rotation-grace end (EXPIRED from then on) */
+                            expiresAt: string | null;
+                            /** @description The key's CIDRs as stored; empty: from anywhere (FORBIDDEN_IP outside them) */
+                            ipAllowlist: string[];
+                            keyId: string;
+                            /** @description The key has a rate limit, identity rate limits or a quota: ask the server every time */
+                            limited: boolean;
+                            /** @description Every scope the key holds (INSUFFICIENT_SCOPE if one asked is not) */
+                            scopes: string[];
+                            /**
+                             * @description suspended: the key's workspace is (WORKSPACE_SUSPENDED); then revoked, then disabled
+                             * @enum {string}
+                             */
+                            state: "active" | "disabled" | "revoked" | "suspended";
+                            workspaceId: string;
+                        };
                         scopes?: string[];
                         valid: boolean;
                         /** @description The key's workspace: VALID answers to a caller with keys:verify:any only */
@@ -7602,6 +8185,11 @@ export interface operations {
                             };
                             /** @description The platform's id of this customer; null for the operator */
                             externalId: string | null;
+                            /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                            foreignKeyFormats: {
+                                pattern: string | null;
+                                prefix: string;
+                            }[];
                             id: string;
                             keyPrefix: string;
                             /**
@@ -8225,6 +8813,11 @@ export interface operations {
                             };
                             /** @description The platform's id of this customer; null for the operator */
                             externalId: string | null;
+                            /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                            foreignKeyFormats: {
+                                pattern: string | null;
+                                prefix: string;
+                            }[];
                             id: string;
                             keyPrefix: string;
                             /**
@@ -8327,6 +8920,11 @@ export interface operations {
                         };
                         /** @description The platform's id of this customer; null for the operator */
                         externalId: string | null;
+                        /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                        foreignKeyFormats: {
+                            pattern: string | null;
+                            prefix: string;
+                        }[];
                         id: string;
                         keyPrefix: string;
                         /**
@@ -8408,6 +9006,13 @@ export interface operations {
                         logoUrl?: string | null;
                         productName?: string | null;
                     };
+                    /** @description Formats of keys issued elsewhere: a presented key that is not in Keygate's format is looked up (instead of answering MALFORMED) when it starts with one of these prefixes and matches its pattern. [] for none */
+                    foreignKeyFormats?: {
+                        /** @description A JavaScript regular expression the whole key must match (`^sk_live_[A-Za-z0-9]{24}$`); null or absent: the prefix is enough. Refused unless safe-regex2 finds it safe */
+                        pattern?: string | null;
+                        /** @description What every key of this format starts with (`sk_live_`) */
+                        prefix: string;
+                    }[];
                     /** @description The default prefix of new keys (`acme`, `acme_live`); existing keys keep theirs */
                     keyPrefix?: string;
                     name?: string;
@@ -8450,6 +9055,11 @@ export interface operations {
                         };
                         /** @description The platform's id of this customer; null for the operator */
                         externalId: string | null;
+                        /** @description Formats of keys issued elsewhere (and imported by hash) that verification looks up instead of answering MALFORMED */
+                        foreignKeyFormats: {
+                            pattern: string | null;
+                            prefix: string;
+                        }[];
                         id: string;
                         keyPrefix: string;
                         /**
