@@ -21,6 +21,16 @@ import { InvitationsResource, MembersResource } from "./resources/members.js";
 import { RootKeysResource } from "./resources/root-keys.js";
 import { PlansResource, WorkspaceResource } from "./resources/workspace.js";
 import { PortalResource, WorkspacesResource } from "./resources/workspaces.js";
+import { type CacheMetrics, VerificationCache } from "./verification-cache.js";
+
+const NO_CACHE: CacheMetrics = Object.freeze({
+  hits: 0,
+  misses: 0,
+  invalidations: 0,
+  entries: 0,
+  live: false,
+  degradedSince: null,
+});
 
 export class Keygate {
   readonly keys: KeysResource;
@@ -35,13 +45,23 @@ export class Keygate {
   readonly plans: PlansResource;
   readonly workspaces: WorkspacesResource;
   readonly portal: PortalResource;
+  private readonly cache: VerificationCache | undefined;
 
   /** @throws KeygateOptionError for a bad option, naming it. */
   constructor(options: KeygateOptions) {
     const resolved = resolveOptions(options);
     const transport = new HttpTransport(resolved);
     const caller = new OperationCaller(transport);
-    const verifier = new KeyVerifier(caller, resolved.foreignKeyPrefixes, undefined);
+    this.cache = resolved.cache
+      ? new VerificationCache({
+          ...resolved.cache,
+          transport,
+          caller,
+          fetch: resolved.fetch,
+          onCacheStatus: resolved.onCacheStatus,
+        })
+      : undefined;
+    const verifier = new KeyVerifier(caller, resolved.foreignKeyPrefixes, this.cache);
     this.keys = new KeysResource(caller, verifier);
     this.apps = new AppsResource(caller);
     this.apis = new ApisResource(caller);
@@ -56,6 +76,18 @@ export class Keygate {
     this.portal = new PortalResource(caller);
   }
 
-  /** Ends the cache's event stream and sends the last usage reports. */
-  async close(): Promise<void> {}
+  /** The local verification cache's counters and the standing of its event stream. */
+  cacheMetrics(): CacheMetrics {
+    return this.cache?.metrics() ?? NO_CACHE;
+  }
+
+  /** Ends the cache's event stream and sends the last usage reports. Call it before the process ends. */
+  async close(): Promise<void> {
+    await this.cache?.close();
+  }
+
+  /** The cache, for the SDK's own tests (dropping its stream on purpose). */
+  get verificationCache(): VerificationCache | undefined {
+    return this.cache;
+  }
 }

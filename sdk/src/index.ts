@@ -17,4 +17,5 @@ export type { CallOptions } from "./http.js";
 export { isWellFormed } from "./key-format.js";
 export type { Page } from "./operation-caller.js";
 export type { AnswerOf, OperationId, QueryOf, RequestBody } from "./operations.js";
+export type { CacheMetrics } from "./verification-cache.js";
 export type { VerifyAnswer, VerifyCode, VerifyCredential, VerifyOptions } from "./verify-types.js";

@@ -12,6 +12,7 @@ import { ManualClock } from "../src/clock.js";
 import { loadConfig } from "../src/config/config.js";
 import { createApp } from "../src/http/app.js";
 import { openStore } from "../src/store/database.js";
+import { migrateToLatest } from "../src/store/migrate.js";
 
 export const API_TYPES_FILE = fileURLToPath(new URL("../../web/src/api/schema.d.ts", import.meta.url));
 /**
@@ -43,8 +44,10 @@ export async function generateApiTypeFiles(): Promise<{ file: string; text: stri
 
 /** The text of the generated types for the routes the service registers now. */
 export async function generateApiTypes(): Promise<string> {
-  // The document needs the routes, not data: an empty in-memory store that no request reaches.
+  // The document needs the routes, not data: a fresh in-memory store that no request reaches
+  // (migrated: the app reads a few settings, such as foreign key formats, when it starts).
   const store = await openStore({ inProcess: true });
+  await migrateToLatest(store.db);
   const config = loadConfig({ KEYGATE_DATA_DIR: "/nonexistent", LOG_LEVEL: "silent" });
   const ctx = createContext({ config, store, clock: new ManualClock(), logger: pino({ level: "silent" }) });
   const app = await createApp(ctx);

@@ -97,6 +97,22 @@ export class KeysResource {
     return this.caller.call("keys.reveal", { path: { id } }, options);
   }
 
+  /**
+   * Imports up to 1,000 keys made elsewhere, by the SHA-256 of each; rows already imported are
+   * skipped, so a re-run is harmless (and the call is retried like a read). `dryRun` writes nothing.
+   */
+  import(body: RequestBody<"keys.import">, options?: CallOptions): Promise<AnswerOf<"keys.import">> {
+    return this.caller.call("keys.import", { body }, options);
+  }
+
+  /** Records verifications judged elsewhere (the cache sends these itself). */
+  reportUsage(
+    body: RequestBody<"keys.reportUsage">,
+    options?: CallOptions,
+  ): Promise<AnswerOf<"keys.reportUsage">> {
+    return this.caller.call("keys.reportUsage", { body }, options);
+  }
+
   /** Verification counts per bucket and outcome. */
   usage(id: string, query?: QueryOf<"keys.usage">, options?: CallOptions): Promise<AnswerOf<"keys.usage">> {
     return this.caller.call("keys.usage", { path: { id }, query }, options);
