@@ -36,6 +36,7 @@ describe("loadConfig", () => {
       encryptionKey: undefined,
       dashboardDir: BUILT_DASHBOARD,
       embedOrigins: [],
+      eventsHeartbeatMs: 15_000,
     });
   });
 
@@ -54,6 +55,7 @@ describe("loadConfig", () => {
         KEYGATE_ENCRYPTION_KEY: KEY_HEX,
         KEYGATE_DASHBOARD_DIR: "/srv/keygate/dashboard",
         KEYGATE_EMBED_ORIGINS: "https://app.example.com, http://localhost:3000/",
+        KEYGATE_EVENTS_HEARTBEAT_MS: "5000",
       }),
     ).toEqual({
       port: 9000,
@@ -70,6 +72,7 @@ describe("loadConfig", () => {
       encryptionKey: Buffer.from(KEY_HEX, "hex"),
       dashboardDir: "/srv/keygate/dashboard",
       embedOrigins: ["https://app.example.com", "http://localhost:3000"],
+      eventsHeartbeatMs: 5000,
     });
   });
 
@@ -164,6 +167,10 @@ describe("loadConfig", () => {
       "https://*.example.com",
       "https://*.example.com is not an origin (scheme, host and optional port, no path, such as https://app.example.com)",
     ],
+    ["KEYGATE_EVENTS_HEARTBEAT_MS", "soon", "must be a whole number of milliseconds from 10 to 300000"],
+    ["KEYGATE_EVENTS_HEARTBEAT_MS", "5", "must be a whole number of milliseconds from 10 to 300000"],
+    ["KEYGATE_EVENTS_HEARTBEAT_MS", "1000.5", "must be a whole number of milliseconds from 10 to 300000"],
+    ["KEYGATE_EVENTS_HEARTBEAT_MS", "600000", "must be a whole number of milliseconds from 10 to 300000"],
     [
       "LOG_LEVEL",
       "loud",

@@ -123,6 +123,8 @@ const encryptionKey = z
   })
   .optional();
 
+const HEARTBEAT_RANGE = "must be a whole number of milliseconds from 10 to 300000";
+
 const envSchema = z.object({
   PORT: z.preprocess(
     emptyToUndefined,
@@ -157,6 +159,15 @@ const envSchema = z.object({
   KEYGATE_ENCRYPTION_KEY: z.preprocess(emptyToUndefined, encryptionKey),
   KEYGATE_DASHBOARD_DIR: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
   KEYGATE_EMBED_ORIGINS: embedOrigins,
+  KEYGATE_EVENTS_HEARTBEAT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: HEARTBEAT_RANGE })
+      .int({ error: HEARTBEAT_RANGE })
+      .min(10, { error: HEARTBEAT_RANGE })
+      .max(300_000, { error: HEARTBEAT_RANGE })
+      .default(15_000),
+  ),
 });
 
 /** The service's configuration, parsed from the environment. */
@@ -190,6 +201,8 @@ export interface Config {
    * from `KEYGATE_EMBED_ORIGINS`; empty: the portal cannot be framed. Every other page never can.
    */
   embedOrigins: string[];
+  /** How often GET /v1/events/invalidations writes a heartbeat comment (`KEYGATE_EVENTS_HEARTBEAT_MS`). */
+  eventsHeartbeatMs: number;
 }
 
 /** Thrown when the environment holds a bad value; the message names the variable. */
@@ -231,5 +244,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? path.resolve(value.KEYGATE_DASHBOARD_DIR)
       : BUILT_DASHBOARD_DIR,
     embedOrigins: value.KEYGATE_EMBED_ORIGINS,
+    eventsHeartbeatMs: value.KEYGATE_EVENTS_HEARTBEAT_MS,
   };
 }

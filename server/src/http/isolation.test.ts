@@ -9,9 +9,11 @@
  * against /openapi.json, so an endpoint added later fails here until it is listed.
  */
 import { createHash } from "node:crypto";
+import type { AddressInfo } from "node:net";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../test/backends.js";
+import { dataOf, eventOf, openStream } from "../../test/event-stream-client.js";
 import {
   bearer,
   createTestService,
@@ -358,6 +360,55 @@ describe.each(backends)("tenant isolation on $name", (backend) => {
       keyId: a.keyId,
       workspaceId: a.id,
     });
+  });
+
+  it("never carries B's events on A's event stream, and ignores A's usage reports of B's keys", async () => {
+    await service.app.listen({ port: 0, host: "127.0.0.1" });
+    const base = `http://127.0.0.1:${(service.app.server.address() as AddressInfo).port}`;
+    const stream = await openStream(base, bearer(a.rootKey));
+    try {
+      await stream.next(eventOf("ready"));
+      const bKey = json<{ id: string }>(
+        await service.app.inject({
+          method: "POST",
+          url: "/v1/keys",
+          headers: bearer(b.rootKey),
+          payload: { name: "bravo watched" },
+        }),
+      );
+      const aKey = json<{ id: string }>(
+        await service.app.inject({
+          method: "POST",
+          url: "/v1/keys",
+          headers: bearer(a.rootKey),
+          payload: { name: "alpha watched" },
+        }),
+      );
+      expect(dataOf(await stream.next(eventOf("key")))).toEqual({ workspaceId: a.id, keyIds: [aKey.id] });
+      for (const frame of stream.frames) {
+        for (const id of [b.id, bKey.id, b.keyId]) expect(frame.data ?? "").not.toContain(id);
+      }
+    } finally {
+      stream.close();
+    }
+    const report = await service.app.inject({
+      method: "POST",
+      url: "/v1/keys/usage-reports",
+      headers: bearer(a.rootKey),
+      payload: {
+        reports: [
+          {
+            keyId: b.keyId,
+            outcome: "VALID",
+            count: 5,
+            lastUsedAt: service.clock.now().toISOString(),
+            lastUsedIp: null,
+          },
+        ],
+      },
+    });
+    expect(report.statusCode).toBe(202);
+    expect(json(report)).toEqual({ accepted: 0, ignored: 1 });
   });
 
   it("refuses A's root key, owner and portal admin on the operator's /v1/workspaces endpoints (403)", async () => {

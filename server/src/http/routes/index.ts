@@ -7,6 +7,7 @@ import { auditEventRoutes } from "./audit-events.js";
 import { authRoutes } from "./auth.js";
 import { authSessionRoute } from "./auth-session.js";
 import { authWorkspaceRoutes } from "./auth-workspaces.js";
+import { invalidationEventsRoute } from "./events/invalidations.js";
 import { healthRoutes } from "./health.js";
 import { identityRoutes } from "./identities.js";
 import { invitationRoutes } from "./invitations.js";
@@ -28,6 +29,7 @@ export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void
   verifyKeyRoute(app, ctx);
   keyUsageRoute(app, ctx);
   usageReportsRoute(app, ctx);
+  invalidationEventsRoute(app, ctx);
   identityRoutes(app, ctx);
   appRoutes(app, ctx);
   apiRoutes(app, ctx);
