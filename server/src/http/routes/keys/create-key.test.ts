@@ -61,6 +61,7 @@ describe.each(backends)("POST /v1/keys on $name", (backend) => {
       rotatedAt: null,
       externalId: null,
       identityId: null,
+      source: "keygate",
       recoverable: false,
       key: secret,
     });
