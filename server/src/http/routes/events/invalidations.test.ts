@@ -208,6 +208,23 @@ describe.each(backends)("GET /v1/events/invalidations on $name", (backend) => {
     }
   });
 
+  it("answers resumed:false once the ring of 10,000 events no longer reaches back to the id", async () => {
+    const { stream: first, id } = await ready(verifierA);
+    first.close();
+    await first.ended;
+    for (let i = 0; i < 10_001; i++) {
+      await service.ctx.invalidation.publish({
+        kind: "key",
+        workspaceId: tenantB.id,
+        keyIds: ["key_x"],
+        hashes: [],
+      });
+    }
+    const late = await ready(verifierA, { "last-event-id": id ?? "" });
+    expect(late.data).toEqual({ resumed: false, heartbeatMs: HEARTBEAT_MS });
+    late.stream.close();
+  });
+
   it("admits 10 streams per root key, answers the 11th 429 RATE_LIMITED with retry-after, and frees a closed one's place", async () => {
     const capped = await seedRootKey(service, tenantA.id, ["keys:verify"]);
     const streams = await Promise.all(Array.from({ length: 10 }, () => ready(capped)));

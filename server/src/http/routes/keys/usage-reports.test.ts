@@ -61,7 +61,9 @@ describe.each(backends)("POST /v1/keys/usage-reports on $name", (backend) => {
   }
 
   async function hourCounts(id: string, headers = bearer(rootKey)) {
-    const res = await service.app.inject({ method: "GET", url: `/v1/keys/${id}/usage`, headers });
+    // Up to the end of the clock's hour: the current hour's bucket starts at the clock's 12:00.
+    const to = encodeURIComponent(new Date(service.clock.nowMs() + 3_600_000).toISOString());
+    const res = await service.app.inject({ method: "GET", url: `/v1/keys/${id}/usage?to=${to}`, headers });
     expect(res.statusCode).toBe(200);
     return json<{ data: Array<{ bucket: string; counts: Record<string, number>; total: number }> }>(res).data;
   }
@@ -129,6 +131,13 @@ describe.each(backends)("POST /v1/keys/usage-reports on $name", (backend) => {
     await service.ctx.usage.flush();
     expect((await keyOf(old.id)).lastUsedAt).toBe(minutesAgo(60));
     expect((await keyOf(future.id)).lastUsedAt).toBe(service.clock.now().toISOString());
+    // Each counted in the hour it was clamped into (the clock stands at 12:00 UTC).
+    const bucketsOf = async (id: string) =>
+      (await hourCounts(id))
+        .filter((bucket) => bucket.total > 0)
+        .map((bucket) => [bucket.bucket, bucket.total]);
+    expect(await bucketsOf(old.id)).toEqual([["2026-06-01T11:00:00.000Z", 1]]);
+    expect(await bucketsOf(future.id)).toEqual([["2026-06-01T12:00:00.000Z", 1]]);
   });
 
   it("ignores reports of another workspace's keys, deleted keys and unknown ids, and records the rest", async () => {
