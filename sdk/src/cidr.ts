@@ -44,9 +44,10 @@ function parseIpv6(input: string): Groups | undefined {
   if (text.includes(".", lastColon)) {
     const ipv4 = parseIpv4(text.slice(lastColon + 1));
     if (!ipv4) return undefined;
-    tail = ipv4;
-    // Keep a `::` just before the IPv4 part (`::ffff:1.2.3.4` → `::ffff`, `::1.2.3.4` → `::`).
+    // Keep a `::` just before the IPv4 part (`::ffff:1.2.3.4` → `::ffff`). As ipaddr.js (the
+    // server's parser) reads it, a bare `::1.2.3.4` is the IPv4-mapped `::ffff:1.2.3.4`.
     const head = text.slice(0, lastColon + 1);
+    tail = head === "::" ? [0xffff, ...ipv4] : ipv4;
     text = head.endsWith("::") ? head : head.slice(0, -1);
   }
   const halves = text.split("::");
