@@ -46,9 +46,9 @@ describe("the keygate command line", () => {
     expect(io.out).toEqual(["0.1.0"]);
   });
 
-  it("refuses an unknown command with exit code 1", async () => {
+  it("refuses an unknown command with exit code 2 (a usage error)", async () => {
     const io = captureIo();
-    expect(await runCli(["frobnicate"], io)).toBe(1);
+    expect(await runCli(["frobnicate"], io)).toBe(2);
     expect(io.errors[0]).toBe("error: unknown command 'frobnicate'");
   });
 

@@ -1,8 +1,11 @@
 /**
- * The `keygate` command line: `serve`, `migrate`, `workspace list|plan`, `admin create`.
+ * The `keygate` command line: `serve`, `migrate`, `workspace list|plan`, `admin create` on the
+ * configured store, and the management commands (manage/: login, keys, apps, apis, root-keys,
+ * audit, usage, completion) that talk to a running Keygate over HTTP.
  * Each command reads the configuration from the environment only when it runs, so `--help`
- * works even with a bad one. Expected failures (bad configuration, bad arguments, a schema newer
- * than the code, a busy data folder) print one line and exit 1, without a stack trace.
+ * works even with a bad one. Expected failures (bad configuration, a schema newer than the code,
+ * a busy data folder, a refusal of the server) print one line and exit 1, without a stack trace;
+ * usage errors (an unknown command, a bad option) exit 2.
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
@@ -14,6 +17,9 @@ import { SchemaTooNewError } from "../store/migrate.js";
 import { createAdmin } from "./admin-create.js";
 import { CliError } from "./cli-error.js";
 import { type CommandIo, processIo } from "./command-io.js";
+import { MANAGE_HELP, registerManageCommands } from "./manage/manage-commands.js";
+import { isManageError } from "./manage/manage-errors.js";
+import { processTerminal, type Terminal } from "./manage/terminal.js";
 import { migrate } from "./migrate.js";
 import { serve } from "./serve.js";
 import { listWorkspaces } from "./workspace-list.js";
@@ -25,6 +31,8 @@ export interface CliIo extends CommandIo {
   env: NodeJS.ProcessEnv;
   /** Whether `serve` installs the SIGTERM/SIGINT handlers that exit the process. */
   handleSignals: boolean;
+  /** The terminal the management commands ask and draw on; absent: as if piped. */
+  terminal?: Terminal | undefined;
 }
 
 export const processCliIo: CliIo = {
@@ -32,6 +40,7 @@ export const processCliIo: CliIo = {
   error: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   handleSignals: true,
+  terminal: processTerminal,
 };
 
 function readVersion(): string {
@@ -62,7 +71,7 @@ export function buildProgram(io: CliIo): Command {
     })
     .exitOverride()
     .showHelpAfterError("(add --help for usage)")
-    .addHelpText("after", ENVIRONMENT_HELP);
+    .addHelpText("after", `${MANAGE_HELP}\n${ENVIRONMENT_HELP}`);
 
   program
     .command("serve")
@@ -121,8 +130,13 @@ export function buildProgram(io: CliIo): Command {
       },
     );
 
+  registerManageCommands(program, io);
+
   return program;
 }
+
+/** Exit code of a usage error: an unknown command or option, a bad or missing argument. */
+const USAGE_EXIT_CODE = 2;
 
 const EXPECTED_ERRORS = [ConfigError, CliError, SchemaTooNewError, DataDirInUseError];
 
@@ -149,7 +163,11 @@ export async function runCli(args: string[], io: CliIo = processCliIo): Promise<
     await program.parseAsync(args, { from: "user" });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+    if (isManageError(error)) {
+      if (error.message !== "") io.error(`keygate: ${error.message}`);
+      return error.exitCode;
+    }
     io.error(`error: ${describeFailure(error)}`);
     return 1;
   }

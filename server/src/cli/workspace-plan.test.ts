@@ -145,8 +145,8 @@ describe.each(backends)("keygate workspace plan on $name", (backend) => {
     expect(io.out).toEqual([]);
   });
 
-  it("answers an unknown plan on the command line with the choices and exit code 1", async () => {
-    expect(await runCli(["workspace", "plan", acme, "gold"], io)).toBe(1);
+  it("answers an unknown plan on the command line with the choices and exit code 2 (a usage error)", async () => {
+    expect(await runCli(["workspace", "plan", acme, "gold"], io)).toBe(2);
     expect(io.errors[0]).toBe(
       "error: command-argument value 'gold' is invalid for argument 'plan'. Allowed choices are free, pro, enterprise.",
     );

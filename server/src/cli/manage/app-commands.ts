@@ -1,0 +1,259 @@
+/** `keygate apps list|get|create|update|delete` and `keygate apis list|get|create|update|delete`. */
+import type { AnswerOf } from "@keygate/sdk";
+import { type Command, Option } from "commander";
+import { confirmOrStop } from "./confirm.js";
+import { UsageError } from "./manage-errors.js";
+import { parseList } from "./option-parsers.js";
+import {
+  type ManageIo,
+  manageAction,
+  type Session,
+  type SessionOptions,
+  withSessionOptions,
+} from "./session.js";
+import { relativeTime } from "./style.js";
+import { renderFields, renderTable } from "./table.js";
+
+type App = AnswerOf<"apps.list">["data"][number];
+type Api = AnswerOf<"apis.list">["data"][number];
+
+const ENVIRONMENTS = ["production", "staging", "development"] as const;
+
+interface AppOptions extends SessionOptions {
+  title?: string;
+  description?: string;
+  environment?: (typeof ENVIRONMENTS)[number];
+  apis?: string[];
+}
+
+interface ApiOptions extends SessionOptions {
+  name?: string;
+  description?: string;
+  scopes?: string[];
+}
+
+function appTable(apps: readonly App[], session: Session): string[] {
+  const now = session.now();
+  return renderTable(
+    [
+      { header: "ID", cell: (app) => app.id },
+      { header: "TITLE", cell: (app) => app.title },
+      { header: "ENVIRONMENT", cell: (app) => app.environment },
+      { header: "KEYS", cell: (app) => String(app.keyCount), align: "right" },
+      { header: "APIS", cell: (app) => String(app.apiIds.length), align: "right" },
+      { header: "CREATED", cell: (app) => relativeTime(app.createdAt, now) },
+    ],
+    apps,
+    session.style,
+  );
+}
+
+function apiTable(apis: readonly Api[], session: Session): string[] {
+  const now = session.now();
+  return renderTable(
+    [
+      { header: "ID", cell: (api) => api.id },
+      { header: "NAME", cell: (api) => api.name },
+      { header: "SCOPES", cell: (api) => api.scopes.join(" ") },
+      { header: "CREATED", cell: (api) => relativeTime(api.createdAt, now) },
+    ],
+    apis,
+    session.style,
+  );
+}
+
+async function collect<Item>(items: AsyncIterable<Item>): Promise<Item[]> {
+  const all: Item[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+function printLines(session: Session, lines: string[]): void {
+  for (const line of lines) session.out(line);
+}
+
+export function registerAppCommands(apps: Command, io: ManageIo): void {
+  withSessionOptions(apps.command("list").description("list every app")).action(
+    manageAction(io, async (session) => {
+      const all = await session.call((keygate) => collect(keygate.apps.listAll({ limit: 100 })));
+      if (session.json) return session.printJson({ data: all, nextCursor: null });
+      printLines(session, appTable(all, session));
+    }),
+  );
+  withSessionOptions(apps.command("get").description("show one app").argument("<id>", "the app's id")).action(
+    manageAction(io, async (session, [id = ""]) => {
+      const app = await session.call((keygate) => keygate.apps.get(id));
+      if (session.json) return session.printJson(app);
+      printLines(
+        session,
+        renderFields(
+          [
+            ["id", app.id],
+            ["title", app.title],
+            ["environment", app.environment],
+            ["description", app.description || "none"],
+            ["apis", app.apiIds.length > 0 ? app.apiIds.join(" ") : "none"],
+            ["created", app.createdAt],
+          ],
+          session.style,
+        ),
+      );
+    }),
+  );
+  const appSettings = (command: Command) =>
+    command
+      .option("--description <text>", "what the app is")
+      .option("--apis <apiIds>", "the connected Apis' ids, space- or comma-separated", parseList);
+  withSessionOptions(
+    appSettings(
+      apps
+        .command("create")
+        .description("create an app (an application or integration)")
+        .requiredOption("--title <title>", "the app's name")
+        .addOption(
+          new Option("--environment <environment>", "where it runs")
+            .choices(ENVIRONMENTS)
+            .default("production"),
+        ),
+    ),
+  ).action(
+    manageAction<AppOptions>(io, async (session, _args, options) => {
+      const app = await session.call((keygate) =>
+        keygate.apps.create({
+          title: options.title ?? "",
+          environment: options.environment ?? "production",
+          ...(options.description !== undefined && { description: options.description }),
+          ...(options.apis !== undefined && { apiIds: options.apis }),
+        }),
+      );
+      if (session.json) return session.printJson(app);
+      session.out(`Created app ${app.id} "${app.title}".`);
+    }),
+  );
+  withSessionOptions(
+    appSettings(
+      apps
+        .command("update")
+        .description("change an app")
+        .argument("<id>", "the app's id")
+        .option("--title <title>", "a new name")
+        .addOption(new Option("--environment <environment>", "where it runs").choices(ENVIRONMENTS)),
+    ),
+  ).action(
+    manageAction<AppOptions>(io, async (session, [id = ""], options) => {
+      const body = {
+        ...(options.title !== undefined && { title: options.title }),
+        ...(options.environment !== undefined && { environment: options.environment }),
+        ...(options.description !== undefined && { description: options.description }),
+        ...(options.apis !== undefined && { apiIds: options.apis }),
+      };
+      if (Object.keys(body).length === 0) {
+        throw new UsageError("nothing to change: give --title, --environment, --description or --apis");
+      }
+      const app = await session.call((keygate) => keygate.apps.update(id, body));
+      if (session.json) return session.printJson(app);
+      session.out(`Updated app ${app.id} "${app.title}".`);
+    }),
+  );
+  withSessionOptions(
+    apps
+      .command("delete")
+      .description("delete an app (asks first unless --yes)")
+      .argument("<id>", "the app's id")
+      .option("-y, --yes", "do not ask for confirmation"),
+  ).action(
+    manageAction<SessionOptions & { yes?: boolean }>(io, async (session, [id = ""], options) => {
+      await confirmOrStop(session, `Delete app ${id}?`, options.yes);
+      await session.call((keygate) => keygate.apps.delete(id));
+      if (!session.json) session.out(`Deleted app ${id}.`);
+    }),
+  );
+}
+
+export function registerApiCommands(apis: Command, io: ManageIo): void {
+  withSessionOptions(apis.command("list").description("list every connected Api")).action(
+    manageAction(io, async (session) => {
+      const all = await session.call((keygate) => collect(keygate.apis.listAll({ limit: 100 })));
+      if (session.json) return session.printJson({ data: all, nextCursor: null });
+      printLines(session, apiTable(all, session));
+    }),
+  );
+  withSessionOptions(apis.command("get").description("show one Api").argument("<id>", "the Api's id")).action(
+    manageAction(io, async (session, [id = ""]) => {
+      const api = await session.call((keygate) => keygate.apis.get(id));
+      if (session.json) return session.printJson(api);
+      printLines(
+        session,
+        renderFields(
+          [
+            ["id", api.id],
+            ["name", api.name],
+            ["description", api.description || "none"],
+            ["scopes", api.scopes.length > 0 ? api.scopes.join(" ") : "none"],
+            ["created", api.createdAt],
+          ],
+          session.style,
+        ),
+      );
+    }),
+  );
+  const apiSettings = (command: Command) =>
+    command
+      .option("--description <text>", "what the Api is")
+      .option("--scopes <scopes>", "the scopes it offers, space- or comma-separated", parseList);
+  withSessionOptions(
+    apiSettings(
+      apis
+        .command("create")
+        .description("connect an Api and the scopes it offers")
+        .requiredOption("--name <name>", "its name"),
+    ),
+  ).action(
+    manageAction<ApiOptions>(io, async (session, _args, options) => {
+      const api = await session.call((keygate) =>
+        keygate.apis.create({
+          name: options.name ?? "",
+          ...(options.description !== undefined && { description: options.description }),
+          ...(options.scopes !== undefined && { scopes: options.scopes }),
+        }),
+      );
+      if (session.json) return session.printJson(api);
+      session.out(`Created Api ${api.id} "${api.name}".`);
+    }),
+  );
+  withSessionOptions(
+    apiSettings(
+      apis
+        .command("update")
+        .description("change an Api")
+        .argument("<id>", "the Api's id")
+        .option("--name <name>", "a new name"),
+    ),
+  ).action(
+    manageAction<ApiOptions>(io, async (session, [id = ""], options) => {
+      const body = {
+        ...(options.name !== undefined && { name: options.name }),
+        ...(options.description !== undefined && { description: options.description }),
+        ...(options.scopes !== undefined && { scopes: options.scopes }),
+      };
+      if (Object.keys(body).length === 0)
+        throw new UsageError("nothing to change: give --name, --description or --scopes");
+      const api = await session.call((keygate) => keygate.apis.update(id, body));
+      if (session.json) return session.printJson(api);
+      session.out(`Updated Api ${api.id} "${api.name}".`);
+    }),
+  );
+  withSessionOptions(
+    apis
+      .command("delete")
+      .description("delete an Api (asks first unless --yes)")
+      .argument("<id>", "the Api's id")
+      .option("-y, --yes", "do not ask for confirmation"),
+  ).action(
+    manageAction<SessionOptions & { yes?: boolean }>(io, async (session, [id = ""], options) => {
+      await confirmOrStop(session, `Delete Api ${id}?`, options.yes);
+      await session.call((keygate) => keygate.apis.delete(id));
+      if (!session.json) session.out(`Deleted Api ${id}.`);
+    }),
+  );
+}
