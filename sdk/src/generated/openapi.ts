@@ -648,7 +648,7 @@ export interface paths {
         put?: never;
         /**
          * Verify a key
-         * @description Judges a presented key for the caller's workspace: workspace suspension, status, expiry, rotation grace, IP allowlist, scopes, rate limits (the key's, then its identity's) and quota, in that order. Answers 200 for every key it could judge. Needs keys:verify; a root key of the operator with keys:verify:any (which implies keys:verify) verifies the keys of every workspace, and its VALID answers add the key's workspace.
+         * @description Judges a presented key for the caller's workspace: workspace suspension, status, expiry, rotation grace, IP allowlist, scopes, rate limits (the key's, then its identity's) and quota, in that order. Answers 200 for every key it could judge. Needs keys:verify; a root key of the operator with keys:verify:any (which implies keys:verify) verifies the keys of every workspace, and its VALID answers add the key's workspace. With `record: true`, every answer of a found key adds its `record`: what an SDK needs to judge the key locally (state, expiresAt, ipAllowlist, scopes, limited and the VALID answer) until an event of GET /v1/events/invalidations names it.
          */
         post: operations["keys.verify"];
         delete?: never;
