@@ -1,6 +1,7 @@
 /** Verifications the cache answered locally reach Keygate's usage counts and last use. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Keygate } from "../src/index.js";
+import { createToken } from "./create-token.js";
 import { type LiveKeygate, startLiveKeygate } from "./live-keygate.js";
 import { waitUntil } from "./wait-until.js";
 
@@ -27,7 +28,7 @@ async function usageCountOf(id: string, expected: number, timeoutMs: number): Pr
 
 describe("usage reports", () => {
   it("counts every locally answered VALID verification in usageCount and last use once the client closes", async () => {
-    const { id, key } = await admin.keys.create({ name: "busy", scopes: [] });
+    const { id, key } = await createToken(admin, { name: "busy", scopes: [] });
     const keygate = new Keygate({ baseUrl: live.url, rootKey: await live.rootKey(["keys:verify"]) });
     await keygate.keys.verify({ key });
     await waitUntil(() => keygate.cacheMetrics().live, 5_000, "the stream going live");
@@ -51,7 +52,7 @@ describe("usage reports", () => {
   });
 
   it("sends reports every 5 s while the client runs", async () => {
-    const { id, key } = await admin.keys.create({ name: "steady" });
+    const { id, key } = await createToken(admin, { name: "steady" });
     const keygate = new Keygate({ baseUrl: live.url, rootKey: await live.rootKey(["keys:verify"]) });
     await keygate.keys.verify({ key });
     await waitUntil(() => keygate.cacheMetrics().live, 5_000, "the stream going live");

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateKey } from "../../server/src/domain/key-format.js";
 import { Keygate, type VerifyOptions } from "../src/index.js";
 import { type CountingProxy, startCountingProxy } from "./counting-proxy.js";
+import { createToken } from "./create-token.js";
 import { type LiveKeygate, startLiveKeygate } from "./live-keygate.js";
 import { waitUntil } from "./wait-until.js";
 
@@ -60,7 +61,7 @@ async function verifiedLocally(key: string, options: VerifyOptions = {}) {
 describe("the verification cache", () => {
   it("answers a known key from memory, with no request, the same answer as Keygate's", async () => {
     const { key } = await changed(() =>
-      admin.keys.create({ name: "cached", scopes: [], meta: { plan: "gold" } }),
+      createToken(admin, { name: "cached", scopes: [], meta: { plan: "gold" } }),
     );
     const first = await cached.keys.verify({ key });
     const hitsBefore = cached.cacheMetrics().hits;
@@ -74,8 +75,8 @@ describe("the verification cache", () => {
   });
 
   it("judges scopes locally exactly as Keygate does", async () => {
-    const { key } = await changed(() => admin.keys.create({ name: "scoped", scopes: [] }));
-    const scoped = (await changed(() => admin.keys.create({ name: "scoped-2" }))).key;
+    const { key } = await changed(() => createToken(admin, { name: "scoped", scopes: [] }));
+    const scoped = (await changed(() => createToken(admin, { name: "scoped-2" }))).key;
     for (const [candidate, scopes] of [
       [key, ["orders:read"]],
       [scoped, []],
@@ -92,7 +93,7 @@ describe("the verification cache", () => {
 
   it("judges IP allowlists locally exactly as Keygate does, IPv4 and IPv6", async () => {
     const { key } = await changed(() =>
-      admin.keys.create({
+      createToken(admin, {
         name: "fenced",
         ipAllowlist: ["203.0.113.0/24", "2001:db8::/32", "198.51.100.7/32"],
       }),
@@ -118,12 +119,12 @@ describe("the verification cache", () => {
   });
 
   it("judges DISABLED, REVOKED and EXPIRED locally exactly as Keygate does", async () => {
-    const disabled = await changed(() => admin.keys.create({ name: "off" }));
+    const disabled = await changed(() => createToken(admin, { name: "off" }));
     await changed(() => admin.keys.disable(disabled.id));
-    const revoked = await changed(() => admin.keys.create({ name: "gone" }));
+    const revoked = await changed(() => createToken(admin, { name: "gone" }));
     await changed(() => admin.keys.revoke(revoked.id, { reason: "test" }));
     const expiring = await changed(() =>
-      admin.keys.create({
+      createToken(admin, {
         name: "soon",
         expiresAt: new Date(Date.now() + 1_500).toISOString(),
       }),
@@ -143,7 +144,7 @@ describe("the verification cache", () => {
 
   it("sends every verification of a rate-limited key to Keygate, without asking for its record again", async () => {
     const { key } = await changed(() =>
-      admin.keys.create({ name: "limited", rateLimit: { limit: 3, windowMs: 60_000 } }),
+      createToken(admin, { name: "limited", rateLimit: { limit: 3, windowMs: 60_000 } }),
     );
     const before = proxy.count(VERIFY);
     const codes: string[] = [];
@@ -188,7 +189,7 @@ describe("the verification cache", () => {
       cache: { maxEntries: 2 },
     });
     const keys = await Promise.all(
-      [1, 2, 3].map(async (i) => (await changed(() => admin.keys.create({ name: `lru-${i}` }))).key),
+      [1, 2, 3].map(async (i) => (await changed(() => createToken(admin, { name: `lru-${i}` }))).key),
     );
     for (const key of keys) await small.keys.verify({ key });
     expect(small.cacheMetrics().entries).toBe(2);
@@ -201,7 +202,7 @@ describe("the verification cache", () => {
   });
 
   it("does not store a record whose key changed while its verification was in flight", async () => {
-    const { id, key } = await changed(() => admin.keys.create({ name: "racing" }));
+    const { id, key } = await changed(() => createToken(admin, { name: "racing" }));
     const invalidationsBefore = cached.cacheMetrics().invalidations;
     proxy.delayVerify(400);
     const inFlight = cached.keys.verify({ key });
