@@ -3,7 +3,7 @@
  * the workspace's lock (the workspace, the apps the rows name with their offered scopes, and which
  * of the rows' hashes some key already answers to), and the writes of the accepted rows: their
  * identities, keys and secrets in multi-row statements of {@link ROWS_PER_STATEMENT}, and the one
- * `keys.imported` event.
+ * `keys.imported` event (counts, and the first {@link AUDITED_KEY_IDS} key ids).
  */
 import { type Insertable, sql, type Transaction } from "kysely";
 import { notFound } from "../../errors.js";
@@ -13,6 +13,9 @@ import { newId } from "../ids.js";
 import type { Actor } from "../principal.js";
 import type { ImportCandidate } from "./import-inputs.js";
 import { keyRowValues } from "./key-store.js";
+
+/** Imported key ids named in the `keys.imported` event (~3 KB); the rest are counted. */
+const AUDITED_KEY_IDS = 100;
 
 /** Rows per INSERT: ~32 parameters a key keeps a statement far below PostgreSQL's 65,535. */
 const ROWS_PER_STATEMENT = 500;
@@ -176,8 +179,9 @@ export async function writeImport(
       imported: keys.length,
       skipped: input.counts.skipped,
       refused: input.counts.refused,
-      // At most 1,000 (one request's rows): ~32 KB of ids.
-      keyIds: keys.map(({ row }) => row.id),
+      // The first ids only: an event stays a few KB, as the audit list pages 100 events at once.
+      keyIds: keys.slice(0, AUDITED_KEY_IDS).map(({ row }) => row.id),
+      keyIdsOmitted: Math.max(0, keys.length - AUDITED_KEY_IDS),
       identitiesCreated: identities.created,
     },
     at,

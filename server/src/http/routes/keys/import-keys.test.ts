@@ -113,6 +113,7 @@ describe.each(backends)("POST /v1/keys/import on $name", (backend) => {
         skipped: 0,
         refused: 0,
         keyIds: answer.imported.map((row) => row.id),
+        keyIdsOmitted: 0,
         identitiesCreated: [],
       },
     });
@@ -130,6 +131,14 @@ describe.each(backends)("POST /v1/keys/import on $name", (backend) => {
       refused: [],
     });
     expect(await keyCount()).toBe(count);
+    expect((await importEvents()).at(-1)?.details).toEqual({
+      imported: 0,
+      skipped: 2,
+      refused: 0,
+      keyIds: [],
+      keyIdsOmitted: 0,
+      identitiesCreated: [],
+    });
     // The base64 form of the same hash is the same key.
     const base64 = await report({ keys: [{ hash: sha256(keys[0] ?? "", "base64"), name: "x" }] });
     expect(base64.skipped).toEqual([{ index: 0, id: first.imported[0]?.id, reason: "ALREADY_IMPORTED" }]);
@@ -240,6 +249,13 @@ describe.each(backends)("POST /v1/keys/import on $name", (backend) => {
     const answer = await report({ keys: rows });
     expect(answer.imported).toHaveLength(1000);
     expect(answer.refused).toEqual([]);
+    // One event for the batch: the counts and the first 100 ids.
+    const [event] = (await importEvents()).slice(-1);
+    expect(event?.details).toMatchObject({
+      imported: 1000,
+      keyIds: answer.imported.slice(0, 100).map((row) => row.id),
+      keyIdsOmitted: 900,
+    });
   });
 
   it("lets an imported key be disabled, rotated to a Keygate key, revoked and deleted", async () => {
