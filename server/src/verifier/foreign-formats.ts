@@ -6,7 +6,8 @@
  * costs one check of an empty map while no workspace has formats.
  *
  * A caller of reach `own` is admitted only by its workspace's formats; a caller of reach `any`
- * (`keys:verify:any`) by any workspace's.
+ * (`keys:verify:any`) by any workspace's. A suspended or deleted workspace keeps its formats, so
+ * its imported keys answer WORKSPACE_SUSPENDED as its Keygate keys do, before and after a restart.
  */
 import type { Kysely } from "kysely";
 import {
@@ -33,7 +34,6 @@ export class ForeignFormats {
       const rows = await db
         .selectFrom("workspaces")
         .select(["id", "foreign_key_formats"])
-        .where("deleted_at", "is", null)
         .where(({ eb, fn }) => eb(fn("jsonb_array_length", ["foreign_key_formats"]), ">", 0))
         .execute();
       for (const row of rows) {
