@@ -39,7 +39,13 @@ export class EventStreamConnection implements EventSink {
   start(requestId: string, opening: string): void {
     const { response } = this;
     response.on("close", () => this.finish());
+    response.on("error", () => this.finish());
     response.on("drain", () => this.drained());
+    // The client may have gone while the request was authenticated: then there is nothing to keep.
+    if (response.socket === null || response.socket.destroyed) {
+      this.finish();
+      return;
+    }
     response.writeHead(200, { ...EVENT_STREAM_HEADERS, "x-request-id": requestId });
     response.flushHeaders();
     this.write(opening);

@@ -5,7 +5,7 @@
  * cap, the end of a deleted root key's streams, the security path, and the time from a revoke's
  * answer to its event.
  */
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../../../test/backends.js";
 import { dataOf, eventOf, type OpenedStream, openStream } from "../../../../test/event-stream-client.js";
@@ -245,6 +245,23 @@ describe.each(backends)("GET /v1/events/invalidations on $name", (backend) => {
         return again.status;
       })
       .toBe(200);
+    for (const { stream: open } of streams) open.close();
+  });
+
+  it("keeps no stream of a client that went away while its root key was being read", async () => {
+    const fresh = await seedRootKey(service, tenantA.id, ["keys:verify"]);
+    const { port } = service.app.server.address() as AddressInfo;
+    for (let i = 0; i < 10; i++) {
+      const socket = connect(port, "127.0.0.1");
+      await new Promise((resolve) => socket.once("connect", resolve));
+      socket.end(
+        `GET /v1/events/invalidations HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${fresh}\r\n\r\n`,
+      );
+      socket.destroy();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // All ten places are free: a gone client holds none.
+    const streams = await Promise.all(Array.from({ length: 10 }, () => ready(fresh)));
     for (const { stream: open } of streams) open.close();
   });
 
