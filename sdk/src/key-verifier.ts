@@ -14,13 +14,22 @@ import type { VerifyAnswer, VerifyCredential, VerifyOptions } from "./verify-typ
 
 export type VerifyBody = RequestBody<"keys.verify">;
 
-/** Judges verifications locally where it can; `send` asks Keygate. */
+/**
+ * Judges verifications locally where it can; `send` asks Keygate, and `admits` says whether a key
+ * it does not hold could be one (else it is MALFORMED, offline).
+ */
 export interface LocalJudge {
   verify(
     credential: VerifyCredential,
     options: VerifyOptions,
     send: (body: VerifyBody, options: CallOptions) => Promise<VerifyAnswer>,
+    admits: (credential: VerifyCredential) => boolean,
   ): Promise<VerifyAnswer>;
+}
+
+/** A fresh MALFORMED answer (never a shared object a caller could change). */
+export function malformed(): VerifyAnswer {
+  return { valid: false, code: "MALFORMED" };
 }
 
 function checkCredential(credential: VerifyCredential): void {
@@ -61,20 +70,21 @@ export class KeyVerifier implements Verifies {
     } catch (error) {
       return Promise.reject(error);
     }
-    if (!this.admits(credential)) return Promise.resolve({ valid: false, code: "MALFORMED" });
-    if (this.judge) return this.judge.verify(credential, options, this.send);
+    // The cache holds only keys Keygate found: it checks the shape on a miss alone.
+    if (this.judge) return this.judge.verify(credential, options, this.send, this.admits);
+    if (!this.admits(credential)) return Promise.resolve(malformed());
     return this.send(verifyBody(credential, options), options);
   }
 
   /** Whether the key could be one Keygate holds, by its shape alone. */
-  private admits(credential: VerifyCredential): boolean {
+  private readonly admits = (credential: VerifyCredential): boolean => {
     if (!("key" in credential))
       return isWellFormed(credential.sharedKey) && isWellFormed(credential.secretKey);
     const { key } = credential;
     if (isWellFormed(key)) return true;
     for (const prefix of this.foreignKeyPrefixes) if (key.startsWith(prefix)) return true;
     return false;
-  }
+  };
 
   private readonly send = (body: VerifyBody, options: CallOptions): Promise<VerifyAnswer> =>
     this.caller.call("keys.verify", { body }, options);
