@@ -28,7 +28,8 @@ function nodeHash(): SyncHash | undefined {
 const syncHash = nodeHash();
 const encoder = new TextEncoder();
 
-async function webHash(text: string): Promise<string> {
+/** SHA-256 hex through Web Crypto (runtimes without node:crypto). */
+export async function webSha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
   let hex = "";
   for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
@@ -37,7 +38,7 @@ async function webHash(text: string): Promise<string> {
 
 /** The key's SHA-256 in hex: a string at once where node:crypto exists, else a promise of one. */
 export function sha256Hex(text: string): string | Promise<string> {
-  return syncHash ? syncHash(text) : webHash(text);
+  return syncHash ? syncHash(text) : webSha256Hex(text);
 }
 
 /** Whether hashing is synchronous here (it is on Node). */
