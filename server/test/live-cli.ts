@@ -1,5 +1,5 @@
 /**
- * For the management commands' tests: a listening Keygate (sdk/test/live-keygate.ts) and a way to
+ * For the management commands' tests (server/src/cli/manage/*.test.ts): a listening Keygate (sdk/test/live-keygate.ts) and a way to
  * run `keygate ...` against it in process, through runCli with a captured io (stdout and stderr
  * lines, a clock set to a given time, a profiles folder of its own, an optional terminal).
  *
@@ -10,11 +10,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type LiveKeygate, startLiveKeygate } from "../../../../sdk/test/live-keygate.js";
-import { captureIo } from "../../../test/cli-target.js";
-import type { Grant } from "../../domain/principal.js";
-import { runCli } from "../program.js";
-import type { Terminal } from "./terminal.js";
+import { type LiveKeygate, startLiveKeygate } from "../../sdk/test/live-keygate.js";
+import type { Terminal } from "../src/cli/manage/terminal.js";
+import { runCli } from "../src/cli/program.js";
+import type { Grant } from "../src/domain/principal.js";
+import { captureIo } from "./cli-target.js";
 
 export interface CliRun {
   code: number;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LiveCli, startLiveCli, testTerminal } from "./live-cli.js";
+import { type LiveCli, startLiveCli, testTerminal } from "../../../test/live-cli.js";
 
 interface CreatedKey {
   id: string;

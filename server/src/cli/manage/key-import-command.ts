@@ -77,12 +77,13 @@ async function importFile(session: Session, options: ImportOptions): Promise<Imp
   const outcome: ImportOutcome = { dryRun: options.dryRun === true, imported: [], skipped: [], refused: [] };
   const inFlight = new Set<Promise<void>>();
   let done = 0;
+  let refusedHere = 0;
   let failure: unknown;
   const launch = (batch: Batch) => {
     const sent = sendBatch(session, batch, outcome.dryRun, outcome)
       .then(() => {
         done += batch.rows.length;
-        progress.update(done + outcome.refused.length);
+        progress.update(done + refusedHere);
       })
       .catch((error: unknown) => {
         failure ??= error;
@@ -96,7 +97,10 @@ async function importFile(session: Session, options: ImportOptions): Promise<Imp
     if ("row" in item) {
       batch.lines.push(item.line);
       batch.rows.push(item.row);
-    } else outcome.refused.push({ line: item.line, code: item.code, message: item.message });
+    } else {
+      outcome.refused.push({ line: item.line, code: item.code, message: item.message });
+      refusedHere += 1;
+    }
     if (batch.rows.length >= options.batchSize) {
       launch(batch);
       batch = { lines: [], rows: [] };
@@ -105,7 +109,7 @@ async function importFile(session: Session, options: ImportOptions): Promise<Imp
   }
   if (!failure && batch.rows.length > 0) launch(batch);
   await Promise.all(inFlight);
-  progress.finish(done + outcome.refused.length);
+  progress.finish(done + refusedHere);
   if (failure) {
     const through = outcome.imported.length + outcome.skipped.length;
     const message = failure instanceof Error ? failure.message : String(failure);
