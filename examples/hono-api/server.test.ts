@@ -1,0 +1,4 @@
+/** The Hono example (examples/hono-api/server.js) as a real process against a real Keygate. */
+import { describeExample } from "../test/example-suite.js";
+
+describeExample("hono-api");
