@@ -12,7 +12,6 @@ import { recordAudit } from "../audit/record-audit.js";
 import { newId } from "../ids.js";
 import type { Actor } from "../principal.js";
 import type { ImportCandidate } from "./import-inputs.js";
-import { keyRowValues } from "./key-store.js";
 
 /** Imported key ids named in the `keys.imported` event (~3 KB); the rest are counted. */
 const AUDITED_KEY_IDS = 100;
@@ -133,6 +132,64 @@ async function identitiesOf(
   return { ids, created };
 }
 
+const iso = (value: Date | null) => (value === null ? null : value.toISOString());
+
+/**
+ * Inserts keys and their current secrets in one statement: the rows travel as one JSON parameter
+ * (a multi-row VALUES would bind ~30 parameters a key).
+ */
+async function insertKeysAndSecrets(
+  trx: Transaction<Database>,
+  keys: readonly { row: KeyRow; hash: string }[],
+  at: Date,
+): Promise<void> {
+  const rows = JSON.stringify(
+    keys.map(({ row, hash }) => ({
+      id: row.id,
+      workspace_id: row.workspace_id,
+      app_id: row.app_id,
+      name: row.name,
+      environment: row.environment,
+      prefix: row.prefix,
+      start: row.start,
+      scopes: row.scopes,
+      meta: row.meta,
+      expires_at: iso(row.expires_at),
+      ip_allowlist: row.ip_allowlist,
+      rate_limit: row.rate_limit,
+      quota_remaining: row.quota_remaining,
+      quota_refill: row.quota_refill,
+      quota_refilled_at: iso(row.quota_refilled_at),
+      enabled: row.enabled,
+      created_by: row.created_by,
+      identity_id: row.identity_id,
+      external_id: row.external_id,
+      secret_hash: hash,
+    })),
+  );
+  await sql`
+    with input as materialized (
+      select * from jsonb_to_recordset(${rows}::jsonb) as x(
+        id text, workspace_id text, app_id text, name text, environment text, prefix text, start text,
+        scopes jsonb, meta jsonb, expires_at timestamptz, ip_allowlist jsonb, rate_limit jsonb,
+        quota_remaining bigint, quota_refill jsonb, quota_refilled_at timestamptz, enabled boolean,
+        created_by text, identity_id text, external_id text, secret_hash text)
+    ),
+    k as (
+      insert into keys (id, workspace_id, app_id, kind, name, environment, prefix, start, scopes, meta,
+                        expires_at, ip_allowlist, rate_limit, quota_remaining, quota_refill,
+                        quota_refilled_at, enabled, created_by, created_at, updated_at, identity_id,
+                        external_id, source)
+      select id, workspace_id, app_id, 'token', name, environment, prefix, start, scopes, meta,
+             expires_at, ip_allowlist, rate_limit, quota_remaining, quota_refill, quota_refilled_at,
+             enabled, created_by, ${at}, ${at}, identity_id, external_id, 'import'
+      from input
+      returning id
+    )
+    insert into key_secrets (secret_hash, key_id, workspace_id, expires_at, created_at)
+    select i.secret_hash, k.id, i.workspace_id, null, ${at} from k join input i on i.id = k.id`.execute(trx);
+}
+
 /** Stores the accepted keys (with their identities and secrets) and the batch's one event. */
 export async function writeImport(
   trx: Transaction<Database>,
@@ -152,24 +209,7 @@ export async function writeImport(
   for (const { row } of keys) {
     if (row.external_id !== null) row.identity_id = identities.ids.get(row.external_id) ?? null;
   }
-  for (const part of chunks(keys)) {
-    await trx
-      .insertInto("keys")
-      .values(part.map(({ row }) => keyRowValues(row)))
-      .execute();
-    await trx
-      .insertInto("key_secrets")
-      .values(
-        part.map(({ row, hash }) => ({
-          secret_hash: hash,
-          key_id: row.id,
-          workspace_id: row.workspace_id,
-          expires_at: null,
-          created_at: at,
-        })),
-      )
-      .execute();
-  }
+  for (const part of chunks(keys)) await insertKeysAndSecrets(trx, part, at);
   await recordAudit(trx, {
     workspaceId: workspace.id,
     actor: input.actor,
