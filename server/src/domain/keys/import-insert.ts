@@ -16,7 +16,10 @@ import type { ImportCandidate } from "./import-inputs.js";
 /** Imported key ids named in the `keys.imported` event (~3 KB); the rest are counted. */
 const AUDITED_KEY_IDS = 100;
 
-/** Rows per INSERT: ~32 parameters a key keeps a statement far below PostgreSQL's 65,535. */
+/**
+ * Rows per statement: the keys travel as one JSON parameter (~150 KB for 500), and the identities
+ * (7 parameters each) stay far below PostgreSQL's 65,535 parameters.
+ */
 const ROWS_PER_STATEMENT = 500;
 
 /** Which key a hash already belongs to. */
