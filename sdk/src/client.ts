@@ -86,7 +86,7 @@ export class Keygate {
     await this.cache?.close();
   }
 
-  /** The cache, for the SDK's own tests (dropping its stream on purpose). */
+  /** @internal The cache, for the SDK's own tests (dropping its stream on purpose). */
   get verificationCache(): VerificationCache | undefined {
     return this.cache;
   }

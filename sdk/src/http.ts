@@ -107,7 +107,7 @@ export class HttpTransport {
         await this.wait(backoffDelay(attempt), signal);
         continue;
       }
-      if (response.ok) return (text === "" ? undefined : JSON.parse(text)) as Answer;
+      if (response.ok) return parseAnswer<Answer>(response, text);
       const delay = last
         ? undefined
         : retryDelayForAnswer(response.status, response.headers.get("retry-after"), attempt);
@@ -122,6 +122,22 @@ export class HttpTransport {
     } catch (cause) {
       throw signal.noAnswer(cause);
     }
+  }
+}
+
+/** A successful answer's JSON (undefined for an empty body). */
+function parseAnswer<Answer>(response: Response, text: string): Answer {
+  if (text === "") return undefined as Answer;
+  try {
+    return JSON.parse(text) as Answer;
+  } catch (cause) {
+    throw new KeygateError({
+      code: "UNEXPECTED_RESPONSE",
+      message: `Keygate answered ${response.status} with a body that is not JSON`,
+      status: response.status,
+      requestId: response.headers.get("x-request-id") ?? undefined,
+      cause,
+    });
   }
 }
 

@@ -41,6 +41,9 @@ export interface CacheMetrics {
   degradedSince: Date | null;
 }
 
+/** Ids remembered for fencing misses in flight, at most; past this every miss in flight is fenced. */
+const MAX_FENCED_IDS = 10_000;
+
 interface Entry {
   record: JudgedRecord;
   storedAtMs: number;
@@ -237,6 +240,12 @@ export class VerificationCache implements LocalJudge {
     if (this.inFlight > 0) {
       for (const keyId of keyIds) this.keyInvalidatedAt.set(keyId, this.generation);
       for (const workspaceId of workspaceIds) this.workspaceInvalidatedAt.set(workspaceId, this.generation);
+      // Never busy enough to forget them (misses always in flight): fence every miss instead.
+      if (this.keyInvalidatedAt.size + this.workspaceInvalidatedAt.size > MAX_FENCED_IDS) {
+        this.resetAt = this.generation;
+        this.keyInvalidatedAt.clear();
+        this.workspaceInvalidatedAt.clear();
+      }
     }
     for (const [hash, entry] of this.entries) if (matches(entry.record)) this.entries.delete(hash);
   }

@@ -150,6 +150,17 @@ describe("time limits and aborts", () => {
   });
 });
 
+describe("answers that are not JSON", () => {
+  it("throws UNEXPECTED_RESPONSE for a 200 whose body is not JSON", async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end("ok");
+    });
+    const error = await refusal(client(server.url).keys.list());
+    expect(error).toMatchObject({ code: "UNEXPECTED_RESPONSE", status: 200 });
+  });
+});
+
 describe("options", () => {
   const bad: Array<[string, Record<string, unknown>]> = [
     ["baseUrl", { baseUrl: "ftp://keygate.example" }],
