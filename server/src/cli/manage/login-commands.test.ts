@@ -28,13 +28,17 @@ describe("keygate login, logout and profiles", () => {
   });
 
   it("checks the root key and saves the profile in a 0600 file of a 0700 folder, never printing the key", async () => {
+    const answer = await fetch(`${cli.keygate.url}/v1/workspace`, {
+      headers: { authorization: `Bearer ${cli.rootKey}` },
+    });
+    const workspace = (await answer.json()) as { name: string };
     const run = await cli.run(["login", "--url", `${cli.keygate.url}/`, "--root-key", cli.rootKey], {
       connect: false,
     });
     expect(run).toEqual({
       code: 0,
       out: [
-        `Logged in to workspace "Workspace 1" at ${cli.keygate.url} as profile "default" (saved in ${file}).`,
+        `Logged in to workspace "${workspace.name}" at ${cli.keygate.url} as profile "default" (saved in ${file}).`,
       ],
       errors: [],
     });
