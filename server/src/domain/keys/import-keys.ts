@@ -10,13 +10,15 @@
  * under the same lock and writes nothing. Imported keys are tokens with `source: "import"`; their
  * prefix is the workspace's key prefix, so a rotation issues a Keygate key.
  */
-import { ApiError, notFound } from "../../errors.js";
-import type { KeyRow, WorkspaceRow } from "../../store/schema.js";
+import type { Transaction } from "kysely";
+import { ApiError, conflict, notFound } from "../../errors.js";
+import type { Database, KeyRow, WorkspaceRow } from "../../store/schema.js";
 import { assertScopesOffered } from "../apps/app-scopes.js";
 import { newId } from "../ids.js";
 import { actorOf, type Principal } from "../principal.js";
 import { ENTITLEMENTS, requireFeature, requireWithinLimit } from "../workspaces/entitlements.js";
 import { readForeignKeyFormats } from "../workspaces/foreign-key-formats.js";
+import { isUniqueViolation } from "../workspaces/tenant-external-id.js";
 import type { ImportCandidate, ImportKeyRow, ImportRefusal, ImportReport } from "./import-inputs.js";
 import { type ImportContext, readImportContext, writeImport } from "./import-insert.js";
 import { publishCollectedKeyChange } from "./invalidate-key.js";
@@ -79,6 +81,22 @@ function importedKeyRow(
   };
 }
 
+/**
+ * Runs the import's transaction. Imports of one workspace queue on its lock; an import of another
+ * workspace that stores one of the same hashes meanwhile makes this one fail on the hash's unique
+ * index: refused as a conflict (a re-run then skips what was imported), never a 500.
+ */
+async function inTransaction<T>(deps: KeyDeps, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  try {
+    return await deps.store.db.transaction().execute(work);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict("a key with one of these hashes was stored while this import ran; run it again");
+    }
+    throw error;
+  }
+}
+
 /** Judges every row and, unless a dry run, stores those it accepts; answers the report. */
 export async function importKeys(
   deps: KeyDeps,
@@ -88,7 +106,7 @@ export async function importKeys(
   const now = deps.clock.now();
   const { principal } = caller;
   const actor = actorOf(principal, caller.ip);
-  const result = await deps.store.db.transaction().execute(async (trx) => {
+  const result = await inTransaction(deps, async (trx) => {
     const context = await readImportContext(trx, principal.workspaceId, input.candidates);
     const { workspace } = context;
     requireFeature(workspace.plan, "apiAccess");

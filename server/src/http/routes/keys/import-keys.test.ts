@@ -212,6 +212,35 @@ describe.each(backends)("POST /v1/keys/import on $name", (backend) => {
     expect(await verify(service, seed.rootKey, { key: theirs })).toEqual({ valid: false, code: "NOT_FOUND" });
   });
 
+  it("stores a hash imported by two workspaces at once for one of them only, and never fails with a 500", async () => {
+    const key = foreignKey();
+    const body = { keys: [{ hash: sha256(key), name: "raced" }] };
+    const answers = await Promise.all([importKeys(body, seed.rootKey), importKeys(body, other.rootKey)]);
+    const outcomes = answers.map((res) =>
+      res.statusCode === 200
+        ? json<ImportReport>(res).imported.length === 1
+          ? "imported"
+          : json<ImportReport>(res)
+              .refused.map((row) => row.message)
+              .join()
+        : `${res.statusCode} ${res.body}`,
+    );
+    expect(outcomes.filter((outcome) => outcome === "imported")).toHaveLength(1);
+    const lost = outcomes.find((outcome) => outcome !== "imported");
+    expect([
+      "hash: this key cannot be imported",
+      expect.stringMatching(
+        /^409 .*a key with one of these hashes was stored while this import ran; run it again/,
+      ),
+    ]).toContainEqual(lost);
+    const stored = await service.store.db
+      .selectFrom("key_secrets")
+      .select("key_id")
+      .where("secret_hash", "=", sha256(key, "base64url"))
+      .execute();
+    expect(stored).toHaveLength(1);
+  });
+
   it("answers the same report on a dry run and writes nothing", async () => {
     const key = foreignKey();
     const body = {
