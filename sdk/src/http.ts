@@ -4,7 +4,7 @@
  * turned into a {@link KeygateError}. Uses the runtime's `fetch` (or the one given), nothing else.
  */
 import { type CallSignal, callSignal, sleep } from "./call-signal.js";
-import { KeygateError, type KeygateErrorDetail } from "./errors.js";
+import { KeygateError, type KeygateErrorDetail, KeygateOptionError } from "./errors.js";
 import { backoffDelay, retryDelayForAnswer } from "./retry-policy.js";
 
 /** Per-call options every SDK method takes. */
@@ -84,6 +84,12 @@ export class HttpTransport {
   /** Sends the call and answers its parsed JSON body (undefined for 204), or throws a {@link KeygateError}. */
   async send<Answer>(call: HttpCall, options: CallOptions = {}): Promise<Answer> {
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 1) {
+      throw new KeygateOptionError("timeoutMs", "must be a whole number of at least 1");
+    }
+    if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+      throw new KeygateOptionError("signal", "must be an AbortSignal");
+    }
     const signal = callSignal(timeoutMs, options.signal);
     const attempts = call.idempotent ? this.options.retries + 1 : 1;
     const init: RequestInit = {

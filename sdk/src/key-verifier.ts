@@ -45,6 +45,19 @@ function checkCredential(credential: VerifyCredential): void {
   }
 }
 
+function checkVerifyOptions(options: VerifyOptions): void {
+  if (typeof options !== "object" || options === null)
+    throw new KeygateOptionError("options", "must be an object");
+  const { scopes, ip, cost } = options;
+  if (scopes !== undefined && (!Array.isArray(scopes) || scopes.some((scope) => typeof scope !== "string"))) {
+    throw new KeygateOptionError("scopes", "must be an array of strings");
+  }
+  if (ip !== undefined && typeof ip !== "string") throw new KeygateOptionError("ip", "must be a string");
+  if (cost !== undefined && (!Number.isInteger(cost) || cost < 0)) {
+    throw new KeygateOptionError("cost", "must be a whole number of at least 0");
+  }
+}
+
 /** The request body of a verification (without `record`; the cache adds it). */
 export function verifyBody(credential: VerifyCredential, options: VerifyOptions): VerifyBody {
   const body: VerifyBody =
@@ -67,6 +80,7 @@ export class KeyVerifier implements Verifies {
   verify(credential: VerifyCredential, options: VerifyOptions = {}): Promise<VerifyAnswer> {
     try {
       checkCredential(credential);
+      checkVerifyOptions(options);
     } catch (error) {
       return Promise.reject(error);
     }

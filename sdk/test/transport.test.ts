@@ -186,6 +186,39 @@ describe("options", () => {
     }
   });
 
+  it("refuses a bad per-call timeoutMs, naming it, before sending anything", async () => {
+    const server = await serve((_, response) => answer(response, 200, KEY_PAGE));
+    for (const timeoutMs of [-1, 0, 1.5]) {
+      const error = await refusal(client(server.url).keys.list({}, { timeoutMs }));
+      expect(error).toBeInstanceOf(KeygateOptionError);
+      expect(error).toMatchObject({ option: "timeoutMs" });
+    }
+    expect(server.requests()).toBe(0);
+  });
+
+  it("refuses bad verify options, naming them, before sending anything", async () => {
+    const server = await serve((_, response) => answer(response, 200, {}));
+    const keygate = client(server.url);
+    const key = generateKey("acme");
+    const bad: Array<[string, Record<string, unknown>]> = [
+      ["scopes", { scopes: "orders:read" }],
+      ["ip", { ip: 42 }],
+      ["cost", { cost: -1 }],
+    ];
+    for (const [option, options] of bad) {
+      const error = await refusal(keygate.keys.verify({ key }, options));
+      expect([option, error instanceof KeygateOptionError, error.message.startsWith(`${option}: `)]).toEqual([
+        option,
+        true,
+        true,
+      ]);
+    }
+    expect(await refusal(keygate.keys.verify({ key: 42 } as unknown as { key: string }))).toMatchObject({
+      option: "key",
+    });
+    expect(server.requests()).toBe(0);
+  });
+
   it("refuses an empty path parameter before sending anything", async () => {
     const server = await serve((_, response) => answer(response, 200, {}));
     await expect(client(server.url).keys.get("")).rejects.toMatchObject({
