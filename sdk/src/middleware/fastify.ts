@@ -10,9 +10,13 @@
  * app.get("/orders", { preHandler: keygate({ keygate: client, scopes: ["orders:read"] }) }, async (request) => {
  *   return { keyId: request.keygate?.valid ? request.keygate.keyId : null };
  * });
- * // or every route of a scope: app.addHook("preHandler", keygate({ keygate: client }));
+ * // or every route of a scope, closing a client it made with the app:
+ * app.register(async (api) => {
+ *   await api.register(keygatePlugin, { baseUrl, rootKey, scopes: ["orders:read"] });
+ *   api.get("/orders", async (request) => ...);
+ * });
  */
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { Keygate } from "../client.js";
 import { createGuard, type KeygateResult, type MiddlewareOptions } from "./core.js";
 
@@ -56,3 +60,21 @@ export function keygate(options: MiddlewareOptions<FastifyRequest>): KeygatePreH
   };
   return Object.assign(preHandler, { keygate: guard.ownClient });
 }
+
+/**
+ * The hook for every route of the scope it is registered in (Fastify's encapsulation: register it
+ * inside the plugin that declares the protected routes). Decorates `request.keygate` and closes
+ * the client it made from `baseUrl` and `rootKey` when the app closes.
+ */
+export const keygatePlugin: FastifyPluginAsync<MiddlewareOptions<FastifyRequest>> = Object.assign(
+  async (app: Parameters<FastifyPluginAsync>[0], options: MiddlewareOptions<FastifyRequest>) => {
+    const preHandler = keygate(options);
+    if (!app.hasRequestDecorator("keygate")) app.decorateRequest("keygate", undefined);
+    app.addHook("preHandler", preHandler);
+    app.addHook("onClose", async () => {
+      await preHandler.keygate?.close();
+    });
+  },
+  // What fastify-plugin sets: the hook joins the scope it is registered in, not a child of it.
+  { [Symbol.for("skip-override")]: true },
+);
