@@ -205,8 +205,11 @@ describe("the verification cache", () => {
     const { id, key } = await changed(() => createToken(admin, { name: "racing" }));
     const invalidationsBefore = cached.cacheMetrics().invalidations;
     proxy.delayVerify(400);
+    const requests = proxy.count(VERIFY);
     const inFlight = cached.keys.verify({ key });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Keygate has the request (it answers in about a millisecond; the proxy holds the answer back).
+    await waitUntil(() => proxy.count(VERIFY) > requests, 2_000, "the verification reaching the proxy");
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await admin.keys.disable(id);
     await waitUntil(
       () => cached.cacheMetrics().invalidations > invalidationsBefore,
