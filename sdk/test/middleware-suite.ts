@@ -16,7 +16,10 @@ import { type LiveKeygate, startLiveKeygate } from "./live-keygate.js";
 
 /** The options the suite passes: no functions of the request, so every framework takes them as they are. */
 export type SuiteOptions = ClientChoice &
-  Pick<GuardOptions<never>, "header" | "trustProxy" | "failOpen" | "logger"> & { scopes?: string[] };
+  Pick<GuardOptions<never>, "header" | "trustProxy" | "failOpen" | "logger"> & {
+    scopes?: string[];
+    cost?: number;
+  };
 
 export interface ServedApi {
   /** `http://127.0.0.1:<port>` */
@@ -253,6 +256,15 @@ export function describeMiddleware(framework: string, serve: ServeProtected, mak
       ]);
       // Keygate does not say when a quota refills.
       expect(over.headers.get("retry-after")).toBeNull();
+    });
+
+    it("spends the quota units of the cost option on each request", async () => {
+      const { key } = await newKey({ name: "costly", scopes: ["orders:read"], quota: { remaining: 5 } });
+      const costly = await start({ keygate: client, scopes: ["orders:read"], cost: 3, logger });
+      expect((await get(costly, bearer(key))).body).toMatchObject({
+        keygate: { valid: true, quota: { remaining: 2 } },
+      });
+      expect((await get(costly, bearer(key))).body).toMatchObject({ error: { code: "USAGE_EXCEEDED" } });
     });
 
     it("answers 503 KEYGATE_UNAVAILABLE when Keygate is unreachable, and logs why without the key", async () => {

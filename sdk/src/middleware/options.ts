@@ -100,23 +100,48 @@ function optionalFunction<F>(name: string, value: unknown): F | undefined {
   return value as F;
 }
 
+function checkScopes(value: unknown): string[] {
+  if (!Array.isArray(value) || value.some((scope) => typeof scope !== "string" || scope === "")) {
+    throw new KeygateOptionError(
+      "scopes",
+      "must be an array of non-empty strings (or a function answering one)",
+    );
+  }
+  return [...(value as string[])];
+}
+
 function scopesOption<Req>(value: unknown): (request: Req) => string[] | undefined {
   if (value === undefined) return () => undefined;
-  if (typeof value === "function") return value as (request: Req) => string[];
-  if (!Array.isArray(value) || value.some((scope) => typeof scope !== "string" || scope === "")) {
-    throw new KeygateOptionError("scopes", "must be an array of non-empty strings or a function");
+  if (typeof value === "function") {
+    const scopes = value as (request: Req) => unknown;
+    return (request) => checkScopes(scopes(request));
   }
-  const scopes = [...(value as string[])];
+  const scopes = checkScopes(value);
   return () => scopes;
+}
+
+/** Keygate's own bound on a verification's cost. */
+const MAX_COST = 1_000_000;
+
+function checkCost(value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_COST) {
+    throw new KeygateOptionError(
+      "cost",
+      `must be a whole number from 0 to ${MAX_COST} (or a function answering one)`,
+    );
+  }
+  return value;
 }
 
 function costOption<Req>(value: unknown): (request: Req) => number | undefined {
   if (value === undefined) return () => undefined;
-  if (typeof value === "function") return value as (request: Req) => number;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new KeygateOptionError("cost", "must be a whole number of at least 0 or a function");
+  if (typeof value === "function") {
+    const cost = value as (request: Req) => unknown;
+    // A function's answer is checked on each request: a bad one is a bug, thrown to the framework.
+    return (request) => checkCost(cost(request));
   }
-  return () => value;
+  const fixed = checkCost(value);
+  return () => fixed;
 }
 
 function trustedProxies(value: unknown): number {
