@@ -182,6 +182,25 @@ describe("the verification cache", () => {
     expect(await cached.keys.verify(mixed)).toEqual(await direct.keys.verify(mixed));
   });
 
+  it("ends an entry at ttlMs even while the stream is live", async () => {
+    const short = new Keygate({
+      baseUrl: proxy.url,
+      rootKey: await live.rootKey(["keys:verify"]),
+      cache: { ttlMs: 300 },
+    });
+    const { key } = await createToken(admin, { name: "short-lived" });
+    await short.keys.verify({ key });
+    await waitUntil(() => short.cacheMetrics().live, 5_000, "the stream going live");
+    await short.keys.verify({ key });
+    const before = proxy.count(VERIFY);
+    expect((await short.keys.verify({ key })).code).toBe("VALID");
+    expect(proxy.count(VERIFY)).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect((await short.keys.verify({ key })).code).toBe("VALID");
+    expect(proxy.count(VERIFY)).toBe(before + 1);
+    await short.close();
+  });
+
   it("holds at most maxEntries keys, the least recently used leaving first", async () => {
     const small = new Keygate({
       baseUrl: proxy.url,
