@@ -259,12 +259,21 @@ export class VerificationCache implements LocalJudge {
     }
     this.live = true;
     this.degradedSince = null;
-    this.options.onCacheStatus?.({ live: true });
+    this.notify({ live: true });
+  }
+
+  /** Tells the caller's callback; a callback that throws must not stop the stream's reconnecting. */
+  private notify(status: CacheStatus): void {
+    try {
+      this.options.onCacheStatus?.(status);
+    } catch {
+      // The caller's own fault; the cache carries on.
+    }
   }
 
   private onDown(reason: string): void {
     this.live = false;
     this.degradedSince ??= new Date();
-    this.options.onCacheStatus?.({ live: false, reason });
+    this.notify({ live: false, reason });
   }
 }
