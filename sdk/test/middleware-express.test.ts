@@ -15,7 +15,8 @@ describeMiddleware(
   "Express",
   async (options) => {
     const app = express();
-    app.get("/orders", keygate(options), (request, response) => {
+    const guard = keygate(options);
+    app.get("/orders", guard, (request, response) => {
       response.json({ keygate: request.keygate });
     });
     const server = app.listen(0, "127.0.0.1");
@@ -26,7 +27,10 @@ describeMiddleware(
     const { port } = server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
-      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await guard.keygate?.close();
+      },
     };
   },
   (options) => keygate(options),

@@ -10,9 +10,16 @@ describeMiddleware(
   "Fastify preHandler",
   async (options) => {
     const app = Fastify();
-    app.get("/orders", { preHandler: keygate(options) }, async (request) => ({ keygate: request.keygate }));
+    const preHandler = keygate(options);
+    app.get("/orders", { preHandler }, async (request) => ({ keygate: request.keygate }));
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
-    return { url, close: () => app.close() };
+    return {
+      url,
+      close: async () => {
+        await app.close();
+        await preHandler.keygate?.close();
+      },
+    };
   },
   (options) => keygate(options),
 );

@@ -40,7 +40,10 @@ describeMiddleware(
     const { port } = server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
-      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await handler.keygate?.close();
+      },
     };
   },
   (options) => protectedOrders(options),

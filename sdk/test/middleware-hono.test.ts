@@ -9,14 +9,18 @@ describeMiddleware(
   "Hono",
   async (options) => {
     const app = new Hono<{ Variables: KeygateVariables }>();
-    app.get("/orders", keygate(options), (c) => c.json({ keygate: c.get("keygate") }));
+    const guard = keygate(options);
+    app.get("/orders", guard, (c) => c.json({ keygate: c.get("keygate") }));
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const listening = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(listening));
     });
     const { port } = server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
-      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await guard.keygate?.close();
+      },
     };
   },
   (options) => keygate(options),

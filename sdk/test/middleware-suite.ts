@@ -294,6 +294,19 @@ export function describeMiddleware(framework: string, serve: ServeProtected, mak
       ]);
     });
 
+    it("answers 503 when Keygate refuses the middleware's root key, and logs the server's code", async () => {
+      const { key } = await newKey({ name: "bad root key", scopes: ["orders:read"] });
+      const refusedRoot = await start({
+        baseUrl: live.url,
+        rootKey: "kg_root_not_a_root_key",
+        scopes: ["orders:read"],
+        logger,
+      });
+      const answer = await get(refusedRoot, bearer(key));
+      expect([answer.status, answer.body]).toMatchObject([503, { error: { code: "KEYGATE_UNAVAILABLE" } }]);
+      expect(logLines.at(-1)).toMatch(/answering 503 \{"code":"UNAUTHENTICATED","status":401,/);
+    });
+
     it("lets the request through as UNAVAILABLE with failOpen when Keygate is unreachable", async () => {
       const { key } = await newKey({ name: "fail open", scopes: ["orders:read"] });
       const open = await start({
