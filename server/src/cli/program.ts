@@ -5,7 +5,8 @@
  * Each command reads the configuration from the environment only when it runs, so `--help`
  * works even with a bad one. Expected failures (bad configuration, a schema newer than the code,
  * a busy data folder, a refusal of the server) print one line and exit 1, without a stack trace;
- * usage errors (an unknown command, a bad option) exit 2.
+ * usage errors (an unknown command, a bad option) exit 2. The store commands' modules load only
+ * when they run, so the management commands start without loading the server.
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
@@ -14,16 +15,11 @@ import { ConfigError, loadConfig } from "../config/config.js";
 import { ROLES } from "../domain/principal.js";
 import { PLANS } from "../domain/workspaces/entitlements.js";
 import { SchemaTooNewError } from "../store/migrate.js";
-import { createAdmin } from "./admin-create.js";
 import { CliError } from "./cli-error.js";
 import { type CommandIo, processIo } from "./command-io.js";
 import { MANAGE_HELP, registerManageCommands } from "./manage/manage-commands.js";
 import { isManageError } from "./manage/manage-errors.js";
 import { processTerminal, type Terminal } from "./manage/terminal.js";
-import { migrate } from "./migrate.js";
-import { serve } from "./serve.js";
-import { listWorkspaces } from "./workspace-list.js";
-import { setWorkspacePlan } from "./workspace-plan.js";
 
 export interface CliIo extends CommandIo {
   /** Prints one line of an error or diagnostic. */
@@ -77,6 +73,7 @@ export function buildProgram(io: CliIo): Command {
     .command("serve")
     .description("start the service: the API, its docs and the setup page on one port")
     .action(async () => {
+      const { serve } = await import("./serve.js");
       await serve(config(), { handleSignals: io.handleSignals }, io);
     });
 
@@ -84,6 +81,7 @@ export function buildProgram(io: CliIo): Command {
     .command("migrate")
     .description("apply pending database migrations, report them, and exit")
     .action(async () => {
+      const { migrate } = await import("./migrate.js");
       await migrate(config(), io);
     });
 
@@ -95,6 +93,7 @@ export function buildProgram(io: CliIo): Command {
     )
     .option("--json", "print JSON instead of a table")
     .action(async (options: { json?: boolean }) => {
+      const { listWorkspaces } = await import("./workspace-list.js");
       await listWorkspaces(config(), { json: options.json ?? false }, io);
     });
   workspace
@@ -103,6 +102,7 @@ export function buildProgram(io: CliIo): Command {
     .argument("<workspace>", "workspace id, exact name, or a tenant's externalId")
     .addArgument(program.createArgument("<plan>", "the new plan").choices(PLANS))
     .action(async (workspaceArg: string, plan: string) => {
+      const { setWorkspacePlan } = await import("./workspace-plan.js");
       await setWorkspacePlan(config(), { workspace: workspaceArg, plan }, io);
     });
 
@@ -126,6 +126,7 @@ export function buildProgram(io: CliIo): Command {
         workspace?: string;
         role: string;
       }) => {
+        const { createAdmin } = await import("./admin-create.js");
         await createAdmin(config(), options, io);
       },
     );

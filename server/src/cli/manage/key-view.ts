@@ -46,7 +46,12 @@ export function keyFields(key: KeyObject, session: Session): string[] {
     ["rate limit", key.rateLimit ? `${key.rateLimit.limit} per ${key.rateLimit.windowMs} ms` : "none"],
     ["quota", key.quota ? `${key.quota.remaining} left` : "none"],
     ["uses", key.usageCount.toLocaleString("en")],
-    ["last used", key.lastUsedAt ? `${when(key.lastUsedAt, now)} from ${key.lastUsedIp ?? "?"}` : "never"],
+    [
+      "last used",
+      key.lastUsedAt
+        ? `${when(key.lastUsedAt, now)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}`
+        : "never",
+    ],
     ["created", when(key.createdAt, now)],
   ];
   if (key.sharedKey) fields.splice(4, 0, ["shared key", key.sharedKey]);

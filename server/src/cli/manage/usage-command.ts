@@ -34,11 +34,11 @@ export function usageChart(usage: Usage, session: Session): string[] {
   const countWidth = max.toLocaleString("en").length;
   const lines = [`Verifications of ${usage.keyId} per ${usage.granularity} (UTC):`];
   for (const bucket of usage.data) {
-    const drawn = bar(bucket.total, max).padEnd(BAR_WIDTH);
+    const drawn =
+      session.style.paint("cyan", bar(bucket.total, max)) +
+      " ".repeat(BAR_WIDTH - bar(bucket.total, max).length);
     const count = bucket.total.toLocaleString("en").padStart(countWidth);
-    lines.push(
-      `${bucketLabel(bucket.bucket, usage.granularity)}  ${session.style.paint("cyan", drawn)}  ${count}`.trimEnd(),
-    );
+    lines.push(`${bucketLabel(bucket.bucket, usage.granularity)}  ${drawn}  ${count}`.trimEnd());
   }
   const totals = new Map<Outcome, number>();
   for (const bucket of usage.data) {
