@@ -66,7 +66,11 @@ export class EventStreamConnection implements EventSink {
   private write(text: string): void {
     if (this.ended) return;
     const { response } = this;
-    if (response.write(text)) return;
+    const flushed = response.write(text);
+    // Node corks the socket on a write until the next tick; the change's own HTTP answer would then
+    // reach its caller before this event reached the SDK's cache. Send it now.
+    response.uncork();
+    if (flushed) return;
     // A consumer this far behind has stopped reading: drop it rather than buffer on.
     if (response.writableLength > MAX_BUFFERED_BYTES) {
       this.drop();
