@@ -3,7 +3,7 @@
  * the workspace's lock (the workspace, the apps the rows name with their offered scopes, and which
  * of the rows' hashes some key already answers to), and the writes of the accepted rows: their
  * identities, keys and secrets in multi-row statements of {@link ROWS_PER_STATEMENT}, and the one
- * `keys.imported` event (counts, and the first {@link AUDITED_KEY_IDS} key ids).
+ * `key.imported` event (counts, and the first {@link AUDITED_KEY_IDS} key ids).
  */
 import { type Insertable, sql, type Transaction } from "kysely";
 import { notFound } from "../../errors.js";
@@ -13,7 +13,7 @@ import { newId } from "../ids.js";
 import type { Actor } from "../principal.js";
 import type { ImportCandidate } from "./import-inputs.js";
 
-/** Imported key ids named in the `keys.imported` event (~3 KB); the rest are counted. */
+/** Imported key ids named in the `key.imported` event (~3 KB); the rest are counted. */
 const AUDITED_KEY_IDS = 100;
 
 /**
@@ -216,7 +216,7 @@ export async function writeImport(
   await recordAudit(trx, {
     workspaceId: workspace.id,
     actor: input.actor,
-    action: "keys.imported",
+    action: "key.imported",
     target: { type: "workspace", id: workspace.id },
     details: {
       imported: keys.length,

@@ -3,7 +3,7 @@
  * platform moves to Keygate without reissuing its customers' keys. Each row is judged with the
  * rules of key creation (plan features, workspace policy, the app's offered scopes, the caller's
  * role, the plan's key limit) and refused alone when it breaks one; the rest are stored in one
- * transaction, a few multi-row statements (import-insert.ts), with one `keys.imported` event.
+ * transaction, a few multi-row statements (import-insert.ts), with one `key.imported` event.
  *
  * A row whose hash is already a key of this workspace is skipped (an import can be re-run); a hash
  * of another workspace's key is refused in words that do not say so. `dryRun` judges every row

@@ -24,6 +24,7 @@ export const ACTION_GROUPS: ActionGroup[] = [
       "key.revoked",
       "key.deleted",
       "key.revealed",
+      "key.imported",
     ],
   },
   { prefix: "app.*", label: "Apps", actions: ["app.created", "app.updated", "app.deleted"] },

@@ -53,7 +53,7 @@ describe.each(backends)("POST /v1/keys/import on $name", (backend) => {
       .selectFrom("audit_events")
       .select(["details", "actor_type", "target_id"])
       .where("workspace_id", "=", workspaceId)
-      .where("action", "=", "keys.imported")
+      .where("action", "=", "key.imported")
       .orderBy("id")
       .execute();
   const keyCount = async (workspaceId = seed.workspace.id) =>
