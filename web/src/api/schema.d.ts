@@ -607,7 +607,7 @@ export interface paths {
         put?: never;
         /**
          * Import keys by the SHA-256 of their secrets
-         * @description Stores up to 1,000 keys issued elsewhere, each by the SHA-256 of its whole secret, so they verify as before (with `foreignKeyFormats` on the workspace for keys not in Keygate's format). Each row is checked like a key creation and refused alone when it breaks a rule; a row whose hash is already a key of this workspace is skipped, so an import can be re-run. One transaction and one `keys.imported` audit event per request; `dryRun` answers the same report and writes nothing.
+         * @description Stores up to 1,000 keys issued elsewhere, each by the SHA-256 of its whole secret, so they verify as before (with `foreignKeyFormats` on the workspace for keys not in Keygate's format). Each row is checked like a key creation and refused alone when it breaks a rule; a row whose hash is already a key of this workspace is skipped, so an import can be re-run. One transaction and one `key.imported` audit event per request; `dryRun` answers the same report and writes nothing.
          */
         post: operations["keys.import"];
         delete?: never;
