@@ -42,6 +42,13 @@ function eventCells(event: AuditEvent, session: Session, now: Date): string[] {
   ];
 }
 
+/** One line of --follow: the time, then the action padded so the columns mostly line up. */
+function followLine(event: AuditEvent, session: Session): string {
+  const action =
+    session.style.paint("cyan", event.action) + " ".repeat(Math.max(0, 24 - event.action.length));
+  return `${event.createdAt}  ${action}  ${actorOf(event)}  ${event.target?.id ?? ""}`.trimEnd();
+}
+
 function eventTable(events: readonly AuditEvent[], session: Session): string[] {
   const now = session.now();
   const cell = (index: number) => (event: AuditEvent) => eventCells(event, session, now)[index] ?? "";
@@ -63,7 +70,7 @@ async function follow(session: Session, options: AuditOptions, query: Record<str
   const print = (events: AuditEvent[]) => {
     for (const event of events) {
       if (session.json) session.out(JSON.stringify(event));
-      else session.out(eventCells(event, session, session.now()).join("  "));
+      else session.out(followLine(event, session));
     }
   };
   const stop = session.terminal.stop;
