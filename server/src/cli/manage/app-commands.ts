@@ -1,4 +1,4 @@
-/** `keygate apps list|get|create|update|delete` and `keygate apis list|get|create|update|delete`. */
+/** `keygate apps list|get|create|update|delete`: applications (integrations) and their connected Apis. */
 import type { AnswerOf } from "@keygate/sdk";
 import { type Command, Option } from "commander";
 import { confirmOrStop } from "./confirm.js";
@@ -15,7 +15,6 @@ import { relativeTime } from "./style.js";
 import { renderFields, renderTable } from "./table.js";
 
 type App = AnswerOf<"apps.list">["data"][number];
-type Api = AnswerOf<"apis.list">["data"][number];
 
 const ENVIRONMENTS = ["production", "staging", "development"] as const;
 
@@ -24,12 +23,6 @@ interface AppOptions extends SessionOptions {
   description?: string;
   environment?: (typeof ENVIRONMENTS)[number];
   apis?: string[];
-}
-
-interface ApiOptions extends SessionOptions {
-  name?: string;
-  description?: string;
-  scopes?: string[];
 }
 
 function appTable(apps: readonly App[], session: Session): string[] {
@@ -48,27 +41,14 @@ function appTable(apps: readonly App[], session: Session): string[] {
   );
 }
 
-function apiTable(apis: readonly Api[], session: Session): string[] {
-  const now = session.now();
-  return renderTable(
-    [
-      { header: "ID", cell: (api) => api.id },
-      { header: "NAME", cell: (api) => api.name },
-      { header: "SCOPES", cell: (api) => api.scopes.join(" ") },
-      { header: "CREATED", cell: (api) => relativeTime(api.createdAt, now) },
-    ],
-    apis,
-    session.style,
-  );
-}
-
-async function collect<Item>(items: AsyncIterable<Item>): Promise<Item[]> {
+/** Every item of a paged list, in order. */
+export async function collect<Item>(items: AsyncIterable<Item>): Promise<Item[]> {
   const all: Item[] = [];
   for await (const item of items) all.push(item);
   return all;
 }
 
-function printLines(session: Session, lines: string[]): void {
+export function printLines(session: Session, lines: string[]): void {
   for (const line of lines) session.out(line);
 }
 
@@ -166,94 +146,6 @@ export function registerAppCommands(apps: Command, io: ManageIo): void {
       await confirmOrStop(session, `Delete app ${id}?`, options.yes);
       await session.call((keygate) => keygate.apps.delete(id));
       if (!session.json) session.out(`Deleted app ${id}.`);
-    }),
-  );
-}
-
-export function registerApiCommands(apis: Command, io: ManageIo): void {
-  withSessionOptions(apis.command("list").description("list every connected Api")).action(
-    manageAction(io, async (session) => {
-      const all = await session.call((keygate) => collect(keygate.apis.listAll({ limit: 100 })));
-      if (session.json) return session.printJson({ data: all, nextCursor: null });
-      printLines(session, apiTable(all, session));
-    }),
-  );
-  withSessionOptions(apis.command("get").description("show one Api").argument("<id>", "the Api's id")).action(
-    manageAction(io, async (session, [id = ""]) => {
-      const api = await session.call((keygate) => keygate.apis.get(id));
-      if (session.json) return session.printJson(api);
-      printLines(
-        session,
-        renderFields(
-          [
-            ["id", api.id],
-            ["name", api.name],
-            ["description", api.description || "none"],
-            ["scopes", api.scopes.length > 0 ? api.scopes.join(" ") : "none"],
-            ["created", api.createdAt],
-          ],
-          session.style,
-        ),
-      );
-    }),
-  );
-  const apiSettings = (command: Command) =>
-    command
-      .option("--description <text>", "what the Api is")
-      .option("--scopes <scopes>", "the scopes it offers, space- or comma-separated", parseList);
-  withSessionOptions(
-    apiSettings(
-      apis
-        .command("create")
-        .description("connect an Api and the scopes it offers")
-        .requiredOption("--name <name>", "its name"),
-    ),
-  ).action(
-    manageAction<ApiOptions>(io, async (session, _args, options) => {
-      const api = await session.call((keygate) =>
-        keygate.apis.create({
-          name: options.name ?? "",
-          ...(options.description !== undefined && { description: options.description }),
-          ...(options.scopes !== undefined && { scopes: options.scopes }),
-        }),
-      );
-      if (session.json) return session.printJson(api);
-      session.out(`Created Api ${api.id} "${api.name}".`);
-    }),
-  );
-  withSessionOptions(
-    apiSettings(
-      apis
-        .command("update")
-        .description("change an Api")
-        .argument("<id>", "the Api's id")
-        .option("--name <name>", "a new name"),
-    ),
-  ).action(
-    manageAction<ApiOptions>(io, async (session, [id = ""], options) => {
-      const body = {
-        ...(options.name !== undefined && { name: options.name }),
-        ...(options.description !== undefined && { description: options.description }),
-        ...(options.scopes !== undefined && { scopes: options.scopes }),
-      };
-      if (Object.keys(body).length === 0)
-        throw new UsageError("nothing to change: give --name, --description or --scopes");
-      const api = await session.call((keygate) => keygate.apis.update(id, body));
-      if (session.json) return session.printJson(api);
-      session.out(`Updated Api ${api.id} "${api.name}".`);
-    }),
-  );
-  withSessionOptions(
-    apis
-      .command("delete")
-      .description("delete an Api (asks first unless --yes)")
-      .argument("<id>", "the Api's id")
-      .option("-y, --yes", "do not ask for confirmation"),
-  ).action(
-    manageAction<SessionOptions & { yes?: boolean }>(io, async (session, [id = ""], options) => {
-      await confirmOrStop(session, `Delete Api ${id}?`, options.yes);
-      await session.call((keygate) => keygate.apis.delete(id));
-      if (!session.json) session.out(`Deleted Api ${id}.`);
     }),
   );
 }

@@ -1,5 +1,5 @@
 /**
- * `keygate keys list|get|create|update|enable|disable|rotate|revoke|delete|verify` (import and
+ * `keygate keys list|get|create|update|enable|disable|rotate|revoke|delete` (verify, import and
  * export live in their own files). Secrets appear only in the answers of create and rotate: on
  * stdout, with a warning on stderr.
  */
@@ -7,7 +7,7 @@ import type { RequestBody } from "@keygate/sdk";
 import { type Command, Option } from "commander";
 import { confirmOrStop } from "./confirm.js";
 import { type KeyObject, keyFields, keyTable, paintStatus } from "./key-view.js";
-import { RefusedError, UsageError } from "./manage-errors.js";
+import { UsageError } from "./manage-errors.js";
 import {
   parseDurationMs,
   parseExpiry,
@@ -284,39 +284,5 @@ export function registerKeyCommands(keys: Command, io: ManageIo): void {
       await session.call((keygate) => keygate.keys.delete(id));
       if (!session.json) session.out(`Deleted key ${id}.`);
     }),
-  );
-
-  withSessionOptions(
-    keys
-      .command("verify")
-      .description("verify a presented key as your API would (exit code 0 only when valid)")
-      .argument("<key>", "the key (or, with --secret-key, the shared key)")
-      .option("--secret-key <secret>", "the secret key of a pair")
-      .option("--scopes <scopes>", "scopes the call needs, space- or comma-separated", parseList)
-      .option("--ip <ip>", "the client's address, for the key's allowlist")
-      .option("--cost <units>", "quota units to spend (default 1)", parseWholeNumber),
-  ).action(
-    manageAction<SessionOptions & { secretKey?: string; scopes?: string[]; ip?: string; cost?: number }>(
-      io,
-      async (session, [presented = ""], options) => {
-        const credential =
-          options.secretKey === undefined
-            ? { key: presented }
-            : { sharedKey: presented, secretKey: options.secretKey };
-        const answer = await session.call((keygate) =>
-          keygate.keys.verify(credential, {
-            ...(options.scopes !== undefined && { scopes: options.scopes }),
-            ...(options.ip !== undefined && { ip: options.ip }),
-            ...(options.cost !== undefined && { cost: options.cost }),
-          }),
-        );
-        if (session.json) session.printJson(answer);
-        else {
-          const code = session.style.paint(answer.valid ? "green" : "red", answer.code);
-          session.out(answer.keyId ? `${code} ${answer.keyId}` : code);
-        }
-        if (!answer.valid) throw new RefusedError("");
-      },
-    ),
   );
 }

@@ -4,12 +4,14 @@
  * One file per command group; this one only hangs them on the program.
  */
 import type { Command } from "commander";
-import { registerApiCommands, registerAppCommands } from "./app-commands.js";
+import { registerApiCommands } from "./api-commands.js";
+import { registerAppCommands } from "./app-commands.js";
 import { registerAuditCommands } from "./audit-commands.js";
 import { registerCompletionCommand } from "./completion-command.js";
 import { registerKeyCommands } from "./key-commands.js";
 import { registerKeyExportCommand } from "./key-export-command.js";
 import { registerKeyImportCommand } from "./key-import-command.js";
+import { registerKeyVerifyCommand } from "./key-verify-command.js";
 import { registerLoginCommands } from "./login-commands.js";
 import { registerRootKeyCommands } from "./root-key-commands.js";
 import type { ManageIo } from "./session.js";
@@ -26,6 +28,7 @@ export function registerManageCommands(program: Command, io: ManageIo): void {
     .command("keys")
     .description("create, list, change, rotate, revoke, import and export keys");
   registerKeyCommands(keys, io);
+  registerKeyVerifyCommand(keys, io);
   registerKeyImportCommand(keys, io);
   registerKeyExportCommand(keys, io);
   registerAppCommands(
