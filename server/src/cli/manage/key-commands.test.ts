@@ -48,6 +48,17 @@ describe("keygate keys", () => {
     expect(run.errors).toEqual(["keygate: the secret is shown once; store it now"]);
   });
 
+  it("prints both halves of a pair, labelled, on stdout", async () => {
+    const run = await cli.run(["keys", "create", "--name", "pair", "--kind", "pair"]);
+    expect(run.code).toBe(0);
+    expect(run.out).toEqual([
+      expect.stringMatching(/^shared key: acme_pk_\w+$/),
+      expect.stringMatching(/^secret key: acme_\w+$/),
+    ]);
+    const id = run.errors[0]?.split(" ")[2] ?? "";
+    expect((await cli.run(["keys", "delete", id, "--yes"])).code).toBe(0);
+  });
+
   it("lists keys as an aligned table, newest first, with times relative to now", async () => {
     const now = new Date(new Date(beta.createdAt).getTime() + 2 * 60_000);
     const run = await cli.run(["keys", "list"], { now });

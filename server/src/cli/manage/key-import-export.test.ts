@@ -50,6 +50,18 @@ describe("keygate keys import and export", () => {
     ).toEqual([`keygate: --file: cannot read ${path.join(cli.configHome, "none.csv")}: no such file`]);
   });
 
+  it("stops at the first batch the server refuses, saying how far it got", async () => {
+    const readOnly = await cli.keygate.rootKey(["keys:read"]);
+    const run = await cli.run(["keys", "import", "--file", csv], { env: { KEYGATE_ROOT_KEY: readOnly } });
+    expect(run.code).toBe(1);
+    expect(run.out).toEqual([]);
+    expect(run.errors).toEqual([
+      expect.stringMatching(
+        /^keygate: FORBIDDEN: .+ \(the import stopped after 0 rows were through; run it again to go on: imported rows are skipped\)$/,
+      ),
+    ]);
+  });
+
   it("checks every row in a dry run and writes nothing", async () => {
     const run = await cli.run(["keys", "import", "--file", csv, "--dry-run", "--json"]);
     expect(run.code).toBe(1);
