@@ -21,9 +21,25 @@ describe("the keygate command line", () => {
     expect(await runCli(["--help"], io)).toBe(0);
     const help = io.out.join("\n");
     expect(help).toContain("Usage: keygate [options] [command]");
-    for (const command of ["serve", "migrate", "workspace", "admin"])
+    for (const command of [
+      "serve",
+      "migrate",
+      "workspace",
+      "admin",
+      "login",
+      "logout",
+      "profiles",
+      "keys",
+      "apps",
+      "apis",
+      "root-keys",
+      "audit",
+      "usage",
+      "completion",
+    ])
       expect(help).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     expect(help).toContain("KEYGATE_DATA_DIR");
+    expect(help).toContain("KEYGATE_URL and KEYGATE_ROOT_KEY");
   });
 
   it.each([
