@@ -103,8 +103,10 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
 
   installRequestMetrics(app, requestLog);
 
-  // Foreign key formats are judged from memory: read once, before the first verification.
-  await ctx.foreignFormats.load(ctx.store.db);
+  // Foreign key formats are judged from memory: read once, before the first verification (or,
+  // when the store is down at start, as soon as it answers).
+  await ctx.foreignFormats.loadInBackground(ctx.store.db, ctx.logger);
+  app.addHook("onClose", async () => ctx.foreignFormats.stop());
   await app.register(async (scoped) => registerRoutes(scoped.withTypeProvider<ZodTypeProvider>(), ctx));
   app.get("/openapi.json", { config: { auth: "public" }, schema: { hide: true } }, async () => app.swagger());
   await app.register(async (scope) =>

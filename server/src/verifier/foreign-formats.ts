@@ -8,8 +8,13 @@
  * A caller of reach `own` is admitted only by its workspace's formats; a caller of reach `any`
  * (`keys:verify:any`) by any workspace's. A suspended or deleted workspace keeps its formats, so
  * its imported keys answer WORKSPACE_SUSPENDED as its Keygate keys do, before and after a restart.
+ *
+ * A store that cannot be reached at start does not stop the start (the service answers /readyz
+ * 503 meanwhile): {@link loadInBackground} logs it and tries again, every second up to every 30 s,
+ * until the formats are read; until then only the messages' formats are known.
  */
 import type { Kysely } from "kysely";
+import type { Logger } from "pino";
 import {
   type CompiledKeyFormat,
   compileForeignKeyFormats,
@@ -20,7 +25,13 @@ import {
 import type { Database } from "../store/schema.js";
 import type { VerifyReach } from "./verify-reach.js";
 
+const FIRST_RETRY_MS = 1000;
+const LONGEST_RETRY_MS = 30_000;
+
 export class ForeignFormats {
+  private retry: NodeJS.Timeout | undefined;
+  private stopped = false;
+
   private readonly byWorkspace = new Map<string, CompiledKeyFormat[]>();
   /** Every workspace's formats, for callers of reach `any`. */
   private all: CompiledKeyFormat[] = [];
@@ -45,6 +56,35 @@ export class ForeignFormats {
       this.changedWhileLoading = undefined;
       this.rebuildAll();
     }
+  }
+
+  /**
+   * Loads now; when the store fails, logs it and tries again later, until it works or
+   * {@link stop}. Resolves after the first try, whatever its outcome.
+   */
+  async loadInBackground(db: Kysely<Database>, logger: Logger, waitMs = FIRST_RETRY_MS): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.load(db);
+    } catch (error) {
+      if (this.stopped) return;
+      logger.warn(
+        { err: error, retryInMs: waitMs },
+        "foreign key formats not loaded: the store did not answer; trying again",
+      );
+      this.retry = setTimeout(() => {
+        this.retry = undefined;
+        void this.loadInBackground(db, logger, Math.min(waitMs * 2, LONGEST_RETRY_MS));
+      }, waitMs);
+      this.retry.unref();
+    }
+  }
+
+  /** Ends the retries of {@link loadInBackground} (at close). */
+  stop(): void {
+    this.stopped = true;
+    if (this.retry !== undefined) clearTimeout(this.retry);
+    this.retry = undefined;
   }
 
   /** Replaces a workspace's formats (an invalidation message). */
