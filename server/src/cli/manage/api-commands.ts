@@ -1,10 +1,9 @@
 /** `keygate apis list|get|create|update|delete`: connected Apis and the scopes they offer. */
 import type { AnswerOf } from "@keygate/sdk";
 import type { Command } from "commander";
-import { collect, printLines } from "./app-commands.js";
-import { confirmOrStop } from "./confirm.js";
 import { UsageError } from "./manage-errors.js";
 import { parseList } from "./option-parsers.js";
+import { addDeleteCommand, addListCommand, printLines } from "./resource-commands.js";
 import {
   type ManageIo,
   manageAction,
@@ -38,13 +37,11 @@ function apiTable(apis: readonly Api[], session: Session): string[] {
 }
 
 export function registerApiCommands(apis: Command, io: ManageIo): void {
-  withSessionOptions(apis.command("list").description("list every connected Api")).action(
-    manageAction(io, async (session) => {
-      const all = await session.call((keygate) => collect(keygate.apis.listAll({ limit: 100 })));
-      if (session.json) return session.printJson({ data: all, nextCursor: null });
-      printLines(session, apiTable(all, session));
-    }),
-  );
+  addListCommand(apis, io, {
+    description: "list every connected Api",
+    listAll: (keygate) => keygate.apis.listAll({ limit: 100 }),
+    table: apiTable,
+  });
   withSessionOptions(apis.command("get").description("show one Api").argument("<id>", "the Api's id")).action(
     manageAction(io, async (session, [id = ""]) => {
       const api = await session.call((keygate) => keygate.apis.get(id));
@@ -110,17 +107,9 @@ export function registerApiCommands(apis: Command, io: ManageIo): void {
       session.out(`Updated Api ${api.id} "${api.name}".`);
     }),
   );
-  withSessionOptions(
-    apis
-      .command("delete")
-      .description("delete an Api (asks first unless --yes)")
-      .argument("<id>", "the Api's id")
-      .option("-y, --yes", "do not ask for confirmation"),
-  ).action(
-    manageAction<SessionOptions & { yes?: boolean }>(io, async (session, [id = ""], options) => {
-      await confirmOrStop(session, `Delete Api ${id}?`, options.yes);
-      await session.call((keygate) => keygate.apis.delete(id));
-      if (!session.json) session.out(`Deleted Api ${id}.`);
-    }),
-  );
+  addDeleteCommand(apis, io, {
+    noun: "Api",
+    description: "delete an Api",
+    remove: (keygate, id) => keygate.apis.delete(id),
+  });
 }

@@ -1,9 +1,9 @@
 /** `keygate apps list|get|create|update|delete`: applications (integrations) and their connected Apis. */
 import type { AnswerOf } from "@keygate/sdk";
 import { type Command, Option } from "commander";
-import { confirmOrStop } from "./confirm.js";
 import { UsageError } from "./manage-errors.js";
 import { parseList } from "./option-parsers.js";
+import { addDeleteCommand, addListCommand, printLines } from "./resource-commands.js";
 import {
   type ManageIo,
   manageAction,
@@ -41,25 +41,12 @@ function appTable(apps: readonly App[], session: Session): string[] {
   );
 }
 
-/** Every item of a paged list, in order. */
-export async function collect<Item>(items: AsyncIterable<Item>): Promise<Item[]> {
-  const all: Item[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
-
-export function printLines(session: Session, lines: string[]): void {
-  for (const line of lines) session.out(line);
-}
-
 export function registerAppCommands(apps: Command, io: ManageIo): void {
-  withSessionOptions(apps.command("list").description("list every app")).action(
-    manageAction(io, async (session) => {
-      const all = await session.call((keygate) => collect(keygate.apps.listAll({ limit: 100 })));
-      if (session.json) return session.printJson({ data: all, nextCursor: null });
-      printLines(session, appTable(all, session));
-    }),
-  );
+  addListCommand(apps, io, {
+    description: "list every app",
+    listAll: (keygate) => keygate.apps.listAll({ limit: 100 }),
+    table: appTable,
+  });
   withSessionOptions(apps.command("get").description("show one app").argument("<id>", "the app's id")).action(
     manageAction(io, async (session, [id = ""]) => {
       const app = await session.call((keygate) => keygate.apps.get(id));
@@ -135,17 +122,9 @@ export function registerAppCommands(apps: Command, io: ManageIo): void {
       session.out(`Updated app ${app.id} "${app.title}".`);
     }),
   );
-  withSessionOptions(
-    apps
-      .command("delete")
-      .description("delete an app (asks first unless --yes)")
-      .argument("<id>", "the app's id")
-      .option("-y, --yes", "do not ask for confirmation"),
-  ).action(
-    manageAction<SessionOptions & { yes?: boolean }>(io, async (session, [id = ""], options) => {
-      await confirmOrStop(session, `Delete app ${id}?`, options.yes);
-      await session.call((keygate) => keygate.apps.delete(id));
-      if (!session.json) session.out(`Deleted app ${id}.`);
-    }),
-  );
+  addDeleteCommand(apps, io, {
+    noun: "app",
+    description: "delete an app",
+    remove: (keygate, id) => keygate.apps.delete(id),
+  });
 }

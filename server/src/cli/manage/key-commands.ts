@@ -18,6 +18,7 @@ import {
   parseWholeNumber,
   type RateLimitValue,
 } from "./option-parsers.js";
+import { addDeleteCommand } from "./resource-commands.js";
 import {
   type ManageIo,
   manageAction,
@@ -272,17 +273,9 @@ export function registerKeyCommands(keys: Command, io: ManageIo): void {
     ),
   );
 
-  withSessionOptions(
-    keys
-      .command("delete")
-      .description("delete a key: gone from lists and verification (asks first unless --yes)")
-      .argument("<id>", "the key's id")
-      .option("-y, --yes", "do not ask for confirmation"),
-  ).action(
-    manageAction<SessionOptions & { yes?: boolean }>(io, async (session, [id = ""], options) => {
-      await confirmOrStop(session, `Delete key ${id}?`, options.yes);
-      await session.call((keygate) => keygate.keys.delete(id));
-      if (!session.json) session.out(`Deleted key ${id}.`);
-    }),
-  );
+  addDeleteCommand(keys, io, {
+    noun: "key",
+    description: "delete a key: gone from lists and verification",
+    remove: (keygate, id) => keygate.keys.delete(id),
+  });
 }

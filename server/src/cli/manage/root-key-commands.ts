@@ -1,8 +1,8 @@
 /** `keygate root-keys list|create|delete`: the workspace's management credentials. */
 import type { AnswerOf, RequestBody } from "@keygate/sdk";
 import type { Command } from "commander";
-import { confirmOrStop } from "./confirm.js";
 import { parseList } from "./option-parsers.js";
+import { addDeleteCommand } from "./resource-commands.js";
 import { type ManageIo, manageAction, type SessionOptions, withSessionOptions } from "./session.js";
 import { relativeTime } from "./style.js";
 import { renderTable } from "./table.js";
@@ -59,17 +59,9 @@ export function registerRootKeyCommands(rootKeys: Command, io: ManageIo): void {
     ),
   );
 
-  withSessionOptions(
-    rootKeys
-      .command("delete")
-      .description("delete a root key: it stops working at once (asks first unless --yes)")
-      .argument("<id>", "the root key's id")
-      .option("-y, --yes", "do not ask for confirmation"),
-  ).action(
-    manageAction<SessionOptions & { yes?: boolean }>(io, async (session, [id = ""], options) => {
-      await confirmOrStop(session, `Delete root key ${id}?`, options.yes);
-      await session.call((keygate) => keygate.rootKeys.delete(id));
-      if (!session.json) session.out(`Deleted root key ${id}.`);
-    }),
-  );
+  addDeleteCommand(rootKeys, io, {
+    noun: "root key",
+    description: "delete a root key: it stops working at once",
+    remove: (keygate, id) => keygate.rootKeys.delete(id),
+  });
 }
