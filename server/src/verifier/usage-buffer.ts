@@ -74,6 +74,23 @@ interface CutBatch {
   oldestMs: number;
 }
 
+/** Moves the key's last-seen time and, for VALID outcomes, its uses and last use. */
+function countUses(
+  entry: PendingKeyUsage,
+  code: KeyUsageCode,
+  count: number,
+  atMs: number,
+  ip: string | null,
+): void {
+  if (atMs > entry.lastSeenMs) entry.lastSeenMs = atMs;
+  if (code !== "VALID") return;
+  entry.uses += count;
+  if (atMs >= entry.lastUsedAtMs) {
+    entry.lastUsedAtMs = atMs;
+    if (ip !== null) entry.lastUsedIp = ip;
+  }
+}
+
 export class UsageBuffer {
   private pending = new Map<string, PendingKeyUsage>();
   /** When the oldest pending count was recorded (0 when none is pending). */
@@ -102,35 +119,15 @@ export class UsageBuffer {
     const hourMs = bucketStart(nowMs, "hour");
     let entry = this.pending.get(keyId);
     if (entry === undefined) {
-      entry = {
-        keyId,
-        workspaceId,
-        hourMs,
-        counts: zeros(),
-        earlier: [],
-        uses: 0,
-        lastUsedAtMs: 0,
-        lastSeenMs: nowMs,
-        lastUsedIp: null,
-      };
-      if (this.pending.size === 0) this.oldestMs = nowMs;
-      this.pending.set(keyId, entry);
-      this.startTimer();
+      entry = this.addEntry(keyId, workspaceId, hourMs, nowMs, nowMs);
     } else if (entry.hourMs !== hourMs) {
       entry.earlier.push({ hourMs: entry.hourMs, counts: entry.counts });
       entry.hourMs = hourMs;
       entry.counts = zeros();
     }
-    if (nowMs > entry.lastSeenMs) entry.lastSeenMs = nowMs;
     const index = KEY_USAGE_INDEX[code];
     entry.counts[index] = (entry.counts[index] ?? 0) + 1;
-    if (code === "VALID") {
-      entry.uses += 1;
-      if (nowMs >= entry.lastUsedAtMs) {
-        entry.lastUsedAtMs = nowMs;
-        if (ip !== undefined) entry.lastUsedIp = ip;
-      }
-    }
+    countUses(entry, code, 1, nowMs, ip ?? null);
   }
 
   /**
@@ -146,23 +143,8 @@ export class UsageBuffer {
     ip: string | null,
   ): void {
     const hourMs = bucketStart(atMs, "hour");
-    let entry = this.pending.get(keyId);
-    if (entry === undefined) {
-      entry = {
-        keyId,
-        workspaceId,
-        hourMs,
-        counts: zeros(),
-        earlier: [],
-        uses: 0,
-        lastUsedAtMs: 0,
-        lastSeenMs: atMs,
-        lastUsedIp: null,
-      };
-      if (this.pending.size === 0) this.oldestMs = this.options.now();
-      this.pending.set(keyId, entry);
-      this.startTimer();
-    }
+    const entry =
+      this.pending.get(keyId) ?? this.addEntry(keyId, workspaceId, hourMs, atMs, this.options.now());
     const index = KEY_USAGE_INDEX[code];
     if (entry.hourMs === hourMs) {
       entry.counts[index] = (entry.counts[index] ?? 0) + count;
@@ -175,14 +157,26 @@ export class UsageBuffer {
       }
       other.counts[index] = (other.counts[index] ?? 0) + count;
     }
-    if (atMs > entry.lastSeenMs) entry.lastSeenMs = atMs;
-    if (code === "VALID") {
-      entry.uses += count;
-      if (atMs >= entry.lastUsedAtMs) {
-        entry.lastUsedAtMs = atMs;
-        if (ip !== null) entry.lastUsedIp = ip;
-      }
-    }
+    countUses(entry, code, count, atMs, ip);
+  }
+
+  /** A new pending entry of the key, counting nothing yet; starts the flush timer. */
+  private addEntry(keyId: string, workspaceId: string, hourMs: number, seenMs: number, nowMs: number) {
+    const entry: PendingKeyUsage = {
+      keyId,
+      workspaceId,
+      hourMs,
+      counts: zeros(),
+      earlier: [],
+      uses: 0,
+      lastUsedAtMs: 0,
+      lastSeenMs: seenMs,
+      lastUsedIp: null,
+    };
+    if (this.pending.size === 0) this.oldestMs = nowMs;
+    this.pending.set(keyId, entry);
+    this.startTimer();
+    return entry;
   }
 
   /** Keys with counts waiting to be written (batches waiting for a retry included). */
