@@ -2,7 +2,7 @@
  * Seeds state through Keygate's public HTTP API, so a browser test sets up what it needs in
  * milliseconds and spends its time on the screen it tests. A session here is a real sign-in (the
  * `keygate_session` cookie and the CSRF token, as the dashboard holds them); its client is
- * openapi-fetch typed by the server's own OpenAPI document (web/src/api/schema.d.ts), so request
+ * openapi-fetch typed by the server's own OpenAPI document (sdk/src/generated/openapi.ts), so request
  * and response shapes are the server's, not written again.
  *
  * @example
@@ -12,7 +12,7 @@
  * await verifyKey(keygate, root, { key: "kg_..." });           // { valid: true, code: "VALID", ... }
  */
 import createClient, { type Client } from "openapi-fetch";
-import type { paths } from "../../web/src/api/schema";
+import type { paths } from "../../sdk/src/generated/openapi";
 import type { Body, Json, SignedIn } from "../../web/src/api/types";
 
 /** A person who can sign in. */

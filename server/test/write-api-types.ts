@@ -1,6 +1,6 @@
 /**
- * `npm run api:types`: writes web/src/api/schema.d.ts and sdk/src/generated/openapi.ts from the
- * service's /openapi.json.
+ * `npm run api:types`: writes sdk/src/generated/openapi.ts (the SDK's and the dashboard's types)
+ * from the service's /openapi.json.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";

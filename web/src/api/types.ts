@@ -2,7 +2,7 @@
  * Names for the shapes the screens pass around, taken from the generated OpenAPI types (never
  * written twice): `Json<"/v1/keys/{id}", "get">` is the body of a 200 from `GET /v1/keys/{id}`.
  */
-import type { paths } from "./schema";
+import type { paths } from "../../../sdk/src/generated/openapi";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
