@@ -13,6 +13,7 @@ import { hashSecret } from "../../../domain/key-format.js";
 import { forbidden } from "../../../errors.js";
 import { requireVerifyReach } from "../../../verifier/verify-reach.js";
 import { bearerSecret, principalOf } from "../../auth/authenticate.js";
+import { requireVerifyReachHook } from "../../auth/require-verify-reach.js";
 import { EventStreamConnection } from "../../events/event-stream-connection.js";
 import { InvalidationEvents } from "../../events/invalidation-events.js";
 import { errorResponse } from "../../schemas.js";
@@ -53,14 +54,7 @@ export function invalidationEventsRoute(app: ZodApp, ctx: AppContext): void {
     EVENTS_PATH,
     {
       config: { auth: "any" },
-      onRequest: (request, _reply, done) => {
-        try {
-          requireVerifyReach(principalOf(request));
-        } catch (error) {
-          return done(error as Error);
-        }
-        done();
-      },
+      onRequest: requireVerifyReachHook,
       schema: {
         tags: ["events"],
         summary: "Stream cache invalidations",

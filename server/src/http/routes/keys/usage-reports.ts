@@ -11,6 +11,7 @@ import { REPORT_WINDOW_MS, reportUsage } from "../../../domain/usage/report-usag
 import { KEY_USAGE_CODES } from "../../../verifier/outcomes.js";
 import { requireVerifyReach } from "../../../verifier/verify-reach.js";
 import { principalOf } from "../../auth/authenticate.js";
+import { requireVerifyReachHook } from "../../auth/require-verify-reach.js";
 import { errorResponse } from "../../schemas.js";
 import type { ZodApp } from "../../zod-app.js";
 import { KEY_TAGS } from "./key-route-parts.js";
@@ -66,14 +67,7 @@ export function usageReportsRoute(app: ZodApp, ctx: AppContext): void {
     {
       // Any caller, then the verify rule: keys:verify or keys:verify:any, before the body is read.
       config: { auth: "any" },
-      onRequest: (request, _reply, done) => {
-        try {
-          requireVerifyReach(principalOf(request));
-        } catch (error) {
-          return done(error as Error);
-        }
-        done();
-      },
+      onRequest: requireVerifyReachHook,
       schema: {
         tags: KEY_TAGS,
         summary: "Report locally judged verifications",

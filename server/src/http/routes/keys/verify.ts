@@ -17,6 +17,7 @@ import { PLANS } from "../../../domain/workspaces/entitlements.js";
 import { VERIFY_CODES } from "../../../verifier/outcomes.js";
 import { requireVerifyReach } from "../../../verifier/verify-reach.js";
 import { principalOf } from "../../auth/authenticate.js";
+import { requireVerifyReachHook } from "../../auth/require-verify-reach.js";
 import { errorResponse } from "../../schemas.js";
 import type { ZodApp } from "../../zod-app.js";
 import { KEY_TAGS } from "./key-route-parts.js";
@@ -177,14 +178,7 @@ export function verifyKeyRoute(app: ZodApp, ctx: AppContext): void {
       // Any caller, then the route's own rule: keys:verify or keys:verify:any (verify-reach.ts),
       // judged before the body is read, as a declared permission would be.
       config: { auth: "any" },
-      onRequest: (request, _reply, done) => {
-        try {
-          requireVerifyReach(principalOf(request));
-        } catch (error) {
-          return done(error as Error);
-        }
-        done();
-      },
+      onRequest: requireVerifyReachHook,
       schema: {
         tags: KEY_TAGS,
         summary: "Verify a key",
