@@ -85,7 +85,8 @@ describeInBrowser("API keys: create, copy, views, search and detail", () => {
     const { page } = await openTab(keygate, { session: owner });
     await keysScreen(page);
     const table = page.getByRole("table", { name: "API keys" });
-    await table.getByRole("row", { name: /prod-main-app/ }).waitFor();
+    // The app's title comes with the apps list, which may answer after the keys.
+    await table.getByRole("rowheader", { name: /prod-main-app.*Main App/ }).waitFor();
     expect(await table.getByRole("columnheader").allTextContents()).toEqual([
       "Name",
       "Prefix",
