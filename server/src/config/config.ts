@@ -2,6 +2,7 @@
  * Configuration: read once from the environment at start into a typed object.
  * A bad value stops the start with a message naming the variable.
  */
+import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ipaddr from "ipaddr.js";
@@ -125,6 +126,11 @@ const encryptionKey = z
 
 const HEARTBEAT_RANGE = "must be a whole number of milliseconds from 10 to 300000";
 
+const POOL_RANGE = "must be a whole number from 2 to 500";
+
+/** How nodes tell each other about changes (cluster/create-invalidation.ts). */
+export const INVALIDATION_TRANSPORTS = ["auto", "local", "postgres", "redis"] as const;
+
 const envSchema = z.object({
   PORT: z.preprocess(
     emptyToUndefined,
@@ -145,6 +151,30 @@ const envSchema = z.object({
       .refine((value) => /^rediss?:\/\//.test(value), "must start with redis:// or rediss://")
       .optional(),
   ),
+  KEYGATE_REDIS_PREFIX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "must be 1 to 64 letters, digits or : _ . -")
+      .default("keygate:"),
+  ),
+  KEYGATE_DB_POOL_SIZE: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: POOL_RANGE })
+      .int({ error: POOL_RANGE })
+      .min(2, { error: POOL_RANGE })
+      .max(500, { error: POOL_RANGE })
+      .default(10),
+  ),
+  KEYGATE_NODE_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,100}$/, "must be 1 to 100 letters, digits or _ . : -")
+      .optional(),
+  ),
+  KEYGATE_INVALIDATION: z.preprocess(emptyToUndefined, z.enum(INVALIDATION_TRANSPORTS).default("auto")),
   KEYGATE_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
   KEYGATE_ADMIN_PASSWORD: z.preprocess(
     emptyToUndefined,
@@ -177,6 +207,17 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel this service uses (`KEYGATE_REDIS_PREFIX`, default `keygate:`). */
+  redisPrefix: string;
+  /** Most PostgreSQL connections of this node's pool (`KEYGATE_DB_POOL_SIZE`, default 10). */
+  dbPoolSize: number;
+  /** This node's name in the cluster (`KEYGATE_NODE_ID`; default `<hostname>-<pid>`). */
+  nodeId: string;
+  /**
+   * How a change reaches the other nodes' caches (`KEYGATE_INVALIDATION`): `auto` is Redis pub/sub
+   * when REDIS_URL is set, else PostgreSQL LISTEN/NOTIFY when DATABASE_URL is set, else in process.
+   */
+  invalidation: (typeof INVALIDATION_TRANSPORTS)[number];
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   publicUrl: string;
@@ -233,6 +274,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(value.KEYGATE_DATA_DIR),
     databaseUrl: value.DATABASE_URL,
     redisUrl: value.REDIS_URL,
+    redisPrefix: value.KEYGATE_REDIS_PREFIX,
+    dbPoolSize: value.KEYGATE_DB_POOL_SIZE,
+    nodeId: value.KEYGATE_NODE_ID ?? `${hostname()}-${process.pid}`,
+    invalidation: value.KEYGATE_INVALIDATION,
     adminEmail: value.KEYGATE_ADMIN_EMAIL?.toLowerCase(),
     adminPassword: value.KEYGATE_ADMIN_PASSWORD,
     publicUrl,

@@ -187,8 +187,8 @@ export interface KeysTable {
   meta: Json;
   expires_at: NullableTimestamp;
   ip_allowlist: Json;
-  /** `{ limit, windowMs }` or null. */
-  rate_limit: Json | null;
+  /** `[{ name, limit, windowMs }]`: at most 5 named limits, checked all-or-nothing. */
+  rate_limits: Json;
   quota_remaining: number | null;
   /** `{ amount, interval }` or null. */
   quota_refill: Json | null;
@@ -273,6 +273,19 @@ export interface UsageBatchesTable {
   applied_at: Timestamp;
 }
 
+/** A running node's heartbeat (cluster/node-registry.ts). */
+export interface ClusterNodesTable {
+  id: string;
+  started_at: Timestamp;
+  seen_at: Timestamp;
+}
+
+/** When a background job last ran, for the whole cluster (cluster/cluster-jobs.ts). */
+export interface ClusterJobsTable {
+  name: string;
+  last_run_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -292,6 +305,8 @@ export interface Database {
   identities: IdentitiesTable;
   portal_tokens: PortalTokensTable;
   portal_sessions: PortalSessionsTable;
+  cluster_nodes: ClusterNodesTable;
+  cluster_jobs: ClusterJobsTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;

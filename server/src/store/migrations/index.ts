@@ -11,6 +11,7 @@ import * as recoverableKeys from "./0005_recoverable_keys.js";
 import * as platformMode from "./0006_platform_mode.js";
 import * as identityKeys from "./0007_identity_keys.js";
 import * as keyImport from "./0008_key_import.js";
+import * as cluster from "./0009_cluster.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0006_platform_mode": platformMode,
   "0007_identity_keys": identityKeys,
   "0008_key_import": keyImport,
+  "0009_cluster": cluster,
 };
