@@ -48,6 +48,8 @@ export interface ContextOptions {
   clock: Clock;
   logger: Logger;
   invalidation?: Invalidation;
+  /** The registry of metrics, when the caller made it first (the server's parts share it). */
+  metrics?: Metrics;
   /** Collect process metrics (CPU, memory, event loop); off in tests. */
   defaultMetrics?: boolean;
   /** Per-key rate limits; in memory by default. */
@@ -62,7 +64,7 @@ export interface ContextOptions {
 
 export function createContext(options: ContextOptions): AppContext {
   const invalidation = options.invalidation ?? new LocalInvalidation();
-  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
+  const metrics = options.metrics ?? createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
   return {
     config: options.config,
     store: options.store,

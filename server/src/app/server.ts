@@ -12,10 +12,15 @@ import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import type { Logger } from "pino";
 import { type Clock, systemClock } from "../clock.js";
+import { ChannelInvalidation } from "../cluster/channel-invalidation.js";
+import { ClusterJobs, KEYGATE_JOBS } from "../cluster/cluster-jobs.js";
+import { createInvalidation } from "../cluster/create-invalidation.js";
+import { NodeRegistry } from "../cluster/node-registry.js";
 import type { Config } from "../config/config.js";
 import { bootstrap } from "../domain/workspaces/bootstrap.js";
 import { createApp } from "../http/app.js";
 import { createLogger } from "../observability/logger.js";
+import { createMetrics } from "../observability/metrics.js";
 import { guardUnhandledRejections } from "../observability/unhandled-rejections.js";
 import { openStore, type Store } from "../store/database.js";
 import { scheduleEmbeddedVacuum } from "../store/embedded-vacuum.js";
@@ -94,11 +99,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let store: Store | undefined;
   let app: FastifyInstance | undefined;
   let vacuum: { stop(): Promise<void> } | undefined;
+  let jobs: ClusterJobs | undefined;
+  let nodes: NodeRegistry | undefined;
+  let invalidation: Awaited<ReturnType<typeof createInvalidation>> | undefined;
   let unguard: (() => void) | undefined;
   const closeParts = async () => {
     try {
       await vacuum?.stop();
+      await jobs?.stop();
+      // The app's close hooks flush the buffered usage; the node leaves the cluster after.
       await app?.close();
+      await nodes?.stop();
+      await invalidation?.close();
     } finally {
       try {
         await store?.close();
@@ -112,11 +124,24 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   try {
     if (!config.databaseUrl) lock = await lockDataDir(config.dataDir);
-    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    store = await openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.dbPoolSize,
+    });
+    // Nodes that start together take turns (Kysely's migration lock): one applies, the rest see it done.
     const migrations = await migrateToLatest(store.db);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, "applied migrations");
     const boot = await bootstrapOnce({ store, clock, config, logger });
-    const ctx = createContext({ config, store, clock, logger, defaultMetrics: true });
+    const metrics = createMetrics({ defaultMetrics: true });
+    invalidation = createInvalidation(config, store, metrics, logger);
+    if (store.kind === "postgres") nodes = new NodeRegistry(store.db, config.nodeId, metrics, logger);
+    const ctx = createContext({ config, store, clock, logger, metrics, invalidation });
+    // The caches subscribed above; from here on they hear every change made on another node.
+    if (invalidation instanceof ChannelInvalidation) await invalidation.start();
+    await nodes?.start();
+    jobs = new ClusterJobs(store.db, KEYGATE_JOBS, clock, logger);
+    jobs.start();
     unguard = guardUnhandledRejections(process, logger, ctx.metrics.unhandledRejections);
     if (loadsEncryptionKeyAtStart(config)) await ctx.secrets.ready();
     else
@@ -128,8 +153,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await app.listen({ host: config.host, port: config.port });
 
     const url = listeningUrl(app, config);
+    const invalidationName = invalidation instanceof ChannelInvalidation ? invalidation.channelName : "local";
     const startupMs = Math.round(performance.now() - started);
-    logger.info({ url, startupMs, store: describeStore(config) }, `Keygate is listening on ${url}`);
+    logger.info(
+      { url, startupMs, store: describeStore(config), node: config.nodeId, invalidation: invalidationName },
+      `Keygate is listening on ${url}`,
+    );
     if (boot.setupUrl) {
       logger.info("no owner yet: the one-time setup link is printed on stdout");
       print("");

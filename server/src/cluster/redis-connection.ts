@@ -25,13 +25,17 @@ export function redisCommandClient(url: string): Redis {
   });
 }
 
-/** A client for SUBSCRIBE: resubscribes to its channels after every reconnection. */
-export function redisSubscriberClient(url: string): Redis {
+/**
+ * A client for SUBSCRIBE. It does not resubscribe by itself: its owner subscribes on every `ready`
+ * and so knows when it listens again (cluster/redis-channel.ts).
+ */
+export function redisSubscriberClient(url: string, options: { lazyConnect?: boolean } = {}): Redis {
   return new Redis(url, {
     enableOfflineQueue: true,
     maxRetriesPerRequest: null,
     connectTimeout: 2_000,
     retryStrategy: reconnect,
-    autoResubscribe: true,
+    autoResubscribe: false,
+    lazyConnect: options.lazyConnect ?? false,
   });
 }

@@ -87,6 +87,38 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       help: "Promise rejections nothing handled: logged and counted instead of ending the process",
       registers: [registry],
     }),
+    clusterNodes: new Gauge({
+      name: "keygate_cluster_nodes",
+      help: "Live nodes of the cluster as this node last counted them (heartbeats in the store)",
+      registers: [registry],
+    }),
+    invalidationPropagationSeconds: new Histogram({
+      name: "keygate_invalidation_propagation_seconds",
+      help: "From a change's invalidation leaving another node to its arrival here (the nodes' clocks)",
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1, 5],
+      registers: [registry],
+    }),
+    invalidationRoundTripSeconds: new Histogram({
+      name: "keygate_invalidation_roundtrip_seconds",
+      help: "A heartbeat's trip from this node over the invalidation channel back to it (one clock)",
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1, 5],
+      registers: [registry],
+    }),
+    invalidationChannelLive: new Gauge({
+      name: "keygate_invalidation_channel_live",
+      help: "1 while changes made on other nodes reach this one; 0 while its channel is down (nothing is cached then)",
+      registers: [registry],
+    }),
+    invalidationChannelLosses: new Counter({
+      name: "keygate_invalidation_channel_losses_total",
+      help: "Times the invalidation channel was lost (every cache was dropped each time)",
+      registers: [registry],
+    }),
+    invalidationSendFailures: new Counter({
+      name: "keygate_invalidation_send_failures_total",
+      help: "Invalidations that could not be sent to the other nodes (they see the change when their entries expire)",
+      registers: [registry],
+    }),
     usageFlushFailures: new Counter({
       name: "keygate_usage_flush_failures_total",
       help: "Usage flushes that failed and were kept for the next attempt",

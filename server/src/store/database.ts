@@ -97,6 +97,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // A query waits at most this long for a connection: an unreachable PostgreSQL fails requests
+    // (and /readyz) instead of holding them.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid === INT8_OID || oid === NUMERIC_OID

@@ -47,6 +47,7 @@ export function createVerification(options: VerificationOptions): Verification {
   options.invalidation.subscribe((message) => {
     if (message.kind === "workspace") workspaces.apply(message.workspace);
     if (message.kind === "foreign_formats") foreignFormats.apply(message.workspaceId, message.formats);
+    if (message.kind === "channel" && message.live) void foreignFormats.loadInBackground(db, options.logger);
   });
   const verificationCache = new VerificationCache(
     storeRecordLoader(db, workspaces),

@@ -38,6 +38,7 @@ export class FencedCache<V extends object> {
   private readonly missing: LRUCache<string, true>;
   private readonly loading = new Map<string, Promise<V | undefined>>();
   private fence = 0;
+  private caching = true;
 
   constructor(
     private readonly read: StoreRead<V>,
@@ -79,7 +80,7 @@ export class FencedCache<V extends object> {
     const promise = this.read(key).then(
       (value) => {
         settle();
-        if (generation === this.fence) {
+        if (generation === this.fence && this.caching) {
           if (value === undefined) this.missing.set(key, true);
           else this.found.set(key, value);
         }
@@ -92,6 +93,19 @@ export class FencedCache<V extends object> {
     );
     this.loading.set(key, promise);
     return promise;
+  }
+
+  /**
+   * Drops every entry and moves the fence. `caching: false` from then on answers every load from
+   * the store without keeping it (the node no longer hears changes made elsewhere); `true` keeps
+   * answers again.
+   */
+  reset(caching: boolean): void {
+    this.fence += 1;
+    this.caching = caching;
+    this.found.clear();
+    this.missing.clear();
+    this.loading.clear();
   }
 
   /** Drops every entry of these keys (found, missing, and reads in flight) and moves the fence. */

@@ -38,7 +38,7 @@ export class ForeignFormats {
   /** Workspaces changed by a message while the start's load ran: the load must not undo them. */
   private changedWhileLoading: Set<string> | undefined;
 
-  /** Reads every workspace's formats from the store (at start). */
+  /** Reads every workspace's formats from the store (at start, and when the channel comes back). */
   async load(db: Kysely<Database>): Promise<void> {
     this.changedWhileLoading = new Set();
     try {
@@ -47,10 +47,15 @@ export class ForeignFormats {
         .select(["id", "foreign_key_formats"])
         .where(({ eb, fn }) => eb(fn("jsonb_array_length", ["foreign_key_formats"]), ">", 0))
         .execute();
+      const changed = this.changedWhileLoading;
+      const loaded = new Set<string>();
       for (const row of rows) {
-        if (!this.changedWhileLoading.has(row.id)) {
-          this.put(row.id, readForeignKeyFormats(row.foreign_key_formats));
-        }
+        loaded.add(row.id);
+        if (!changed.has(row.id)) this.put(row.id, readForeignKeyFormats(row.foreign_key_formats));
+      }
+      // A reload (after the node's channel came back) also forgets formats removed meanwhile.
+      for (const workspaceId of [...this.byWorkspace.keys()]) {
+        if (!loaded.has(workspaceId) && !changed.has(workspaceId)) this.byWorkspace.delete(workspaceId);
       }
     } finally {
       this.changedWhileLoading = undefined;

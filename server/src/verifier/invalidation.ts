@@ -1,7 +1,8 @@
 /**
  * Cache invalidation: a change to a key, root key or workspace must reach every verifier cache before the
  * management call returns. Single node: {@link LocalInvalidation} calls the handlers in process.
- * Cluster mode adds implementations over PostgreSQL LISTEN/NOTIFY and Redis pub/sub.
+ * Cluster mode: the same interface over PostgreSQL LISTEN/NOTIFY or Redis pub/sub
+ * (cluster/channel-invalidation.ts).
  */
 import type { ForeignKeyFormat } from "../domain/workspaces/foreign-key-formats.js";
 import type { Plan } from "../store/schema.js";
@@ -46,17 +47,32 @@ export interface ForeignFormatsInvalidation {
   formats: ForeignKeyFormat[];
 }
 
-export type InvalidationMessage =
+/**
+ * The channel between the nodes went down or came back, told to this node's handlers only (never
+ * sent over a channel). `live: false`: changes made on other nodes no longer reach this one, so
+ * every cache drops everything and stops caching; `live: true`: they do again, so every cache drops
+ * what it may have loaded meanwhile and caches again. A node therefore never serves an entry older
+ * than its disconnection.
+ */
+export interface ChannelInvalidation {
+  kind: "channel";
+  live: boolean;
+}
+
+/** What a channel carries between nodes. */
+export type ClusterInvalidationMessage =
   | KeyInvalidation
   | RootKeyInvalidation
   | WorkspaceInvalidation
   | ForeignFormatsInvalidation;
 
+export type InvalidationMessage = ClusterInvalidationMessage | ChannelInvalidation;
+
 export type InvalidationHandler = (message: InvalidationMessage) => void;
 
 export interface Invalidation {
   /** Drops the entries here and, in a cluster, on every other node; resolves once sent. */
-  publish(message: InvalidationMessage): Promise<void>;
+  publish(message: ClusterInvalidationMessage): Promise<void>;
   subscribe(handler: InvalidationHandler): void;
   close(): Promise<void>;
 }
@@ -64,7 +80,7 @@ export interface Invalidation {
 export class LocalInvalidation implements Invalidation {
   private readonly handlers: InvalidationHandler[] = [];
 
-  async publish(message: InvalidationMessage): Promise<void> {
+  async publish(message: ClusterInvalidationMessage): Promise<void> {
     for (const handler of this.handlers) handler(message);
   }
 

@@ -30,6 +30,11 @@ export class KnownKeys {
     return this.workspaces.get(keyId);
   }
 
+  /** Forgets every key (the node may have missed deletions while its channel was down). */
+  clear(): void {
+    this.workspaces.clear();
+  }
+
   forget(keyIds: readonly string[]): void {
     for (const keyId of keyIds) this.workspaces.delete(keyId);
   }

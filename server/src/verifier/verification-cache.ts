@@ -43,6 +43,7 @@ export class VerificationCache extends FencedCache<VerificationRecord> {
     });
     invalidation.subscribe((message) => {
       if (message.kind === "key") this.invalidate(message.hashes);
+      else if (message.kind === "channel") this.reset(message.live);
     });
   }
 }

@@ -77,6 +77,7 @@ export class RootKeyAuthenticator {
     });
     invalidation.subscribe((message) => {
       if (message.kind === "root_key") this.cache.invalidate(message.hashes);
+      else if (message.kind === "channel") this.cache.reset(message.live);
     });
   }
 

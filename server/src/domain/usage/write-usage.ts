@@ -59,8 +59,8 @@ export interface UsageBatch {
 /** How far behind a workspace's last verification may be before the flush writes it again. */
 export const LAST_VERIFIED_RESOLUTION_MS = 60_000;
 
-/** How long the ids of applied batches are kept: far longer than any retry takes. */
-const APPLIED_BATCHES_KEPT = "1 hour";
+/* The ids of applied batches are kept for an hour, far longer than any retry takes, then deleted
+   once for the whole cluster (cluster/cluster-jobs.ts). */
 
 const byKeyId = (a: { keyId: string }, b: { keyId: string }) =>
   a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0;
@@ -142,9 +142,6 @@ async function writeCounts(db: Kysely<Database>, batch: UsageBatch): Promise<boo
         ${keys.map((k) => k.lastUsedIp)}::text[]
       ) as u(id, uses, last_used_at, last_used_ip)
       where k.id = u.id and exists (select 1 from marked)
-    ),
-    forgotten as (
-      delete from usage_batches where applied_at < now() - ${APPLIED_BATCHES_KEPT}::interval
     )
     select count(*)::int as applied from marked`.execute(db);
   return (result.rows[0]?.applied ?? 0) === 1;

@@ -56,8 +56,11 @@ export interface InvalidationEventsOptions {
 const RETRY_AFTER_SECONDS = 5;
 
 export class InvalidationEvents {
-  /** This process's id: event ids of another boot (or node) never resume here. */
-  readonly bootId = randomBytes(6).toString("base64url");
+  /**
+   * This process's id: event ids of another boot (or node) never resume here. It changes when the
+   * node's channel goes down or comes back, since events may have been missed then.
+   */
+  bootId = randomBytes(6).toString("base64url");
   private seq = 0;
   private readonly ring: (StreamEvent | undefined)[];
   private readonly sinks = new Set<EventSink>();
@@ -143,7 +146,11 @@ export class InvalidationEvents {
   }
 
   private hear(message: InvalidationMessage): void {
-    if (message.kind === "key") {
+    if (message.kind === "channel") {
+      // Streams resumed after this start over (`resumed: false`): their caches drop everything.
+      this.bootId = randomBytes(6).toString("base64url");
+      this.endAll();
+    } else if (message.kind === "key") {
       const { workspaceId, keyIds } = message;
       this.emit("key", workspaceId, JSON.stringify({ workspaceId, keyIds }));
     } else if (message.kind === "workspace") {

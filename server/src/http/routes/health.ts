@@ -8,6 +8,17 @@ import type { ZodApp } from "../zod-app.js";
 
 const statusSchema = z.object({ status: z.string() });
 
+/** A store that does not answer within this counts as unreachable. */
+const READY_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export function healthRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     "/healthz",
@@ -30,7 +41,7 @@ export function healthRoutes(app: ZodApp, ctx: AppContext): void {
     },
     async (request, reply) => {
       try {
-        await ctx.store.ping();
+        await withTimeout(ctx.store.ping(), READY_TIMEOUT_MS);
         const latest = Object.keys(MIGRATIONS).at(-1);
         const applied = await (ctx.store.db as unknown as Kysely<{ keygate_migrations: { name: string } }>)
           .selectFrom("keygate_migrations")

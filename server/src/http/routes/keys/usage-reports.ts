@@ -61,6 +61,7 @@ export function usageReportsRoute(app: ZodApp, ctx: AppContext): void {
   // A deleted key's reports are ignored from its deletion on.
   ctx.invalidation.subscribe((message) => {
     if (message.kind === "key") ctx.verifier.knownKeys.forget(message.keyIds);
+    else if (message.kind === "channel") ctx.verifier.knownKeys.clear();
   });
   app.post(
     "/v1/keys/usage-reports",
