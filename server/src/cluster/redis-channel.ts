@@ -31,10 +31,19 @@ export class RedisChannel implements Channel {
       if (channel.toString() === this.channelName) this.events?.received(message.toString());
     });
     this.subscriber.on("close", () => this.events?.down("Redis connection closed"));
-    this.subscriber.on("ready", () => void this.listen());
-    await this.subscriber.connect().catch(() => {
-      // Not reachable yet: ioredis keeps trying, and `ready` subscribes.
+    let started = false;
+    // Every connection after the first subscribes again (ioredis reconnects by itself).
+    this.subscriber.on("ready", () => {
+      if (started) void this.listen();
     });
+    try {
+      await this.subscriber.connect();
+      started = true;
+      await this.listen();
+    } catch {
+      // Not reachable yet: ioredis keeps trying, and `ready` subscribes.
+      started = true;
+    }
   }
 
   async send(payload: string): Promise<void> {
