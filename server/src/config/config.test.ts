@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -27,6 +28,10 @@ describe("loadConfig", () => {
       dataDir: path.resolve("./data"),
       databaseUrl: undefined,
       redisUrl: undefined,
+      redisPrefix: "keygate:",
+      dbPoolSize: 10,
+      nodeId: `${hostname()}-${process.pid}`,
+      invalidation: "auto",
       adminEmail: undefined,
       adminPassword: undefined,
       publicUrl: "http://localhost:8080",
@@ -56,6 +61,10 @@ describe("loadConfig", () => {
         KEYGATE_DASHBOARD_DIR: "/srv/keygate/dashboard",
         KEYGATE_EMBED_ORIGINS: "https://app.example.com, http://localhost:3000/",
         KEYGATE_EVENTS_HEARTBEAT_MS: "5000",
+        KEYGATE_REDIS_PREFIX: "kg-eu:",
+        KEYGATE_DB_POOL_SIZE: "25",
+        KEYGATE_NODE_ID: "node-2",
+        KEYGATE_INVALIDATION: "postgres",
       }),
     ).toEqual({
       port: 9000,
@@ -63,6 +72,10 @@ describe("loadConfig", () => {
       dataDir: "/var/lib/keygate",
       databaseUrl: "postgresql://kg:pw@db:5432/keygate",
       redisUrl: "rediss://cache:6380",
+      redisPrefix: "kg-eu:",
+      dbPoolSize: 25,
+      nodeId: "node-2",
+      invalidation: "postgres",
       adminEmail: "ops@example.com",
       adminPassword: "correct horse battery",
       publicUrl: "https://keys.example.com",
@@ -171,6 +184,11 @@ describe("loadConfig", () => {
     ["KEYGATE_EVENTS_HEARTBEAT_MS", "5", "must be a whole number of milliseconds from 10 to 300000"],
     ["KEYGATE_EVENTS_HEARTBEAT_MS", "1000.5", "must be a whole number of milliseconds from 10 to 300000"],
     ["KEYGATE_EVENTS_HEARTBEAT_MS", "600000", "must be a whole number of milliseconds from 10 to 300000"],
+    ["KEYGATE_DB_POOL_SIZE", "1", "must be a whole number from 2 to 500"],
+    ["KEYGATE_DB_POOL_SIZE", "many", "must be a whole number from 2 to 500"],
+    ["KEYGATE_REDIS_PREFIX", "key gate", "must be 1 to 64 letters, digits or : _ . -"],
+    ["KEYGATE_NODE_ID", "node/1", "must be 1 to 100 letters, digits or _ . : -"],
+    ["KEYGATE_INVALIDATION", "kafka", 'Invalid option: expected one of "auto"|"local"|"postgres"|"redis"'],
     [
       "LOG_LEVEL",
       "loud",
