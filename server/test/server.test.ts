@@ -234,11 +234,13 @@ describe("start-up refusals and the setup link", () => {
 const postgres = backends.find((b) => b.name === "postgres");
 if (postgres && postgresUrl) {
   describe("servers on PostgreSQL", () => {
-    it("start side by side on one database and bootstrap the first workspace once", async () => {
+    it("start side by side on one database, migrate it once and bootstrap the first workspace once", async () => {
       const { store, url } = await postgres.openEmpty();
       const env = { DATABASE_URL: url, KEYGATE_DATA_DIR: "/nonexistent", ...ADMIN };
-      const nodes = await Promise.all([start(env), start(env)]);
+      const nodes = await Promise.all([start(env), start(env), start(env)]);
       try {
+        const migrated = nodes.filter((n) => n.logs.some((l) => l.msg === "applied migrations"));
+        expect(migrated).toHaveLength(1);
         for (const node of nodes) {
           expect((await fetch(`${node.server.url}/readyz`)).status).toBe(200);
         }

@@ -64,21 +64,21 @@ export function describeStore(config: Config): string {
 }
 
 /** An arbitrary, fixed advisory-lock key: "keyg" in ASCII. */
-const BOOTSTRAP_LOCK = 0x6b657967;
+const START_LOCK = 0x6b657967;
 
 /**
- * Runs the first-start bootstrap one node at a time. Nodes sharing one PostgreSQL that start
- * together would otherwise each create a first workspace; the embedded store already has a
- * single process.
+ * Runs the start's store work (migrations, first-start bootstrap) one node at a time. Nodes
+ * sharing one PostgreSQL that start together would otherwise race to create the migration tables
+ * and each create a first workspace; the embedded store already has a single process.
  */
-async function bootstrapOnce(deps: Parameters<typeof bootstrap>[0]) {
-  if (deps.store.kind !== "postgres") return bootstrap(deps);
-  return deps.store.db.connection().execute(async (connection) => {
-    await sql`select pg_advisory_lock(${BOOTSTRAP_LOCK})`.execute(connection);
+export async function oneNodeAtATime<T>(store: Store, work: () => Promise<T>): Promise<T> {
+  if (store.kind !== "postgres") return work();
+  return store.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${START_LOCK})`.execute(connection);
     try {
-      return await bootstrap(deps);
+      return await work();
     } finally {
-      await sql`select pg_advisory_unlock(${BOOTSTRAP_LOCK})`.execute(connection);
+      await sql`select pg_advisory_unlock(${START_LOCK})`.execute(connection);
     }
   });
 }
@@ -129,10 +129,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       dataDir: config.dataDir,
       poolSize: config.dbPoolSize,
     });
-    // Nodes that start together take turns (Kysely's migration lock): one applies, the rest see it done.
-    const migrations = await migrateToLatest(store.db);
+    // Nodes that start together take turns: the first applies the migrations, the rest find them done.
+    const opened = store;
+    const { migrations, boot } = await oneNodeAtATime(opened, async () => {
+      const applied = await migrateToLatest(opened.db);
+      return { migrations: applied, boot: await bootstrap({ store: opened, clock, config, logger }) };
+    });
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, "applied migrations");
-    const boot = await bootstrapOnce({ store, clock, config, logger });
     const metrics = createMetrics({ defaultMetrics: true });
     invalidation = createInvalidation(config, store, metrics, logger);
     if (store.kind === "postgres") nodes = new NodeRegistry(store.db, config.nodeId, metrics, logger);
