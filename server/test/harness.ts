@@ -18,6 +18,7 @@ import { createWorkspace } from "../src/domain/workspaces/workspaces.js";
 import { createApp } from "../src/http/app.js";
 import type { Store } from "../src/store/database.js";
 import type { Plan, Role, WorkspaceRow } from "../src/store/schema.js";
+import type { Invalidation } from "../src/verifier/invalidation.js";
 import { type Backend, pgliteBackend } from "./backends.js";
 
 export interface TestService {
@@ -32,19 +33,29 @@ export interface TestServiceOptions {
   backend?: Backend;
   env?: NodeJS.ProcessEnv;
   clock?: ManualClock;
+  /** A store opened by the test (another node's database, for cluster tests) instead of a fresh one. */
+  store?: Store;
+  /** How changes reach the other nodes; in process by default. */
+  invalidation?: Invalidation;
   /** Change the context before the app is built (swap a limiter, shorten a TTL). */
   configure?: (ctx: AppContext) => void;
 }
 
 export async function createTestService(options: TestServiceOptions = {}): Promise<TestService> {
-  const store = await (options.backend ?? pgliteBackend).open();
+  const store = options.store ?? (await (options.backend ?? pgliteBackend).open());
   const clock = options.clock ?? new ManualClock("2026-06-01T12:00:00.000Z");
   const config: Config = loadConfig({
     KEYGATE_DATA_DIR: "/nonexistent",
     LOG_LEVEL: "silent",
     ...options.env,
   });
-  const ctx = createContext({ config, store, clock, logger: pino({ level: "silent" }) });
+  const ctx = createContext({
+    config,
+    store,
+    clock,
+    logger: pino({ level: "silent" }),
+    invalidation: options.invalidation,
+  });
   options.configure?.(ctx);
   const app = await createApp(ctx);
   await app.ready();
