@@ -113,7 +113,10 @@ export class ChannelInvalidation implements Invalidation {
       up: () => this.up(),
       down: (reason) => this.down(reason),
     });
-    if (!this.live) this.emit({ kind: "channel", live: false });
+    if (!this.live) {
+      this.logger.warn("invalidation channel not reachable yet: nothing is cached until it is");
+      this.emit({ kind: "channel", live: false });
+    }
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
