@@ -1,26 +1,29 @@
 /**
- * The single-node rate limiter: a sliding window per limiter key (a key's id, or one limit of an
- * identity), kept in memory. The window is estimated from two fixed windows, weighting the
- * previous one by how much of it still overlaps the sliding window (the approach of Cloudflare's
- * and Upstash's limiters): constant memory per key, smooth at window edges, within a request or so
- * of an exact log.
+ * The single-node rate limiter: a sliding window per limiter key (one limit of a key or of an
+ * identity), kept in memory, with the math of rate-limiter.ts. It answers synchronously, so a
+ * verification of a key with rate limits and no quota stays free of promises. Also the cluster's
+ * fallback while Redis is unreachable (cluster/redis-rate-limiter.ts).
  */
-import type { RateLimitDecision, RateLimiter } from "./rate-limiter.js";
-import type { RateLimitConfig } from "./verification-record.js";
+import {
+  decisionOf,
+  estimateOf,
+  fits,
+  NO_LIMITS,
+  type RateLimitCheck,
+  type RateLimitDecision,
+  type RateLimiter,
+  type RateLimitOutcome,
+  tightestOf,
+  type WindowCounts,
+  windowStartOf,
+} from "./rate-limiter.js";
 
-interface WindowState {
+interface WindowState extends WindowCounts {
   windowMs: number;
-  /** Start of the current fixed window (a multiple of `windowMs`). */
-  start: number;
-  current: number;
-  previous: number;
 }
 
-/** Floating-point slack when comparing the weighted estimate with the limit. */
-const EPSILON = 1e-9;
-
 export interface MemoryRateLimiterOptions {
-  /** Most keys tracked at once (default 1,000,000); beyond it the oldest-tracked are forgotten. */
+  /** Most limits tracked at once (default 1,000,000); beyond it the oldest-tracked are forgotten. */
   maxKeys?: number;
   /** How often idle windows are swept (default 60 s); 0 disables the timer. */
   sweepIntervalMs?: number;
@@ -33,6 +36,9 @@ export class MemoryRateLimiter implements RateLimiter {
   private readonly maxKeys: number;
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout | undefined;
+  /** One verification's windows and estimates between its check and its spending (synchronous). */
+  private readonly states: WindowState[] = [];
+  private readonly estimates: number[] = [];
 
   constructor(options: MemoryRateLimiterOptions = {}) {
     this.maxKeys = options.maxKeys ?? 1_000_000;
@@ -44,9 +50,41 @@ export class MemoryRateLimiter implements RateLimiter {
     }
   }
 
-  limit(limiterKey: string, config: RateLimitConfig, nowMs: number): RateLimitDecision {
-    const { limit, windowMs } = config;
-    const start = nowMs - (nowMs % windowMs);
+  limitAll(checks: readonly RateLimitCheck[], cost: number, nowMs: number): RateLimitOutcome {
+    const { states, estimates } = this;
+    const count = checks.length;
+    if (count === 0) return NO_LIMITS;
+    let allowed = true;
+    for (let i = 0; i < count; i++) {
+      const check = checks[i] as RateLimitCheck;
+      const state = this.windowAt(check.limiterKey, check.windowMs, nowMs);
+      const estimate = estimateOf(state, check.windowMs, nowMs);
+      states[i] = state;
+      estimates[i] = estimate;
+      if (!fits(estimate, cost, check.limit)) allowed = false;
+    }
+    const decisions: RateLimitDecision[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const check = checks[i] as RateLimitCheck;
+      const state = states[i] as WindowState;
+      const estimate = estimates[i] as number;
+      decisions[i] = decisionOf(
+        check,
+        state,
+        estimate,
+        cost,
+        allowed || fits(estimate, cost, check.limit),
+        allowed,
+      );
+      if (allowed) state.current += cost;
+    }
+    states.length = 0;
+    return { allowed, decisions, tightest: tightestOf(decisions, allowed) };
+  }
+
+  /** The limit's windows at `nowMs`, rolled forward (or started) as time has passed. */
+  private windowAt(limiterKey: string, windowMs: number, nowMs: number): WindowState {
+    const start = windowStartOf(nowMs, windowMs);
     let state = this.windows.get(limiterKey);
     if (state === undefined || state.windowMs !== windowMs) {
       state = { windowMs, start, current: 0, previous: 0 };
@@ -56,34 +94,10 @@ export class MemoryRateLimiter implements RateLimiter {
       state.current = 0;
       state.start = start;
     }
-    const estimate = (state.previous * (windowMs - (nowMs - start))) / windowMs + state.current;
-    if (estimate + 1 > limit + EPSILON) {
-      return { allowed: false, limit, remaining: 0, resetAtMs: this.freesAt(state, limit) };
-    }
-    state.current += 1;
-    return {
-      allowed: true,
-      limit,
-      remaining: Math.max(0, Math.floor(limit - estimate - 1 + EPSILON)),
-      resetAtMs: start + windowMs,
-    };
+    return state;
   }
 
-  /** The earliest time one more request fits under the limit. */
-  private freesAt(state: WindowState, limit: number): number {
-    const { start, windowMs, current, previous } = state;
-    if (current + 1 <= limit && previous > 0) {
-      // Later in this window, once enough of the previous window has slid out:
-      // previous * (windowMs - elapsed) / windowMs + current + 1 <= limit.
-      return start + windowMs - Math.floor(((limit - current - 1) * windowMs) / previous);
-    }
-    // In the next window, once enough of this window's requests have slid out:
-    // current * (windowMs - elapsed) / windowMs + 1 <= limit.
-    if (current === 0) return start + windowMs;
-    return start + 2 * windowMs - Math.min(windowMs, Math.floor(((limit - 1) * windowMs) / current));
-  }
-
-  private track(keyId: string, state: WindowState, nowMs: number): void {
+  private track(limiterKey: string, state: WindowState, nowMs: number): void {
     if (this.windows.size >= this.maxKeys) {
       this.sweep(nowMs);
       if (this.windows.size >= this.maxKeys) {
@@ -91,17 +105,17 @@ export class MemoryRateLimiter implements RateLimiter {
         if (!oldest.done) this.windows.delete(oldest.value);
       }
     }
-    this.windows.set(keyId, state);
+    this.windows.set(limiterKey, state);
   }
 
-  /** Forgets keys whose windows no longer hold any request. */
+  /** Forgets limits whose windows no longer hold any request. */
   sweep(nowMs: number): void {
-    for (const [keyId, state] of this.windows) {
-      if (state.start + 2 * state.windowMs <= nowMs) this.windows.delete(keyId);
+    for (const [limiterKey, state] of this.windows) {
+      if (state.start + 2 * state.windowMs <= nowMs) this.windows.delete(limiterKey);
     }
   }
 
-  /** How many keys are tracked (for tests and metrics). */
+  /** How many limits are tracked (for tests and metrics). */
   get size(): number {
     return this.windows.size;
   }

@@ -47,7 +47,7 @@ export function recordJson(record: VerificationRecord, reach: VerifyReach): stri
     expiresAt: expiresAtMs === null ? null : new Date(expiresAtMs).toISOString(),
     ipAllowlist: record.ipAllowlist?.cidrs ?? [],
     scopes: scopesOf(record),
-    limited: record.rateLimit !== null || record.identityRateLimits !== null || record.hasQuota,
+    limited: record.rateLimits !== null || record.hasQuota,
   });
   let answer = "null";
   if (state === "active") answer = reach === "any" ? anyWorkspaceValidBody(record) : ownValidBody(record);

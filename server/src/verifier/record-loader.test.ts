@@ -96,14 +96,74 @@ describe.each(backends)("reading verification records on $name", (backend) => {
       suspended: true,
     });
     expect(states.get(other)).toBe(rc?.workspace);
-    expect(ra?.identityRateLimits).toBeNull();
-    expect(rb?.identityRateLimits).toEqual([
-      { limiterKey: `identity:${identityId}:requests`, limit: 5, windowMs: 1000 },
+    expect(ra?.rateLimits).toBeNull();
+    expect(rb?.rateLimits).toEqual([
+      {
+        limiterKey: `identity:${identityId}:requests`,
+        name: "requests",
+        limit: 5,
+        windowMs: 1000,
+        entryHead: '{"name":"requests",',
+      },
     ]);
     expect(JSON.parse(rb?.validBody ?? "")).toMatchObject({
       externalId: "user_1",
       identity: { id: identityId, externalId: "user_1", meta: { tier: "gold" } },
     });
+  });
+
+  it("carries every named limit of the key, then its identity's, each counted under its owner", async () => {
+    const at = service.clock.now();
+    const identityId = newId("identity");
+    await service.store.db
+      .insertInto("identities")
+      .values({
+        id: identityId,
+        workspace_id: wsId,
+        external_id: "user_limits",
+        meta: "{}",
+        rate_limits: JSON.stringify([{ name: "daily", limit: 1000, windowMs: 86_400_000 }]),
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const key = await insertKey(service, wsId, {
+      rateLimits: [
+        { name: "burst", limit: 10, windowMs: 1000 },
+        { name: "sustained", limit: 100, windowMs: 60_000 },
+      ],
+    });
+    await service.store.db
+      .updateTable("keys")
+      .set({ identity_id: identityId, external_id: "user_limits" })
+      .where("id", "=", key.id)
+      .execute();
+    const load = storeRecordLoader(service.store.db, new WorkspaceStates());
+    const record = await load(hashSecret(key.secret));
+    expect(record?.rateLimits).toEqual([
+      {
+        limiterKey: `key:${key.id}:burst`,
+        name: "burst",
+        limit: 10,
+        windowMs: 1000,
+        entryHead: '{"name":"burst",',
+      },
+      {
+        limiterKey: `key:${key.id}:sustained`,
+        name: "sustained",
+        limit: 100,
+        windowMs: 60_000,
+        entryHead: '{"name":"sustained",',
+      },
+      {
+        limiterKey: `identity:${identityId}:daily`,
+        name: "daily",
+        limit: 1000,
+        windowMs: 86_400_000,
+        entryHead: '{"name":"daily",',
+      },
+    ]);
+    expect(record?.hasQuota).toBe(false);
   });
 
   it("reads misses of later turns in queries of their own", async () => {

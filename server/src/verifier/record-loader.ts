@@ -85,7 +85,7 @@ async function readRecords(
       "k.meta",
       "k.expires_at",
       "k.ip_allowlist",
-      "k.rate_limit",
+      "k.rate_limits",
       "k.quota_remaining",
       "k.enabled",
       "k.revoked_at",

@@ -7,18 +7,19 @@
  */
 import type { KeyKind } from "../store/schema.js";
 import { IpAllowlist } from "./ip-allowlist.js";
+import type { RateLimitCheck } from "./rate-limiter.js";
 import { ScopeSet } from "./scope-set.js";
 import type { WorkspaceState } from "./workspace-states.js";
 
-export interface RateLimitConfig {
-  limit: number;
-  windowMs: number;
-}
-
-/** One rate limit of the key's identity: a single limit across all of the identity's keys. */
-export interface IdentityRateLimit extends RateLimitConfig {
-  /** The rate limiter's key: `identity:<identityId>:<name>`. */
-  limiterKey: string;
+/**
+ * One rate limit a verification of the key is checked against: one of the key's own (limiter key
+ * `key:<keyId>:<name>`) or of its identity's (`identity:<identityId>:<name>`, one limit across all
+ * the identity's keys).
+ */
+export interface RecordRateLimit extends RateLimitCheck {
+  name: string;
+  /** How the limit's entry of the answer's `ratelimits` begins: `{"name":"<name>",`. */
+  entryHead: string;
 }
 
 export interface VerificationRecord {
@@ -37,9 +38,11 @@ export interface VerificationRecord {
   /** null when the key may be used from anywhere. */
   ipAllowlist: IpAllowlist | null;
   scopes: ScopeSet;
-  rateLimit: RateLimitConfig | null;
-  /** The limits of the key's identity, checked after its own; null when there are none. */
-  identityRateLimits: readonly IdentityRateLimit[] | null;
+  /**
+   * Every rate limit of the key, its own first, then its identity's, all checked in one step (all
+   * or nothing); null when there are none.
+   */
+  rateLimits: readonly RecordRateLimit[] | null;
   /** Whether the key has a quota: then a VALID verification spends it in the store. */
   hasQuota: boolean;
   /**
@@ -71,7 +74,8 @@ export interface VerificationRow {
   meta: unknown;
   expires_at: Date | null;
   ip_allowlist: unknown;
-  rate_limit: unknown;
+  /** The key's named limits, `[{ name, limit, windowMs }]` (migration 0009). */
+  rate_limits: unknown;
   quota_remaining: number | null;
   enabled: boolean;
   revoked_at: Date | null;
@@ -87,23 +91,29 @@ export interface VerificationRow {
 const stringArray = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 
-function rateLimitOf(value: unknown): RateLimitConfig | null {
-  if (typeof value !== "object" || value === null) return null;
-  const { limit, windowMs } = value as { limit?: unknown; windowMs?: unknown };
-  if (typeof limit !== "number" || typeof windowMs !== "number" || limit < 1 || windowMs < 1) return null;
-  return { limit, windowMs };
+/** The well-formed `{ name, limit, windowMs }` items of a stored list, as checks under `owner`. */
+function rateLimitsOf(owner: string, value: unknown, into: RecordRateLimit[]): void {
+  if (!Array.isArray(value)) return;
+  for (const item of value) {
+    if (typeof item !== "object" || item === null) continue;
+    const { name, limit, windowMs } = item as { name?: unknown; limit?: unknown; windowMs?: unknown };
+    if (typeof name !== "string" || typeof limit !== "number" || typeof windowMs !== "number") continue;
+    if (limit < 1 || windowMs < 1) continue;
+    into.push({
+      limiterKey: `${owner}:${name}`,
+      name,
+      limit,
+      windowMs,
+      entryHead: `{"name":${JSON.stringify(name)},`,
+    });
+  }
 }
 
-function identityRateLimitsOf(identityId: string, value: unknown): IdentityRateLimit[] | null {
-  if (!Array.isArray(value)) return null;
-  const limits: IdentityRateLimit[] = [];
-  for (const item of value) {
-    const config = rateLimitOf(item);
-    const name = (item as { name?: unknown }).name;
-    if (config !== null && typeof name === "string") {
-      limits.push({ limiterKey: `identity:${identityId}:${name}`, ...config });
-    }
-  }
+/** The key's own limits, then its identity's; null when neither has any. */
+function recordRateLimitsOf(row: VerificationRow): RecordRateLimit[] | null {
+  const limits: RecordRateLimit[] = [];
+  rateLimitsOf(`key:${row.id}`, row.rate_limits, limits);
+  if (row.identity_id !== null) rateLimitsOf(`identity:${row.identity_id}`, row.identity_rate_limits, limits);
   return limits.length > 0 ? limits : null;
 }
 
@@ -115,7 +125,6 @@ export function toVerificationRecord(row: VerificationRow, workspace: WorkspaceS
   const scopes = stringArray(row.scopes);
   const allowlist = stringArray(row.ip_allowlist);
   const meta = objectOr(row.meta);
-  const rateLimit = rateLimitOf(row.rate_limit);
   const identityId = row.identity_id;
   const identity =
     identityId === null
@@ -149,9 +158,7 @@ export function toVerificationRecord(row: VerificationRow, workspace: WorkspaceS
     secretExpiresAtMs: row.secret_expires_at?.getTime() ?? null,
     ipAllowlist: allowlist.length > 0 ? new IpAllowlist(allowlist) : null,
     scopes: ScopeSet.of(scopes),
-    rateLimit,
-    identityRateLimits:
-      identityId === null ? null : identityRateLimitsOf(identityId, row.identity_rate_limits),
+    rateLimits: recordRateLimitsOf(row),
     hasQuota,
     validBody,
     anyValidBody: "",

@@ -1,13 +1,16 @@
 /**
  * Key verification: judges a presented key in the order of DESIGN.md and answers a pre-serialised
  * body. A cache hit of a key without rate limit or quota is judged synchronously with one SHA-256,
- * one cache lookup, no parsing, no I/O and no allocation beyond the answer's wrapper; only a cache
- * miss reads the store and only a quota writes to it.
+ * one cache lookup, no parsing, no I/O and no allocation beyond the answer's wrapper; a key with
+ * rate limits and no quota stays synchronous while the limiter answers synchronously (in memory).
+ * Only a cache miss reads the store, only a quota writes to it, and only a Redis limiter waits.
  *
  *   parse + checksum (MALFORMED) -> hash -> cache/store (NOT_FOUND) -> WORKSPACE_SUSPENDED
  *   -> REVOKED -> DISABLED -> EXPIRED (key) -> EXPIRED (old secret past its grace) -> FORBIDDEN_IP
- *   -> INSUFFICIENT_SCOPE -> RATE_LIMITED (key, then each limit of its identity) -> USAGE_EXCEEDED
- *   -> VALID
+ *   -> INSUFFICIENT_SCOPE -> RATE_LIMITED (every limit of the key and of its identity, in one step:
+ *   one refusing spends none) -> USAGE_EXCEEDED -> VALID
+ *
+ * A verification's `cost` (default 1) is spent under every rate limit and from the quota.
  *
  * A caller of reach `own` finds only its workspace's keys (another's is NOT_FOUND); a caller of
  * reach `any` (`keys:verify:any`) finds every workspace's and its VALID answers add `workspace`.
@@ -28,11 +31,11 @@ import type { ForeignFormats } from "./foreign-formats.js";
 import { KnownKeys } from "./known-keys.js";
 import type { KeyUsageCode } from "./outcomes.js";
 import { spendQuota } from "./quota.js";
-import type { RateLimitDecision, RateLimiter } from "./rate-limiter.js";
+import type { RateLimiter, RateLimitOutcome } from "./rate-limiter.js";
 import { withRecord } from "./record-answer.js";
 import type { UsageBuffer } from "./usage-buffer.js";
 import { MISSING, type VerificationCache } from "./verification-cache.js";
-import type { VerificationRecord } from "./verification-record.js";
+import type { RecordRateLimit, VerificationRecord } from "./verification-record.js";
 import type { VerifyReach } from "./verify-reach.js";
 import {
   anyWorkspaceValidBody,
@@ -53,7 +56,7 @@ export interface VerifyInput {
   secretKey?: string | undefined;
   /** Scopes the key must all hold. */
   scopes?: readonly string[] | undefined;
-  /** Quota units this verification spends (default 1). */
+  /** What this verification spends under each rate limit and from the quota (default 1; 0 checks only). */
   cost?: number | undefined;
   /** The end client's address, for the IP allowlist. */
   ip?: string | undefined;
@@ -80,8 +83,9 @@ export class Verifier {
 
   /**
    * Judges a presented key for a caller of this workspace and reach. Answers synchronously when
-   * the cache holds the answer and the key has no rate limit (its own or its identity's) and no
-   * quota; otherwise a promise. With reach `own`, a key of another workspace is NOT_FOUND.
+   * the cache holds the record, the key has no quota and its rate limits (if any) are answered
+   * synchronously (in memory); otherwise a promise. With reach `own`, a key of another workspace
+   * is NOT_FOUND.
    */
   verify(workspaceId: string, reach: VerifyReach, input: VerifyInput): VerifyResult | Promise<VerifyResult> {
     const secret = input.key ?? input.secretKey;
@@ -165,53 +169,58 @@ export class Verifier {
       return this.refuse(record, "FORBIDDEN_IP", now, input);
     if (input.scopes !== undefined && input.scopes.length > 0 && !record.scopes.holdsAll(input.scopes))
       return this.refuse(record, "INSUFFICIENT_SCOPE", now, input);
-    if (record.rateLimit === null && record.identityRateLimits === null && !record.hasQuota) {
+    const limits = record.rateLimits;
+    if (limits === null) {
+      if (record.hasQuota) return this.spendQuota(record, reach, null, undefined, now, input);
       const body = reach === "any" ? anyWorkspaceValidBody(record) : ownValidBody(record);
       return this.settle(record, "VALID", body, now, input);
     }
-    return this.limitAndSpend(record, reach, now, input);
+    const outcome = this.options.rateLimiter.limitAll(limits, input.cost ?? 1, now);
+    if (outcome instanceof Promise) {
+      return outcome.then((answered) => this.afterLimits(record, reach, limits, answered, now, input));
+    }
+    return this.afterLimits(record, reach, limits, outcome, now, input);
   }
 
   /**
-   * The tail for keys with a rate limit (their own or their identity's) or a quota: limits first
-   * (a refused request spends nothing). A VALID answer's `ratelimit` is the limit, of those checked,
-   * with the fewest requests left.
+   * After the rate limits (all of them at once: a refused request spent none): the quota, if the
+   * key has one. A VALID answer's `ratelimit` is the limit with the fewest requests left.
    */
-  private async limitAndSpend(
+  private afterLimits(
     record: VerificationRecord,
     reach: VerifyReach,
+    limits: readonly RecordRateLimit[],
+    outcome: RateLimitOutcome,
+    now: number,
+    input: VerifyInput,
+  ): VerifyResult | Promise<VerifyResult> {
+    if (!outcome.allowed) {
+      return this.settle(record, "RATE_LIMITED", rateLimitedBody(record.keyId, limits, outcome), now, input);
+    }
+    if (record.hasQuota) return this.spendQuota(record, reach, limits, outcome, now, input);
+    const body = validBody(record, limits, outcome, null, reach === "any");
+    return this.settle(record, "VALID", body, now, input);
+  }
+
+  /** Spends `cost` from the key's quota in the store (after its rate limits passed). */
+  private async spendQuota(
+    record: VerificationRecord,
+    reach: VerifyReach,
+    limits: readonly RecordRateLimit[] | null,
+    outcome: RateLimitOutcome | undefined,
     now: number,
     input: VerifyInput,
   ): Promise<VerifyResult> {
-    const { rateLimiter } = this.options;
-    let rateLimit: RateLimitDecision | undefined;
-    if (record.rateLimit !== null) {
-      rateLimit = await rateLimiter.limit(record.keyId, record.rateLimit, now);
-      if (!rateLimit.allowed) {
-        return this.settle(record, "RATE_LIMITED", rateLimitedBody(record.keyId, rateLimit), now, input);
-      }
+    const decision = await spendQuota(this.options.db, record.keyId, input.cost ?? 1, new Date(now)).catch(
+      () => {
+        throw storeUnavailable();
+      },
+    );
+    if (!decision.allowed) {
+      const body = usageExceededBody(record.keyId, decision.remaining ?? 0);
+      return this.settle(record, "USAGE_EXCEEDED", body, now, input);
     }
-    for (const limit of record.identityRateLimits ?? []) {
-      const decision = await rateLimiter.limit(limit.limiterKey, limit, now);
-      if (!decision.allowed) {
-        return this.settle(record, "RATE_LIMITED", rateLimitedBody(record.keyId, decision), now, input);
-      }
-      if (rateLimit === undefined || decision.remaining < rateLimit.remaining) rateLimit = decision;
-    }
-    let quotaRemaining: number | null = null;
-    if (record.hasQuota) {
-      const decision = await spendQuota(this.options.db, record.keyId, input.cost ?? 1, new Date(now)).catch(
-        () => {
-          throw storeUnavailable();
-        },
-      );
-      if (!decision.allowed) {
-        const body = usageExceededBody(record.keyId, decision.remaining ?? 0);
-        return this.settle(record, "USAGE_EXCEEDED", body, now, input);
-      }
-      quotaRemaining = decision.remaining;
-    }
-    const body = validBody(record, rateLimit, quotaRemaining, reach === "any");
+    const body = validBody(record, limits, outcome, decision.remaining, reach === "any");
     return this.settle(record, "VALID", body, now, input);
   }
 

@@ -2,11 +2,13 @@
  * The verify answers, serialised by hand: constant parts are built once (per process, or per key in
  * its cached record) and joined, so the hot path neither walks a schema nor stringifies objects.
  * Shapes as shared/API.md: a refusal holds only `valid`, `code`, `keyId` (when the key was found)
- * and `ratelimit` or `quota` for RATE_LIMITED and USAGE_EXCEEDED; never the workspace.
+ * and `ratelimit` or `quota` for RATE_LIMITED and USAGE_EXCEEDED; never the workspace. The answers
+ * of a key with rate limits (its own or its identity's), VALID or RATE_LIMITED, add `ratelimits`:
+ * every limit checked, the key's first, each with its name.
  */
 import type { VerifyCode } from "./outcomes.js";
-import type { RateLimitDecision } from "./rate-limiter.js";
-import type { VerificationRecord } from "./verification-record.js";
+import type { RateLimitDecision, RateLimitOutcome } from "./rate-limiter.js";
+import type { RecordRateLimit, VerificationRecord } from "./verification-record.js";
 
 /** A judged verification: its code and the JSON body to answer with. */
 export interface VerifyResult {
@@ -29,12 +31,44 @@ export function refusalBody(code: VerifyCode, keyId: string): string {
   return `{"valid":false,"code":"${code}","keyId":"${keyId}"}`;
 }
 
-function rateLimitJson(decision: RateLimitDecision): string {
-  return `{"limit":${decision.limit},"remaining":${decision.remaining},"resetAt":"${new Date(decision.resetAtMs).toISOString()}"}`;
+/** The last time turned into text: the limits of one verification mostly share their window's end. */
+let lastIsoMs = Number.NaN;
+let lastIso = "";
+
+function isoOf(ms: number): string {
+  if (ms !== lastIsoMs) {
+    lastIso = new Date(ms).toISOString();
+    lastIsoMs = ms;
+  }
+  return lastIso;
 }
 
-export function rateLimitedBody(keyId: string, decision: RateLimitDecision): string {
-  return `{"valid":false,"code":"RATE_LIMITED","keyId":"${keyId}","ratelimit":${rateLimitJson(decision)}}`;
+function rateLimitJson(decision: RateLimitDecision): string {
+  return `{"limit":${decision.limit},"remaining":${decision.remaining},"resetAt":"${isoOf(decision.resetAtMs)}"}`;
+}
+
+/**
+ * `"ratelimit":{...},"ratelimits":[...]`: the outcome's tightest limit, then every limit in the
+ * checks' order (`limits` are the checks, `outcome` their answer).
+ */
+function rateLimitFields(limits: readonly RecordRateLimit[], outcome: RateLimitOutcome): string {
+  const { decisions, tightest } = outcome;
+  let json = `"ratelimit":${tightest === undefined ? "null" : rateLimitJson(tightest)},"ratelimits":[`;
+  for (let i = 0; i < decisions.length; i++) {
+    const decision = decisions[i] as RateLimitDecision;
+    if (i > 0) json += ",";
+    json += `${(limits[i] as RecordRateLimit).entryHead}"limit":${decision.limit},"remaining":${decision.remaining},"resetAt":"${isoOf(decision.resetAtMs)}"}`;
+  }
+  return `${json}]`;
+}
+
+/** A refusal by the rate limits: `ratelimit` is the limit that refused (the one that frees last). */
+export function rateLimitedBody(
+  keyId: string,
+  limits: readonly RecordRateLimit[],
+  outcome: RateLimitOutcome,
+): string {
+  return `{"valid":false,"code":"RATE_LIMITED","keyId":"${keyId}",${rateLimitFields(limits, outcome)}}`;
 }
 
 export function usageExceededBody(keyId: string, remaining: number): string {
@@ -77,19 +111,22 @@ export function anyWorkspaceValidBody(record: VerificationRecord): string {
 }
 
 /**
- * The VALID answer of a key with a rate limit or a quota: the cached answer with both filled in,
- * and the workspace for a caller with `keys:verify:any`.
+ * The VALID answer of a key with rate limits or a quota: the cached answer with both filled in
+ * (`limits` and their `outcome` when the key has rate limits), and the workspace for a caller with
+ * `keys:verify:any`.
  */
 export function validBody(
   record: VerificationRecord,
-  rateLimit: RateLimitDecision | undefined,
+  limits: readonly RecordRateLimit[] | null,
+  outcome: RateLimitOutcome | undefined,
   quotaRemaining: number | null,
   anyWorkspace: boolean,
 ): string {
-  const ratelimit = rateLimit === undefined ? "null" : rateLimitJson(rateLimit);
+  const ratelimit =
+    limits === null || outcome === undefined ? '"ratelimit":null' : rateLimitFields(limits, outcome);
   const quota = quotaRemaining === null ? "null" : `{"remaining":${quotaRemaining}}`;
   const own = ownValidBody(record);
   const head = own.slice(0, own.length - NO_LIMITS_TAIL.length);
   const workspace = anyWorkspace ? `${WORKSPACE_FIELD}${record.workspace.json}` : "";
-  return `${head},"ratelimit":${ratelimit},"quota":${quota}${workspace}}`;
+  return `${head},${ratelimit},"quota":${quota}${workspace}}`;
 }

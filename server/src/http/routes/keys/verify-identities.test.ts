@@ -134,6 +134,7 @@ describe.each(backends)("verify with identities on $name", (backend) => {
         code: "RATE_LIMITED",
         keyId: second.id,
         ratelimit: { limit: 3, remaining: 0, resetAt: expect.any(String) },
+        ratelimits: [{ name: "requests", limit: 3, remaining: 0, resetAt: expect.any(String) }],
       });
       expect(await door.verify(root, { key: stranger.secret })).toMatchObject({
         code: "VALID",
@@ -144,7 +145,44 @@ describe.each(backends)("verify with identities on $name", (backend) => {
       expect(await door.verify(root, { key: second.secret })).toMatchObject({ code: "VALID" });
     });
 
-    it("checks the key's own limit before its identity's, and answers the tightest limit", async () => {
+    it("checks the key's limits and its identity's at once: one the identity refuses spends none of the key's", async () => {
+      service.clock.set("2026-06-03T00:00:00.000Z");
+      const t0 = service.clock.nowMs();
+      const identity = await insertIdentity({
+        rateLimits: [{ name: "per-minute", limit: 1, windowMs: 60_000 }],
+      });
+      const key = await insertIdentityKey(identity, { rateLimit: { limit: 3, windowMs: 3_600_000 } });
+      const at = (ms: number) => new Date(t0 + ms).toISOString();
+      expect(await door.verify(root, { key: key.secret })).toMatchObject({
+        code: "VALID",
+        ratelimit: { limit: 1, remaining: 0, resetAt: at(60_000) },
+        ratelimits: [
+          { name: "default", limit: 3, remaining: 2, resetAt: at(3_600_000) },
+          { name: "per-minute", limit: 1, remaining: 0, resetAt: at(60_000) },
+        ],
+      });
+      expect(await door.verify(root, { key: key.secret })).toEqual({
+        valid: false,
+        code: "RATE_LIMITED",
+        keyId: key.id,
+        ratelimit: { limit: 1, remaining: 0, resetAt: at(120_000) },
+        ratelimits: [
+          { name: "default", limit: 3, remaining: 2, resetAt: at(3_600_000) },
+          { name: "per-minute", limit: 1, remaining: 0, resetAt: at(120_000) },
+        ],
+      });
+      service.clock.advance(120_000);
+      // The key's hourly limit spent one, not two: the refused request counted against none.
+      expect(await door.verify(root, { key: key.secret })).toMatchObject({
+        code: "VALID",
+        ratelimits: [
+          { name: "default", limit: 3, remaining: 1, resetAt: at(3_600_000) },
+          { name: "per-minute", limit: 1, remaining: 0, resetAt: at(180_000) },
+        ],
+      });
+    });
+
+    it("answers the tightest limit: the one that refused, or else the one with the fewest left", async () => {
       const identity = await insertIdentity({
         rateLimits: [
           { name: "per-minute", limit: 10, windowMs: 60_000 },

@@ -26,6 +26,18 @@ describe.each(backends)("verify rate limits and quotas on $name", (backend) => {
     service.clock.set(new Date(Date.parse("2026-06-02T00:00:00.000Z") + hour * 3_600_000));
   });
 
+  it("answers a cached key with rate limits and no quota without a promise (the limiter is in memory)", async () => {
+    const key = await insertKey(service, wsId, { rateLimit: { limit: 5, windowMs: 60_000 } });
+    const first = await service.ctx.verifier.verify(wsId, "own", { key: key.secret });
+    expect(first.code).toBe("VALID");
+    const cached = service.ctx.verifier.verify(wsId, "own", { key: key.secret });
+    expect(cached).not.toBeInstanceOf(Promise);
+    expect(JSON.parse((cached as { body: string }).body)).toMatchObject({
+      code: "VALID",
+      ratelimit: { limit: 5, remaining: 3 },
+    });
+  });
+
   describe.each(doors.all)("through $name", (door) => {
     it("answers a limited key's VALID with every detail and its rate limit and quota filled in", async () => {
       const key = await insertKey(service, wsId, {
@@ -52,6 +64,14 @@ describe.each(backends)("verify rate limits and quotas on $name", (backend) => {
           remaining: 4,
           resetAt: new Date(service.clock.nowMs() + 60_000).toISOString(),
         },
+        ratelimits: [
+          {
+            name: "default",
+            limit: 5,
+            remaining: 4,
+            resetAt: new Date(service.clock.nowMs() + 60_000).toISOString(),
+          },
+        ],
         quota: { remaining: 2 },
       });
     });
@@ -69,16 +89,98 @@ describe.each(backends)("verify rate limits and quotas on $name", (backend) => {
             quota: null,
           });
         }
+        const frees = { limit: 3, remaining: 0, resetAt: new Date(t0 + 80_000).toISOString() };
         expect(await door.verify(root, { key: key.secret })).toEqual({
           valid: false,
           code: "RATE_LIMITED",
           keyId: key.id,
-          ratelimit: { limit: 3, remaining: 0, resetAt: new Date(t0 + 80_000).toISOString() },
+          ratelimit: frees,
+          ratelimits: [{ name: "default", ...frees }],
         });
         service.clock.advance(80_000);
         expect(await door.verify(root, { key: key.secret })).toMatchObject({
           valid: true,
           ratelimit: { limit: 3, remaining: 0, resetAt: new Date(t0 + 120_000).toISOString() },
+        });
+      });
+
+      it("spends `cost` under the rate limit, and cost 0 checks it without spending", async () => {
+        const t0 = service.clock.nowMs();
+        const key = await insertKey(service, wsId, { rateLimit: { limit: 10, windowMs: 60_000 } });
+        const windowEnd = new Date(t0 + 60_000).toISOString();
+        const left = (remaining: number) => ({ limit: 10, remaining, resetAt: windowEnd });
+        expect(await door.verify(root, { key: key.secret, cost: 4 })).toMatchObject({
+          code: "VALID",
+          ratelimit: left(6),
+          ratelimits: [{ name: "default", ...left(6) }],
+        });
+        expect(await door.verify(root, { key: key.secret, cost: 0 })).toMatchObject({
+          code: "VALID",
+          ratelimit: left(6),
+        });
+        // 7 more do not fit: 4 spent at t0 weigh 4 * (60000 - e) / 60000 next window, 3 at e = 15000.
+        const frees = { limit: 10, remaining: 0, resetAt: new Date(t0 + 75_000).toISOString() };
+        expect(await door.verify(root, { key: key.secret, cost: 7 })).toEqual({
+          valid: false,
+          code: "RATE_LIMITED",
+          keyId: key.id,
+          ratelimit: frees,
+          ratelimits: [{ name: "default", ...frees }],
+        });
+        expect(await door.verify(root, { key: key.secret, cost: 6 })).toMatchObject({
+          code: "VALID",
+          ratelimit: left(0),
+        });
+        expect(await door.verify(root, { key: key.secret, cost: 0 })).toMatchObject({
+          code: "VALID",
+          ratelimit: left(0),
+        });
+        expect(await door.verify(root, { key: key.secret, cost: 1 })).toMatchObject({ code: "RATE_LIMITED" });
+      });
+
+      it("checks every named limit at once: a request one refuses spends under none", async () => {
+        const t0 = service.clock.nowMs();
+        const key = await insertKey(service, wsId, {
+          rateLimits: [
+            { name: "a", limit: 5, windowMs: 60_000 },
+            { name: "b", limit: 2, windowMs: 60_000 },
+          ],
+        });
+        const windowEnd = new Date(t0 + 60_000).toISOString();
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({
+          code: "VALID",
+          ratelimit: { limit: 2, remaining: 1, resetAt: windowEnd },
+        });
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({
+          code: "VALID",
+          ratelimit: { limit: 2, remaining: 0, resetAt: windowEnd },
+          ratelimits: [
+            { name: "a", limit: 5, remaining: 3, resetAt: windowEnd },
+            { name: "b", limit: 2, remaining: 0, resetAt: windowEnd },
+          ],
+        });
+        // b refuses the third: a keeps its 3; b frees once half its window has slid out.
+        const bFrees = { limit: 2, remaining: 0, resetAt: new Date(t0 + 90_000).toISOString() };
+        expect(await door.verify(root, { key: key.secret })).toEqual({
+          valid: false,
+          code: "RATE_LIMITED",
+          keyId: key.id,
+          ratelimit: bFrees,
+          ratelimits: [
+            { name: "a", limit: 5, remaining: 3, resetAt: windowEnd },
+            { name: "b", ...bFrees },
+          ],
+        });
+        // Had a counted the refused request, 3 at t0 would weigh 1.5 here and leave it 2.
+        service.clock.set(new Date(t0 + 90_000));
+        const nextEnd = new Date(t0 + 120_000).toISOString();
+        expect(await door.verify(root, { key: key.secret })).toMatchObject({
+          code: "VALID",
+          ratelimit: { limit: 2, remaining: 0, resetAt: nextEnd },
+          ratelimits: [
+            { name: "a", limit: 5, remaining: 3, resetAt: nextEnd },
+            { name: "b", limit: 2, remaining: 0, resetAt: nextEnd },
+          ],
         });
       });
 

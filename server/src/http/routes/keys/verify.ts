@@ -46,7 +46,9 @@ export const verifyKeyBody = z
       .min(0, "must not be negative")
       .max(MAX_VERIFY_COST, `must be at most ${MAX_VERIFY_COST}`)
       .default(1)
-      .describe("Quota units this verification spends"),
+      .describe(
+        "Units this verification spends under each rate limit (the key's and its identity's) and from the quota; 0 checks them without spending",
+      ),
     ip: z
       .union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" })
       .optional()
@@ -131,7 +133,26 @@ const verifyKeyResponse = z
       .object({ limit: z.number(), remaining: z.number(), resetAt: z.string() })
       .nullable()
       .optional()
-      .describe("The key's rate limit after this request; when refused, resetAt is when it frees"),
+      .describe(
+        "The key's tightest rate limit after this request (the fewest left); when refused, the limit that refused, resetAt when the request's cost fits again",
+      ),
+    ratelimits: z
+      .array(
+        z.object({
+          name: z.string(),
+          limit: z.number(),
+          remaining: z
+            .number()
+            .describe("Left after this request (refused: left now, 0 under a limit that refused)"),
+          resetAt: z
+            .string()
+            .describe("When the current window ends; under a limit that refused, when the cost fits again"),
+        }),
+      )
+      .optional()
+      .describe(
+        "Every rate limit checked, the key's own then its identity's, when there are any (VALID and RATE_LIMITED). All are checked at once: a request one refuses spends under none",
+      ),
     quota: z
       .object({ remaining: z.number() })
       .nullable()
@@ -150,7 +171,7 @@ const verifyKeyResponse = z
       .describe("Present when the request asked for it (record: true) and the key was found"),
   })
   .describe(
-    "VALID answers every field (workspace only to a caller with keys:verify:any); a refusal answers only valid, code, keyId (when the key was found) and ratelimit (RATE_LIMITED) or quota (USAGE_EXCEEDED). WORKSPACE_SUSPENDED: the key's workspace is suspended or deleted. A key or identity with several rate limits answers, when VALID, the one with the fewest requests left; when RATE_LIMITED, the one that refused",
+    "VALID answers every field (workspace only to a caller with keys:verify:any; ratelimits only for a key with rate limits); a refusal answers only valid, code, keyId (when the key was found) and ratelimit and ratelimits (RATE_LIMITED) or quota (USAGE_EXCEEDED). WORKSPACE_SUSPENDED: the key's workspace is suspended or deleted. A key or identity with several rate limits answers in ratelimit, when VALID, the one with the fewest requests left; when RATE_LIMITED, the one that refused (of several, the one that frees last)",
   );
 
 type VerifyKeyResponse = z.input<typeof verifyKeyResponse>;
@@ -183,7 +204,7 @@ export function verifyKeyRoute(app: ZodApp, ctx: AppContext): void {
         tags: KEY_TAGS,
         summary: "Verify a key",
         description:
-          "Judges a presented key for the caller's workspace: workspace suspension, status, expiry, rotation grace, IP allowlist, scopes, rate limits (the key's, then its identity's) and quota, in that order. Answers 200 for every key it could judge. Needs keys:verify; a root key of the operator with keys:verify:any (which implies keys:verify) verifies the keys of every workspace, and its VALID answers add the key's workspace. With `record: true`, every answer of a found key adds its `record`: what an SDK needs to judge the key locally (state, expiresAt, ipAllowlist, scopes, limited and the VALID answer) until an event of GET /v1/events/invalidations names it.",
+          "Judges a presented key for the caller's workspace: workspace suspension, status, expiry, rotation grace, IP allowlist, scopes, rate limits (the key's and its identity's, all at once: one refusing spends none) and quota, in that order; `cost` is spent under every rate limit and from the quota. Answers 200 for every key it could judge. Needs keys:verify; a root key of the operator with keys:verify:any (which implies keys:verify) verifies the keys of every workspace, and its VALID answers add the key's workspace. With `record: true`, every answer of a found key adds its `record`: what an SDK needs to judge the key locally (state, expiresAt, ipAllowlist, scopes, limited and the VALID answer) until an event of GET /v1/events/invalidations names it.",
         body: verifyKeyBody,
         response: { 200: verifyKeyResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse },
       },
