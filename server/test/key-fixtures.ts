@@ -21,7 +21,10 @@ export interface FixtureKeyOptions {
   meta?: Record<string, unknown>;
   expiresAt?: Date | null;
   ipAllowlist?: string[];
+  /** The limit named default (as the API's `rateLimit`); the other limits come from `rateLimits`. */
   rateLimit?: { limit: number; windowMs: number } | null;
+  /** Named rate limits; with `rateLimit` too, the default comes first. */
+  rateLimits?: { name: string; limit: number; windowMs: number }[];
   quota?: { remaining: number; refill?: { amount: number; interval: string } | null } | null;
   enabled?: boolean;
   revoked?: boolean;
@@ -63,7 +66,10 @@ function buildKey(workspaceId: string, at: Date, options: FixtureKeyOptions) {
     meta: JSON.stringify(options.meta ?? {}),
     expires_at: options.expiresAt ?? null,
     ip_allowlist: JSON.stringify(options.ipAllowlist ?? []),
-    rate_limit: options.rateLimit ? JSON.stringify(options.rateLimit) : null,
+    rate_limits: JSON.stringify([
+      ...(options.rateLimit ? [{ name: "default", ...options.rateLimit }] : []),
+      ...(options.rateLimits ?? []),
+    ]),
     quota_remaining: options.quota ? options.quota.remaining : null,
     quota_refill: options.quota?.refill ? JSON.stringify(options.quota.refill) : null,
     quota_refilled_at: options.quota ? at : null,

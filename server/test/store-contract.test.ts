@@ -173,7 +173,10 @@ describe.each(backends)("the store contract on $name", (backend) => {
         meta: JSON.stringify(meta),
         expires_at: LATER,
         ip_allowlist: JSON.stringify(["203.0.113.0/24", "2001:db8::/32"]),
-        rate_limit: JSON.stringify({ limit: 100, windowMs: 60_000 }),
+        rate_limits: JSON.stringify([
+          { name: "default", limit: 100, windowMs: 60_000 },
+          { name: "burst", limit: 10, windowMs: 1000 },
+        ]),
         quota_remaining: 9_007_199_254_740_991,
         quota_refill: JSON.stringify({ amount: 10_000, interval: "month" }),
         quota_refilled_at: AT,
@@ -204,7 +207,10 @@ describe.each(backends)("the store contract on $name", (backend) => {
           scopes: ["orders:read", "orders:write"],
           meta,
           ip_allowlist: ["203.0.113.0/24", "2001:db8::/32"],
-          rate_limit: { limit: 100, windowMs: 60_000 },
+          rate_limits: [
+            { name: "default", limit: 100, windowMs: 60_000 },
+            { name: "burst", limit: 10, windowMs: 1000 },
+          ],
           quota_refill: { amount: 10_000, interval: "month" },
           identity_id: null,
         },
@@ -213,6 +219,7 @@ describe.each(backends)("the store contract on $name", (backend) => {
           scopes: [],
           meta: {},
           ip_allowlist: [],
+          rate_limits: [],
           usage_count: 0,
           secret_ciphertext: null,
           identity_id: null,
@@ -239,10 +246,10 @@ describe.each(backends)("the store contract on $name", (backend) => {
       expect(
         await store.db
           .selectFrom("keys")
-          .select(["enabled", "usage_count", "quota_remaining", "deleted_at"])
+          .select(["enabled", "usage_count", "quota_remaining", "deleted_at", "rate_limits"])
           .where("id", "=", keyId)
           .executeTakeFirst(),
-      ).toEqual({ enabled: true, usage_count: 0, quota_remaining: null, deleted_at: null });
+      ).toEqual({ enabled: true, usage_count: 0, quota_remaining: null, deleted_at: null, rate_limits: [] });
     });
 
     it("keeps key secrets, usage buckets and audit events", async () => {

@@ -270,7 +270,14 @@ describe.each(backends)("creating keys on $name", (backend) => {
     const insert = (name: string, id = newId("key")): KeyInsert => {
       const now = new Date();
       const secret = newSecret("acme");
-      const key = keyRow(workspace.id, { id, name, start: secret.start, created_at: now, updated_at: now });
+      const key = keyRow(workspace.id, {
+        id,
+        name,
+        start: secret.start,
+        rate_limits: JSON.stringify([]),
+        created_at: now,
+        updated_at: now,
+      });
       const audit = auditRowValues({
         workspaceId: workspace.id,
         actor: { type: "system", id: null, ip: null },

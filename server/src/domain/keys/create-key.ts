@@ -32,6 +32,7 @@ import { assertMayIssue, type Caller, type KeyDeps } from "./key-access.js";
 import type { CreateKeyInput } from "./key-inputs.js";
 import { type IssuedKey, toIssuedKey } from "./key-object.js";
 import { checkExpiry, checkPlanFeatures, toDate } from "./key-policy.js";
+import { nextRateLimits } from "./key-rate-limits.js";
 import { keyRowValues, newSecret } from "./key-store.js";
 
 /** What creating a key needs from the context. */
@@ -111,7 +112,8 @@ async function prepareKey(
     assertScopesOffered(await offeredScopes(db, app.id), input.scopes);
   }
   assertMayIssue(principal, environment, "create");
-  checkPlanFeatures(workspace, input);
+  const rateLimits = nextRateLimits([], input);
+  checkPlanFeatures(workspace, { ipAllowlist: input.ipAllowlist, rateLimits, quota: input.quota });
   const expiresAt = toDate(input.expiresAt);
   checkExpiry(workspace, expiresAt, now);
 
@@ -132,7 +134,7 @@ async function prepareKey(
     meta: input.meta,
     expires_at: expiresAt,
     ip_allowlist: input.ipAllowlist,
-    rate_limit: input.rateLimit,
+    rate_limits: rateLimits,
     quota_remaining: input.quota?.remaining ?? null,
     quota_refill: input.quota?.refill ?? null,
     quota_refilled_at: input.quota ? now : null,
@@ -169,7 +171,7 @@ async function prepareKey(
       meta: input.meta,
       expiresAt: input.expiresAt ?? null,
       ipAllowlist: input.ipAllowlist,
-      rateLimit: input.rateLimit,
+      rateLimits,
       quota: input.quota,
       externalId: row.external_id,
     },

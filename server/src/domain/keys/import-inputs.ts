@@ -10,7 +10,9 @@ import { isoDateTime, nameSchema } from "../fields.js";
 import { externalIdSchema } from "../identities/identity-fields.js";
 import {
   ipAllowlistSchema,
+  keyRateLimitsSchema,
   metaSchema,
+  oneRateLimitField,
   quotaSchema,
   rateLimitSchema,
   scopeListSchema,
@@ -80,10 +82,15 @@ export const importKeyRowSchema = z
     meta: metaSchema.default({}),
     expiresAt: isoDateTime.nullable().optional(),
     ipAllowlist: ipAllowlistSchema.default([]),
-    rateLimit: rateLimitSchema.nullable().default(null),
+    rateLimit: rateLimitSchema
+      .nullable()
+      .optional()
+      .describe("The limit named default (null or absent: none); use rateLimits for named limits, not both"),
+    rateLimits: keyRateLimitsSchema.optional().describe("The key's named rate limits (at most 5)"),
     quota: quotaSchema.nullable().default(null),
     enabled: z.boolean().default(true).describe("false imports the key disabled"),
   })
+  .superRefine(oneRateLimitField)
   .describe("A key issued elsewhere, by the SHA-256 of its secret");
 export type ImportKeyRow = z.infer<typeof importKeyRowSchema>;
 

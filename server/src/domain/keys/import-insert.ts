@@ -159,7 +159,7 @@ async function insertKeysAndSecrets(
       meta: row.meta,
       expires_at: iso(row.expires_at),
       ip_allowlist: row.ip_allowlist,
-      rate_limit: row.rate_limit,
+      rate_limits: row.rate_limits,
       quota_remaining: row.quota_remaining,
       quota_refill: row.quota_refill,
       quota_refilled_at: iso(row.quota_refilled_at),
@@ -174,17 +174,17 @@ async function insertKeysAndSecrets(
     with input as materialized (
       select * from jsonb_to_recordset(${rows}::jsonb) as x(
         id text, workspace_id text, app_id text, name text, environment text, prefix text, start text,
-        scopes jsonb, meta jsonb, expires_at timestamptz, ip_allowlist jsonb, rate_limit jsonb,
+        scopes jsonb, meta jsonb, expires_at timestamptz, ip_allowlist jsonb, rate_limits jsonb,
         quota_remaining bigint, quota_refill jsonb, quota_refilled_at timestamptz, enabled boolean,
         created_by text, identity_id text, external_id text, secret_hash text)
     ),
     k as (
       insert into keys (id, workspace_id, app_id, kind, name, environment, prefix, start, scopes, meta,
-                        expires_at, ip_allowlist, rate_limit, quota_remaining, quota_refill,
+                        expires_at, ip_allowlist, rate_limits, quota_remaining, quota_refill,
                         quota_refilled_at, enabled, created_by, created_at, updated_at, identity_id,
                         external_id, source)
       select id, workspace_id, app_id, 'token', name, environment, prefix, start, scopes, meta,
-             expires_at, ip_allowlist, rate_limit, quota_remaining, quota_refill, quota_refilled_at,
+             expires_at, ip_allowlist, rate_limits, quota_remaining, quota_refill, quota_refilled_at,
              enabled, created_by, ${at}, ${at}, identity_id, external_id, 'import'
       from input
       returning id

@@ -24,6 +24,7 @@ import { type ImportContext, readImportContext, writeImport } from "./import-ins
 import { publishCollectedKeyChange } from "./invalidate-key.js";
 import { assertMayIssue, type Caller, type KeyDeps } from "./key-access.js";
 import { checkExpiry, checkPlanFeatures, toDate } from "./key-policy.js";
+import { nextRateLimits } from "./key-rate-limits.js";
 
 export interface ImportKeysInput {
   /** The rows that passed their own checks. */
@@ -59,7 +60,7 @@ function importedKeyRow(
     meta: row.meta,
     expires_at: toDate(row.expiresAt),
     ip_allowlist: row.ipAllowlist,
-    rate_limit: row.rateLimit,
+    rate_limits: nextRateLimits([], row),
     quota_remaining: row.quota?.remaining ?? null,
     quota_refill: row.quota?.refill ?? null,
     quota_refilled_at: row.quota ? now : null,
@@ -195,7 +196,11 @@ function judgeRows(
         assertScopesOffered(app.scopes, row.scopes);
       }
       assertMayIssue(principal, environment, "create");
-      checkPlanFeatures(workspace, row);
+      checkPlanFeatures(workspace, {
+        ipAllowlist: row.ipAllowlist,
+        rateLimits: nextRateLimits([], row),
+        quota: row.quota,
+      });
       checkExpiry(workspace, toDate(row.expiresAt), now);
       accepted.push({ index, row: build(row, environment), hash: row.hash });
     } catch (error) {

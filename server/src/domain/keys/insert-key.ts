@@ -65,7 +65,7 @@ function inputRow(insert: KeyInsert, ord: number) {
     meta: key.meta,
     expires_at: iso(key.expires_at),
     ip_allowlist: key.ip_allowlist,
-    rate_limit: key.rate_limit ?? null,
+    rate_limits: key.rate_limits,
     quota_remaining: key.quota_remaining ?? null,
     quota_refill: key.quota_refill ?? null,
     quota_refilled_at: iso(key.quota_refilled_at),
@@ -114,7 +114,7 @@ export async function insertKeysWithinLimit(
       select * from jsonb_to_recordset(${rows}::jsonb) as x(
         ord int, id text, workspace_id text, app_id text, kind text, name text, environment text,
         prefix text, start text, shared_key text, scopes text, meta text, expires_at timestamptz,
-        ip_allowlist text, rate_limit text, quota_remaining bigint, quota_refill text,
+        ip_allowlist text, rate_limits text, quota_remaining bigint, quota_refill text,
         quota_refilled_at timestamptz, enabled boolean, created_by text, created_at timestamptz,
         updated_at timestamptz, secret_ciphertext text, external_id text, identity_new_id text,
         identity_event_id text, identity_event_details text, secret_hash text, event_id text,
@@ -166,13 +166,13 @@ export async function insertKeysWithinLimit(
     ),
     k as (
       insert into keys (id, workspace_id, app_id, kind, name, environment, prefix, start, shared_key,
-                        scopes, meta, expires_at, ip_allowlist, rate_limit, quota_remaining,
+                        scopes, meta, expires_at, ip_allowlist, rate_limits, quota_remaining,
                         quota_refill, quota_refilled_at, enabled, revoked_at, revoked_reason,
                         rotated_at, deleted_at, usage_count, last_used_at, last_used_ip, created_by,
                         created_at, updated_at, secret_ciphertext, identity_id, external_id)
       select a.id, a.workspace_id, a.app_id, a.kind, a.name, a.environment, a.prefix, a.start,
              a.shared_key, a.scopes::jsonb, a.meta::jsonb, a.expires_at, a.ip_allowlist::jsonb,
-             a.rate_limit::jsonb, a.quota_remaining, a.quota_refill::jsonb, a.quota_refilled_at,
+             a.rate_limits::jsonb, a.quota_remaining, a.quota_refill::jsonb, a.quota_refilled_at,
              a.enabled, null, null, null, null, 0, null, null, a.created_by, a.created_at,
              a.updated_at, a.secret_ciphertext, ident.id, a.external_id
       from admitted a

@@ -1,7 +1,7 @@
 /**
  * The settings a key carries, as zod schemas: the one definition that validates request bodies,
- * types the domain and documents the API. Scopes, meta, IP allowlist (normalised CIDRs), rate limit
- * and quota, with the limits of the key contract.
+ * types the domain and documents the API. Scopes, meta, IP allowlist (normalised CIDRs), rate limits
+ * (named, at most {@link MAX_KEY_RATE_LIMITS}) and quota, with the limits of the key contract.
  */
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
@@ -121,6 +121,51 @@ export const rateLimitSchema = z.strictObject({
     .max(MAX_WINDOW_MS, `must be at most ${MAX_WINDOW_MS} (1 day)`),
 });
 
+/** Most named rate limits one key holds (migration 0009). */
+export const MAX_KEY_RATE_LIMITS = 5;
+/** The name of the limit that the single `rateLimit` field reads and writes. */
+export const DEFAULT_RATE_LIMIT_NAME = "default";
+const KEY_RATE_LIMIT_NAME = /^[a-z0-9_-]{1,32}$/;
+
+/** One named limit of a key: `{ name, limit, windowMs }`, bounded as `rateLimit` is. */
+export const keyRateLimitSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(KEY_RATE_LIMIT_NAME, "must be 1-32 lowercase letters, digits, _ or -")
+    .describe("Names the limit (such as requests or burst); the one named default is `rateLimit`"),
+  ...rateLimitSchema.shape,
+});
+
+/** A key's named limits: at most {@link MAX_KEY_RATE_LIMITS}, each name once. */
+export const keyRateLimitsSchema = z
+  .array(keyRateLimitSchema)
+  .max(MAX_KEY_RATE_LIMITS, `must hold at most ${MAX_KEY_RATE_LIMITS} rate limits`)
+  .superRefine((limits, ctx) => {
+    const seen = new Set<string>();
+    for (const [index, limit] of limits.entries()) {
+      if (seen.has(limit.name))
+        ctx.addIssue({ code: "custom", path: [index, "name"], message: `must not repeat ${limit.name}` });
+      seen.add(limit.name);
+    }
+  })
+  .describe("Every limit must allow a verification for it to pass; [] for none");
+
+/**
+ * Refuses a body that sends both `rateLimit` and `rateLimits` (a zod `superRefine` for the bodies
+ * that take them): one sets the limit named default, the other the whole list.
+ */
+export function oneRateLimitField(
+  body: { rateLimit?: unknown; rateLimits?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (body.rateLimit !== undefined && body.rateLimits !== undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["rateLimits"],
+      message: "send rateLimit (the limit named default) or rateLimits (the whole list), not both",
+    });
+}
+
 const REFILL_INTERVALS = ["minute", "hour", "day", "week", "month"] as const;
 
 export const quotaRefillSchema = z.strictObject({
@@ -145,5 +190,6 @@ export const prefixSchema = z
   .regex(PREFIX_PATTERN, "must be 2-16 lowercase letters or digits, with at most one _ (such as acme_live)");
 
 export type RateLimit = z.infer<typeof rateLimitSchema>;
+export type KeyRateLimit = z.infer<typeof keyRateLimitSchema>;
 export type Quota = z.infer<typeof quotaSchema>;
 export type QuotaRefill = z.infer<typeof quotaRefillSchema>;

@@ -9,7 +9,9 @@ import {
   environmentSchema,
   ipAllowlistSchema,
   keyKindSchema,
+  keyRateLimitsSchema,
   metaSchema,
+  oneRateLimitField,
   prefixSchema,
   quotaSchema,
   rateLimitSchema,
@@ -19,30 +21,38 @@ import {
 const MAX_GRACE_SECONDS = 30 * 24 * 3600;
 const MAX_REASON_LENGTH = 500;
 
-export const createKeyBody = z.strictObject({
-  name: nameSchema,
-  kind: keyKindSchema.default("token").describe("token: one secret; pair: a Shared Key and a Secret Key"),
-  appId: z
-    .string()
-    .max(100)
-    .optional()
-    .describe("The app the key belongs to; it takes the app's environment"),
-  environment: environmentSchema
-    .optional()
-    .describe("For a key without an app (default production); a key of an app takes the app's"),
-  prefix: prefixSchema.optional().describe("Defaults to the workspace's key prefix"),
-  scopes: scopeListSchema.default([]),
-  meta: metaSchema.default({}),
-  expiresAt: isoDateTime.nullable().optional(),
-  ipAllowlist: ipAllowlistSchema.default([]),
-  rateLimit: rateLimitSchema.nullable().default(null),
-  quota: quotaSchema.nullable().default(null),
-  externalId: externalIdSchema
-    .optional()
-    .describe(
-      "The platform's id of the end user or customer the key is for: the key joins that identity (created when missing) and keeps this id for good",
-    ),
-});
+export const createKeyBody = z
+  .strictObject({
+    name: nameSchema,
+    kind: keyKindSchema.default("token").describe("token: one secret; pair: a Shared Key and a Secret Key"),
+    appId: z
+      .string()
+      .max(100)
+      .optional()
+      .describe("The app the key belongs to; it takes the app's environment"),
+    environment: environmentSchema
+      .optional()
+      .describe("For a key without an app (default production); a key of an app takes the app's"),
+    prefix: prefixSchema.optional().describe("Defaults to the workspace's key prefix"),
+    scopes: scopeListSchema.default([]),
+    meta: metaSchema.default({}),
+    expiresAt: isoDateTime.nullable().optional(),
+    ipAllowlist: ipAllowlistSchema.default([]),
+    rateLimit: rateLimitSchema
+      .nullable()
+      .optional()
+      .describe("The limit named default (null or absent: none); use rateLimits for named limits, not both"),
+    rateLimits: keyRateLimitsSchema
+      .optional()
+      .describe("The key's named rate limits (at most 5); every one must allow a verification"),
+    quota: quotaSchema.nullable().default(null),
+    externalId: externalIdSchema
+      .optional()
+      .describe(
+        "The platform's id of the end user or customer the key is for: the key joins that identity (created when missing) and keeps this id for good",
+      ),
+  })
+  .superRefine(oneRateLimitField);
 export type CreateKeyInput = z.infer<typeof createKeyBody>;
 
 export const updateKeyBody = z
@@ -53,13 +63,22 @@ export const updateKeyBody = z
     expiresAt: isoDateTime.nullable().optional().describe("null removes the expiry"),
     enabled: z.boolean().optional(),
     ipAllowlist: ipAllowlistSchema.optional().describe("[] allows every network"),
-    rateLimit: rateLimitSchema.nullable().optional().describe("null removes the rate limit"),
+    rateLimit: rateLimitSchema
+      .nullable()
+      .optional()
+      .describe(
+        "Sets the limit named default, the key's other limits kept; null removes it. Not with rateLimits",
+      ),
+    rateLimits: keyRateLimitsSchema
+      .optional()
+      .describe("Replaces every named rate limit of the key ([] removes them all). Not with rateLimit"),
     quota: quotaSchema.nullable().optional().describe("null removes the quota; a new quota starts now"),
   })
   .refine((body) => Object.keys(body).length > 0, {
     message: "send at least one field to change",
     when: (payload) => payload.issues.length === 0,
-  });
+  })
+  .superRefine(oneRateLimitField);
 export type UpdateKeyInput = z.infer<typeof updateKeyBody>;
 
 const rotateFields = z.strictObject({

@@ -8,11 +8,12 @@ import type { KeyRow } from "../../store/schema.js";
 import {
   environmentSchema,
   keyKindSchema,
+  keyRateLimitSchema,
   type QuotaRefill,
   quotaRefillSchema,
-  type RateLimit,
   rateLimitSchema,
 } from "./key-fields.js";
+import { defaultRateLimitOf, storedRateLimits } from "./key-rate-limits.js";
 
 export const KEY_STATUSES = ["active", "disabled", "revoked", "expired"] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
@@ -35,7 +36,12 @@ export const keyObjectSchema = z
     meta: z.record(z.string(), z.unknown()),
     expiresAt: z.string().nullable(),
     ipAllowlist: z.array(z.string()),
-    rateLimit: rateLimitSchema.nullable(),
+    rateLimit: rateLimitSchema
+      .nullable()
+      .describe("The limit named default in rateLimits, or null without one (kept for compatibility)"),
+    rateLimits: z
+      .array(keyRateLimitSchema)
+      .describe("The key's named rate limits (at most 5); a verification must pass every one"),
     quota: z.object({ remaining: z.number(), refill: quotaRefillSchema.nullable() }).nullable(),
     usageCount: z.number(),
     lastUsedAt: z.string().nullable(),
@@ -99,6 +105,7 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** The key object of a row, its status judged at `now`. */
 export function toPublicKey(row: KeyRow, now: Date): PublicKey {
+  const rateLimits = storedRateLimits(row.rate_limits);
   return {
     id: row.id,
     kind: row.kind,
@@ -114,7 +121,8 @@ export function toPublicKey(row: KeyRow, now: Date): PublicKey {
     meta: row.meta as Record<string, unknown>,
     expiresAt: iso(row.expires_at),
     ipAllowlist: row.ip_allowlist as string[],
-    rateLimit: (row.rate_limit as RateLimit | null) ?? null,
+    rateLimit: defaultRateLimitOf(rateLimits),
+    rateLimits,
     quota:
       row.quota_remaining === null
         ? null

@@ -42,14 +42,21 @@ function lifetimeExceeded(maxSeconds: number) {
   );
 }
 
-/** Refuses limits the workspace's plan does not include (402 PLAN_REQUIRED). */
+/**
+ * Refuses limits the workspace's plan does not include (402 PLAN_REQUIRED): any IP allowlist entry,
+ * any rate limit (of the list given: an edit passes the limits it adds or changes) and any quota.
+ */
 export function checkPlanFeatures(
   workspace: Pick<WorkspaceRow, "plan">,
-  settings: { ipAllowlist?: string[] | undefined; rateLimit?: unknown; quota?: unknown },
+  settings: {
+    ipAllowlist?: string[] | undefined;
+    rateLimits?: readonly unknown[] | undefined;
+    quota?: unknown;
+  },
 ): void {
   if (settings.ipAllowlist !== undefined && settings.ipAllowlist.length > 0)
     requireFeature(workspace.plan, "ipAllowlists");
-  if ((settings.rateLimit ?? null) !== null || (settings.quota ?? null) !== null)
+  if ((settings.rateLimits?.length ?? 0) > 0 || (settings.quota ?? null) !== null)
     requireFeature(workspace.plan, "usageLimits");
 }
 

@@ -94,7 +94,7 @@ export function keyRowValues(row: KeyRow): NewKeyRow {
     scopes: JSON.stringify(row.scopes),
     meta: JSON.stringify(row.meta),
     ip_allowlist: JSON.stringify(row.ip_allowlist),
-    rate_limit: row.rate_limit === null ? null : JSON.stringify(row.rate_limit),
+    rate_limits: JSON.stringify(row.rate_limits),
     quota_refill: row.quota_refill === null ? null : JSON.stringify(row.quota_refill),
   };
 }

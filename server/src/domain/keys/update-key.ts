@@ -1,9 +1,10 @@
 /**
- * Edits a key's name, scopes, meta, expiry, enabled flag, IP allowlist, rate limit and quota.
+ * Edits a key's name, scopes, meta, expiry, enabled flag, IP allowlist, rate limits and quota.
  * A revoked key cannot be changed (409). Only what really changes is written, with one audit
  * event: `key.enabled` / `key.disabled` when the flag is the only change, else `key.updated` with
- * each changed field's old and new value. Plan features are checked only for what changes, so a
- * form sent back whole after a downgrade can still rename a key.
+ * each changed field's old and new value (`rateLimits` whole, whether `rateLimit` or `rateLimits` was
+ * sent). Plan features are checked only for what changes, so a form sent back whole after a
+ * downgrade can still rename a key, and removing a limit is always possible.
  */
 import { conflict } from "../../errors.js";
 import type { KeyRow, KeyUpdate } from "../../store/schema.js";
@@ -16,6 +17,7 @@ import { assertMayManage, type Caller, type KeyDeps } from "./key-access.js";
 import type { UpdateKeyInput } from "./key-inputs.js";
 import { type PublicKey, toPublicKey } from "./key-object.js";
 import { checkExpiry, checkPlanFeatures, toDate } from "./key-policy.js";
+import { nextRateLimits } from "./key-rate-limits.js";
 import { lockKey } from "./key-store.js";
 
 type ChangedField =
@@ -25,7 +27,7 @@ type ChangedField =
   | "expiresAt"
   | "enabled"
   | "ipAllowlist"
-  | "rateLimit"
+  | "rateLimits"
   | "quota";
 
 /** The action of a change, for messages: edit, enable or disable. */
@@ -102,11 +104,13 @@ export async function updateKey(
         next.ip_allowlist = input.ipAllowlist;
         update.ip_allowlist = JSON.stringify(input.ipAllowlist);
       }
-      if (input.rateLimit !== undefined && !same(input.rateLimit, before.rateLimit)) {
-        checkPlanFeatures(workspace, { rateLimit: input.rateLimit });
-        record("rateLimit", before.rateLimit, input.rateLimit);
-        next.rate_limit = input.rateLimit;
-        update.rate_limit = input.rateLimit === null ? null : JSON.stringify(input.rateLimit);
+      const rateLimits = nextRateLimits(before.rateLimits, input);
+      if (!same(rateLimits, before.rateLimits)) {
+        const added = rateLimits.filter((limit) => !before.rateLimits.some((old) => same(old, limit)));
+        checkPlanFeatures(workspace, { rateLimits: added });
+        record("rateLimits", before.rateLimits, rateLimits);
+        next.rate_limits = rateLimits;
+        update.rate_limits = JSON.stringify(rateLimits);
       }
       if (input.quota !== undefined && !same(input.quota, before.quota)) {
         checkPlanFeatures(workspace, { quota: input.quota });

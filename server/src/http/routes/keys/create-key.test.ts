@@ -49,6 +49,7 @@ describe.each(backends)("POST /v1/keys on $name", (backend) => {
       expiresAt: null,
       ipAllowlist: [],
       rateLimit: null,
+      rateLimits: [],
       quota: null,
       usageCount: 0,
       lastUsedAt: null,
@@ -136,6 +137,7 @@ describe.each(backends)("POST /v1/keys on $name", (backend) => {
       expiresAt: "2026-12-31T23:00:00.000Z",
       ipAllowlist: ["203.0.113.0/24", "10.0.0.1/32", "2001:db8::/64", "2001:db8::5/128"],
       rateLimit: { limit: 100, windowMs: 60000 },
+      rateLimits: [{ name: "default", limit: 100, windowMs: 60000 }],
       quota: { remaining: 10000, refill: { amount: 10000, interval: "month" } },
     });
     const row = await service.store.db

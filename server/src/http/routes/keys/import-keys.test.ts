@@ -98,18 +98,18 @@ describe.each(backends)("POST /v1/keys/import on $name", (backend) => {
       meta: { plan: "gold" },
       recoverable: false,
     });
-    // Absent limits are stored as SQL nulls, as a created key's are.
+    // Absent limits are stored as SQL nulls (rate limits as []), as a created key's are.
     const stored = await service.store.db
       .selectFrom("keys")
       .select((eb) => [
-        eb("rate_limit", "is", null).as("noRateLimit"),
+        "rate_limits",
         eb("quota_refill", "is", null).as("noRefill"),
         eb("quota_remaining", "is", null).as("noQuota"),
         eb("expires_at", "is", null).as("noExpiry"),
       ])
       .where("id", "=", answer.imported[0]?.id ?? "")
       .executeTakeFirst();
-    expect(stored).toEqual({ noRateLimit: true, noRefill: true, noQuota: true, noExpiry: true });
+    expect(stored).toEqual({ rate_limits: [], noRefill: true, noQuota: true, noExpiry: true });
     const second = json<PublicKey>(await get(service, seed.rootKey, `/v1/keys/${answer.imported[1]?.id}`));
     expect(second.start).toBe("sk_live_abc");
     const created = json<PublicKey>(await post(service, seed.rootKey, "/v1/keys", { name: "native" }));

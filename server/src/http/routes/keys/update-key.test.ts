@@ -51,6 +51,7 @@ describe.each(backends)("PATCH /v1/keys/{id} on $name", (backend) => {
       expiresAt: "2027-01-01T00:00:00.000Z",
       ipAllowlist: ["198.51.100.0/24"],
       rateLimit: { limit: 10, windowMs: 1000 },
+      rateLimits: [{ name: "default", limit: 10, windowMs: 1000 }],
       quota: { remaining: 50, refill: { amount: 50, interval: "day" } },
       updatedAt: "2026-06-01T12:00:05.000Z",
     });
@@ -58,14 +59,14 @@ describe.each(backends)("PATCH /v1/keys/{id} on $name", (backend) => {
     expect(events.map((event) => event.action)).toEqual(["key.created", "key.updated"]);
     expect(events[1]?.details).toEqual({
       name: "after",
-      fields: ["name", "scopes", "meta", "expiresAt", "ipAllowlist", "rateLimit", "quota"],
+      fields: ["name", "scopes", "meta", "expiresAt", "ipAllowlist", "rateLimits", "quota"],
       changes: {
         name: { from: "before", to: "after" },
         scopes: { from: ["a:read"], to: ["a:read", "a:write"] },
         meta: { from: { v: 1 }, to: { v: 2 } },
         expiresAt: { from: null, to: "2027-01-01T00:00:00.000Z" },
         ipAllowlist: { from: [], to: ["198.51.100.0/24"] },
-        rateLimit: { from: null, to: { limit: 10, windowMs: 1000 } },
+        rateLimits: { from: [], to: [{ name: "default", limit: 10, windowMs: 1000 }] },
         quota: { from: null, to: { remaining: 50, refill: { amount: 50, interval: "day" } } },
       },
     });
@@ -85,7 +86,13 @@ describe.each(backends)("PATCH /v1/keys/{id} on $name", (backend) => {
         quota: null,
       }),
     );
-    expect(cleared).toMatchObject({ expiresAt: null, ipAllowlist: [], rateLimit: null, quota: null });
+    expect(cleared).toMatchObject({
+      expiresAt: null,
+      ipAllowlist: [],
+      rateLimit: null,
+      rateLimits: [],
+      quota: null,
+    });
   });
 
   it("writes key.disabled / key.enabled when only the flag changes, and nothing when nothing changes", async () => {

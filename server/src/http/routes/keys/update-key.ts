@@ -19,7 +19,7 @@ export function updateKeyRoutes(app: ZodApp, ctx: AppContext): void {
         tags: KEY_TAGS,
         summary: "Edit a key",
         description:
-          "Changes name, scopes, meta, expiresAt, enabled, ipAllowlist, rateLimit or quota. Takes effect on the very next verification. A revoked key cannot be edited (409). Its externalId (identity) is set at creation and never changes: to move access, create a key with the other externalId and revoke this one.",
+          "Changes name, scopes, meta, expiresAt, enabled, ipAllowlist, rate limits (`rateLimits`, the whole list, or `rateLimit`, the one named default; not both) or quota. Takes effect on the very next verification. A revoked key cannot be edited (409). Its externalId (identity) is set at creation and never changes: to move access, create a key with the other externalId and revoke this one.",
         params: idParams("key"),
         body: updateKeyBody,
         response: { 200: keyObjectSchema, ...keyRefusals },
