@@ -477,7 +477,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a key
-         * @description Changes name, scopes, meta, expiresAt, enabled, ipAllowlist, rateLimit or quota. Takes effect on the very next verification. A revoked key cannot be edited (409). Its externalId (identity) is set at creation and never changes: to move access, create a key with the other externalId and revoke this one.
+         * @description Changes name, scopes, meta, expiresAt, enabled, ipAllowlist, rate limits (`rateLimits`, the whole list, or `rateLimit`, the one named default; not both) or quota. Takes effect on the very next verification. A revoked key cannot be edited (409). Its externalId (identity) is set at creation and never changes: to move access, create a key with the other externalId and revoke this one.
          */
         patch: operations["keys.update"];
         trace?: never;
@@ -647,7 +647,7 @@ export interface paths {
         put?: never;
         /**
          * Verify a key
-         * @description Judges a presented key for the caller's workspace: workspace suspension, status, expiry, rotation grace, IP allowlist, scopes, rate limits (the key's, then its identity's) and quota, in that order. Answers 200 for every key it could judge. Needs keys:verify; a root key of the operator with keys:verify:any (which implies keys:verify) verifies the keys of every workspace, and its VALID answers add the key's workspace. With `record: true`, every answer of a found key adds its `record`: what an SDK needs to judge the key locally (state, expiresAt, ipAllowlist, scopes, limited and the VALID answer) until an event of GET /v1/events/invalidations names it.
+         * @description Judges a presented key for the caller's workspace: workspace suspension, status, expiry, rotation grace, IP allowlist, scopes, rate limits (the key's and its identity's, all at once: one refusing spends none) and quota, in that order; `cost` is spent under every rate limit and from the quota. Answers 200 for every key it could judge. Needs keys:verify; a root key of the operator with keys:verify:any (which implies keys:verify) verifies the keys of every workspace, and its VALID answers add the key's workspace. With `record: true`, every answer of a found key adds its `record`: what an SDK needs to judge the key locally (state, expiresAt, ipAllowlist, scopes, limited and the VALID answer) until an event of GET /v1/events/invalidations names it.
          */
         post: operations["keys.verify"];
         delete?: never;
@@ -2016,10 +2016,18 @@ export interface operations {
                                 } | null;
                                 remaining: number;
                             } | null;
+                            /** @description The limit named default in rateLimits, or null without one (kept for compatibility) */
                             rateLimit: {
                                 limit: number;
                                 windowMs: number;
                             } | null;
+                            /** @description The key's named rate limits (at most 5); a verification must pass every one */
+                            rateLimits: {
+                                limit: number;
+                                /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                                name: string;
+                                windowMs: number;
+                            }[];
                             /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
                             recoverable: boolean;
                             revokedAt: string | null;
@@ -5057,10 +5065,18 @@ export interface operations {
                                 } | null;
                                 remaining: number;
                             } | null;
+                            /** @description The limit named default in rateLimits, or null without one (kept for compatibility) */
                             rateLimit: {
                                 limit: number;
                                 windowMs: number;
                             } | null;
+                            /** @description The key's named rate limits (at most 5); a verification must pass every one */
+                            rateLimits: {
+                                limit: number;
+                                /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                                name: string;
+                                windowMs: number;
+                            }[];
                             /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
                             recoverable: boolean;
                             revokedAt: string | null;
@@ -5251,11 +5267,18 @@ export interface operations {
                         } | null;
                         remaining: number;
                     } | null;
-                    /** @default null */
+                    /** @description The limit named default (null or absent: none); use rateLimits for named limits, not both */
                     rateLimit?: {
                         limit: number;
                         windowMs: number;
                     } | null;
+                    /** @description The key's named rate limits (at most 5); every one must allow a verification */
+                    rateLimits?: {
+                        limit: number;
+                        /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                        name: string;
+                        windowMs: number;
+                    }[];
                     /** @default [] */
                     scopes?: string[];
                 };
@@ -5301,10 +5324,18 @@ export interface operations {
                             } | null;
                             remaining: number;
                         } | null;
+                        /** @description The limit named default in rateLimits, or null without one (kept for compatibility) */
                         rateLimit: {
                             limit: number;
                             windowMs: number;
                         } | null;
+                        /** @description The key's named rate limits (at most 5); a verification must pass every one */
+                        rateLimits: {
+                            limit: number;
+                            /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                            name: string;
+                            windowMs: number;
+                        }[];
                         /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
                         recoverable: boolean;
                         revokedAt: string | null;
@@ -5499,10 +5530,18 @@ export interface operations {
                             } | null;
                             remaining: number;
                         } | null;
+                        /** @description The limit named default in rateLimits, or null without one (kept for compatibility) */
                         rateLimit: {
                             limit: number;
                             windowMs: number;
                         } | null;
+                        /** @description The key's named rate limits (at most 5); a verification must pass every one */
+                        rateLimits: {
+                            limit: number;
+                            /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                            name: string;
+                            windowMs: number;
+                        }[];
                         /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
                         recoverable: boolean;
                         revokedAt: string | null;
@@ -5818,11 +5857,18 @@ export interface operations {
                         } | null;
                         remaining: number;
                     } | null;
-                    /** @description null removes the rate limit */
+                    /** @description Sets the limit named default, the key's other limits kept; null removes it. Not with rateLimits */
                     rateLimit?: {
                         limit: number;
                         windowMs: number;
                     } | null;
+                    /** @description Replaces every named rate limit of the key ([] removes them all). Not with rateLimit */
+                    rateLimits?: {
+                        limit: number;
+                        /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                        name: string;
+                        windowMs: number;
+                    }[];
                     scopes?: string[];
                 };
             };
@@ -5865,10 +5911,18 @@ export interface operations {
                             } | null;
                             remaining: number;
                         } | null;
+                        /** @description The limit named default in rateLimits, or null without one (kept for compatibility) */
                         rateLimit: {
                             limit: number;
                             windowMs: number;
                         } | null;
+                        /** @description The key's named rate limits (at most 5); a verification must pass every one */
+                        rateLimits: {
+                            limit: number;
+                            /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                            name: string;
+                            windowMs: number;
+                        }[];
                         /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
                         recoverable: boolean;
                         revokedAt: string | null;
@@ -6061,10 +6115,18 @@ export interface operations {
                             } | null;
                             remaining: number;
                         } | null;
+                        /** @description The limit named default in rateLimits, or null without one (kept for compatibility) */
                         rateLimit: {
                             limit: number;
                             windowMs: number;
                         } | null;
+                        /** @description The key's named rate limits (at most 5); a verification must pass every one */
+                        rateLimits: {
+                            limit: number;
+                            /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                            name: string;
+                            windowMs: number;
+                        }[];
                         /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
                         recoverable: boolean;
                         revokedAt: string | null;
@@ -6257,10 +6319,18 @@ export interface operations {
                             } | null;
                             remaining: number;
                         } | null;
+                        /** @description The limit named default in rateLimits, or null without one (kept for compatibility) */
                         rateLimit: {
                             limit: number;
                             windowMs: number;
                         } | null;
+                        /** @description The key's named rate limits (at most 5); a verification must pass every one */
+                        rateLimits: {
+                            limit: number;
+                            /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                            name: string;
+                            windowMs: number;
+                        }[];
                         /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
                         recoverable: boolean;
                         revokedAt: string | null;
@@ -6609,10 +6679,18 @@ export interface operations {
                             } | null;
                             remaining: number;
                         } | null;
+                        /** @description The limit named default in rateLimits, or null without one (kept for compatibility) */
                         rateLimit: {
                             limit: number;
                             windowMs: number;
                         } | null;
+                        /** @description The key's named rate limits (at most 5); a verification must pass every one */
+                        rateLimits: {
+                            limit: number;
+                            /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                            name: string;
+                            windowMs: number;
+                        }[];
                         /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
                         recoverable: boolean;
                         revokedAt: string | null;
@@ -6817,10 +6895,18 @@ export interface operations {
                             } | null;
                             remaining: number;
                         } | null;
+                        /** @description The limit named default in rateLimits, or null without one (kept for compatibility) */
                         rateLimit: {
                             limit: number;
                             windowMs: number;
                         } | null;
+                        /** @description The key's named rate limits (at most 5); a verification must pass every one */
+                        rateLimits: {
+                            limit: number;
+                            /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                            name: string;
+                            windowMs: number;
+                        }[];
                         /** @description Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on */
                         recoverable: boolean;
                         revokedAt: string | null;
@@ -7140,11 +7226,18 @@ export interface operations {
                             } | null;
                             remaining: number;
                         } | null;
-                        /** @default null */
+                        /** @description The limit named default (null or absent: none); use rateLimits for named limits, not both */
                         rateLimit?: {
                             limit: number;
                             windowMs: number;
                         } | null;
+                        /** @description The key's named rate limits (at most 5) */
+                        rateLimits?: {
+                            limit: number;
+                            /** @description Names the limit (such as requests or burst); the one named default is `rateLimit` */
+                            name: string;
+                            windowMs: number;
+                        }[];
                         /** @default [] */
                         scopes?: string[];
                         /** @description What lists show to identify the key (`sk_live_4eC3`); never the whole key. Defaults to the prefix of the workspace's first foreign key format, else its key prefix */
@@ -7423,7 +7516,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Quota units this verification spends
+                     * @description Units this verification spends under each rate limit (the key's and its identity's) and from the quota; 0 checks them without spending
                      * @default 1
                      */
                     cost?: number;
@@ -7443,7 +7536,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description VALID answers every field (workspace only to a caller with keys:verify:any); a refusal answers only valid, code, keyId (when the key was found) and ratelimit (RATE_LIMITED) or quota (USAGE_EXCEEDED). WORKSPACE_SUSPENDED: the key's workspace is suspended or deleted. A key or identity with several rate limits answers, when VALID, the one with the fewest requests left; when RATE_LIMITED, the one that refused */
+            /** @description VALID answers every field (workspace only to a caller with keys:verify:any; ratelimits only for a key with rate limits); a refusal answers only valid, code, keyId (when the key was found) and ratelimit and ratelimits (RATE_LIMITED) or quota (USAGE_EXCEEDED). WORKSPACE_SUSPENDED: the key's workspace is suspended or deleted. A key or identity with several rate limits answers in ratelimit, when VALID, the one with the fewest requests left; when RATE_LIMITED, the one that refused (of several, the one that frees last) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7474,12 +7567,21 @@ export interface operations {
                         quota?: {
                             remaining: number;
                         } | null;
-                        /** @description The key's rate limit after this request; when refused, resetAt is when it frees */
+                        /** @description The key's tightest rate limit after this request (the fewest left); when refused, the limit that refused, resetAt when the request's cost fits again */
                         ratelimit?: {
                             limit: number;
                             remaining: number;
                             resetAt: string;
                         } | null;
+                        /** @description Every rate limit checked, the key's own then its identity's, when there are any (VALID and RATE_LIMITED). All are checked at once: a request one refuses spends under none */
+                        ratelimits?: {
+                            limit: number;
+                            name: string;
+                            /** @description Left after this request (refused: left now, 0 under a limit that refused) */
+                            remaining: number;
+                            /** @description When the current window ends; under a limit that refused, when the cost fits again */
+                            resetAt: string;
+                        }[];
                         /** @description Present when the request asked for it (record: true) and the key was found */
                         record?: {
                             /** @description The VALID answer this caller gets (ratelimit and quota null; workspace for keys:verify:any); null unless state is active */
