@@ -75,7 +75,9 @@ describe.each(transports)("two nodes told over %s", (_name, channelOf, absent) =
     async () => {
       const [a, b] = nodes as [TestService, TestService];
       const delays: number[] = [];
-      for (let i = 0; i < 5; i++) {
+      // The first round warms both nodes' code paths up and is not counted.
+      for (let i = 0; i < 6; i++) {
+        if (i === 1) delays.length = 0;
         const key = await createKey(a, rootKey, { scopes: ["orders:read"] });
         const secret = secretOf(key);
         // Cached on B (the second answer is a cache hit).
@@ -93,7 +95,7 @@ describe.each(transports)("two nodes told over %s", (_name, channelOf, absent) =
         const start = performance.now();
         for (;;) {
           const answer = (await postVerify(b, rootKey, { key: secret, scopes: ["orders:read"] })).json();
-          if (answer.code === "INSUFFICIENT_SCOPES") break;
+          if (answer.code === "INSUFFICIENT_SCOPE") break;
           if (performance.now() - start > 2_000) throw new Error("B never saw the scope change");
         }
         delays.push(performance.now() - start);
@@ -103,6 +105,7 @@ describe.each(transports)("two nodes told over %s", (_name, channelOf, absent) =
         delays.push(await refusedOnB(secret, "NOT_FOUND"));
       }
       delays.sort((x, y) => x - y);
+      console.log("DELAYS", delays.map((d) => d.toFixed(1)).join(" "));
       expect(delays.at(-1)).toBeLessThan(50);
     },
   );
