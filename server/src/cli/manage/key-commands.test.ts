@@ -101,7 +101,7 @@ describe("keygate keys", () => {
       "meta          {}",
       "expires       never",
       "ip allowlist  any address",
-      "rate limit    none",
+      "rate limits   none",
       "quota         none",
       "uses          0",
       "last used     never",
@@ -160,7 +160,7 @@ describe("keygate keys", () => {
       code: 2,
       out: [],
       errors: [
-        "keygate: nothing to change: give --name, --scopes, --meta, --expires-at, --ip-allowlist, --rate-limit or --quota",
+        "keygate: nothing to change: give --name, --scopes, --meta, --expires-at, --ip-allowlist, --rate-limit, --rate-limits or --quota",
       ],
     });
     const badMeta = await cli.run(["keys", "update", alpha.id, "--meta", "[1]"]);
@@ -178,6 +178,63 @@ describe("keygate keys", () => {
       out: [],
       errors: ["error: missing required argument 'id'", "(add --help for usage)"],
     });
+  });
+
+  it("sets named rate limits with --rate-limits, the default one alone with --rate-limit, and shows them all", async () => {
+    const created = await cli.run([
+      "keys",
+      "create",
+      "--name",
+      "limited",
+      "--rate-limits",
+      "requests=100/1m,burst=10/1s",
+      "--rate-limits",
+      "daily=5000/1d",
+      "--json",
+    ]);
+    expect(created.code).toBe(0);
+    const key = parse<CreatedKey & { rateLimits: unknown }>(created.out[0]);
+    expect(key.rateLimits).toEqual([
+      { name: "requests", limit: 100, windowMs: 60_000 },
+      { name: "burst", limit: 10, windowMs: 1000 },
+      { name: "daily", limit: 5000, windowMs: 86_400_000 },
+    ]);
+    expect((await cli.run(["keys", "update", key.id, "--rate-limit", "20/10s"])).code).toBe(0);
+    const shown = await cli.run(["keys", "get", key.id]);
+    expect(shown.out.find((line) => line.startsWith("rate limits"))).toBe(
+      "rate limits   default 20 per 10000 ms, requests 100 per 60000 ms, burst 10 per 1000 ms, daily 5000 per 86400000 ms",
+    );
+    const cleared = await cli.run(["keys", "update", key.id, "--rate-limit", "none"]);
+    expect(cleared.code, cleared.errors.join()).toBe(0);
+    const kept = parse<{ rateLimits: unknown }>((await cli.run(["keys", "get", key.id, "--json"])).out[0]);
+    expect(kept.rateLimits).toEqual([
+      { name: "requests", limit: 100, windowMs: 60_000 },
+      { name: "burst", limit: 10, windowMs: 1000 },
+      { name: "daily", limit: 5000, windowMs: 86_400_000 },
+    ]);
+    expect((await cli.run(["keys", "update", key.id, "--rate-limits", "none"])).code).toBe(0);
+    expect((await cli.run(["keys", "get", key.id])).out).toContain("rate limits   none");
+
+    expect(
+      await cli.run(["keys", "update", key.id, "--rate-limit", "1/1s", "--rate-limits", "a=1/1s"]),
+    ).toEqual({
+      code: 2,
+      out: [],
+      errors: [
+        "keygate: give --rate-limit (the limit named default) or --rate-limits (every limit), not both",
+      ],
+    });
+    const bad = await cli.run(["keys", "update", key.id, "--rate-limits", "requests=100"]);
+    expect(bad.code).toBe(2);
+    expect(bad.errors[0]).toBe(
+      "error: option '--rate-limits <limits>' argument 'requests=100' is invalid. must be <name>=<limit>/<window> items, such as \"requests=100/1m burst=10/1s\", or \"none\".",
+    );
+    expect(await cli.run(["keys", "update", key.id, "--rate-limits", "a=1/1s,a=2/1s"])).toEqual({
+      code: 1,
+      out: [],
+      errors: ["keygate: VALIDATION_FAILED: rateLimits.1.name: must not repeat a"],
+    });
+    expect((await cli.run(["keys", "delete", key.id, "--yes"])).code).toBe(0);
   });
 
   it("rotates a key: the new secret on stdout, the old one refused at once", async () => {

@@ -9,12 +9,14 @@ import { confirmOrStop } from "./confirm.js";
 import { type KeyObject, keyFields, keyTable, paintStatus } from "./key-view.js";
 import { UsageError } from "./manage-errors.js";
 import {
+  type NamedRateLimitValue,
   parseDurationMs,
   parseExpiry,
   parseJsonObject,
   parseList,
   parseQuota,
   parseRateLimit,
+  parseRateLimits,
   parseWholeNumber,
   type RateLimitValue,
 } from "./option-parsers.js";
@@ -37,14 +39,18 @@ interface ListOptions extends SessionOptions {
   all?: boolean;
 }
 
+/** A setting that "none" clears: commander keeps a parser's null as "" (see {@link noneAsNull}). */
+type Clearable<T> = T | null | "";
+
 interface SettingOptions extends SessionOptions {
   name?: string;
   scopes?: string[];
   meta?: Record<string, unknown>;
-  expiresAt?: string | null;
+  expiresAt?: Clearable<string>;
   ipAllowlist?: string[];
-  rateLimit?: RateLimitValue | null;
-  quota?: { remaining: number } | null;
+  rateLimit?: Clearable<RateLimitValue>;
+  rateLimits?: NamedRateLimitValue[];
+  quota?: Clearable<{ remaining: number }>;
 }
 
 interface CreateOptions extends SettingOptions {
@@ -68,21 +74,35 @@ function addSettingOptions(command: Command, io: ManageIo): Command {
     .option("--ip-allowlist <cidrs>", "CIDRs the key may be used from, space- or comma-separated", parseList)
     .option(
       "--rate-limit <limit/window>",
-      'verifications per window, such as 100/1m, or "none"',
+      'the limit named default, such as 100/1m, or "none" (the key\'s other limits stay)',
       parseRateLimit,
+    )
+    .option(
+      "--rate-limits <limits>",
+      'every named limit (at most 5), such as "requests=100/1m burst=10/1s" (repeatable), or "none"',
+      parseRateLimits,
     )
     .option("--quota <uses>", 'uses left, or "none"', parseQuota);
 }
 
+/** A parser's null ("none"), which commander stores as "", as the API's null. */
+const noneAsNull = <T>(value: Clearable<T>): T | null => (value === "" ? null : value);
+
 /** The settings given on the command line, as the API's fields. */
 function settingsOf(options: SettingOptions) {
+  if (options.rateLimit !== undefined && options.rateLimits !== undefined) {
+    throw new UsageError(
+      "give --rate-limit (the limit named default) or --rate-limits (every limit), not both",
+    );
+  }
   return {
     ...(options.scopes !== undefined && { scopes: options.scopes }),
     ...(options.meta !== undefined && { meta: options.meta }),
-    ...(options.expiresAt !== undefined && { expiresAt: options.expiresAt }),
+    ...(options.expiresAt !== undefined && { expiresAt: noneAsNull(options.expiresAt) }),
     ...(options.ipAllowlist !== undefined && { ipAllowlist: options.ipAllowlist }),
-    ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
-    ...(options.quota !== undefined && { quota: options.quota }),
+    ...(options.rateLimit !== undefined && { rateLimit: noneAsNull(options.rateLimit) }),
+    ...(options.rateLimits !== undefined && { rateLimits: options.rateLimits }),
+    ...(options.quota !== undefined && { quota: noneAsNull(options.quota) }),
   };
 }
 
@@ -206,7 +226,7 @@ export function registerKeyCommands(keys: Command, io: ManageIo): void {
       };
       if (Object.keys(body).length === 0) {
         throw new UsageError(
-          "nothing to change: give --name, --scopes, --meta, --expires-at, --ip-allowlist, --rate-limit or --quota",
+          "nothing to change: give --name, --scopes, --meta, --expires-at, --ip-allowlist, --rate-limit, --rate-limits or --quota",
         );
       }
       const key = await session.call((keygate) => keygate.keys.update(id, body));

@@ -1,7 +1,8 @@
 /**
  * `keygate keys export [--format csv|jsonl]`: every key's metadata (never a secret or a hash; the
  * API has neither), all pages, to stdout. JSONL is the key object as the API answers it, one per
- * line; CSV flattens it into the columns below.
+ * line; CSV flattens it into the columns below (`rateLimits` as space-separated
+ * `name=limit/windowMs`, as `keys import` reads it back).
  */
 
 import { type Command, Option } from "commander";
@@ -31,6 +32,10 @@ export const EXPORT_COLUMNS: [string, (key: KeyObject) => string | number | bool
   ["ipAllowlist", (key) => key.ipAllowlist.join(" ")],
   ["rateLimit.limit", (key) => key.rateLimit?.limit ?? null],
   ["rateLimit.windowMs", (key) => key.rateLimit?.windowMs ?? null],
+  [
+    "rateLimits",
+    (key) => key.rateLimits.map((limit) => `${limit.name}=${limit.limit}/${limit.windowMs}`).join(" "),
+  ],
   ["quota.remaining", (key) => key.quota?.remaining ?? null],
   ["usageCount", (key) => key.usageCount],
   ["lastUsedAt", (key) => key.lastUsedAt],

@@ -170,7 +170,10 @@ CSV columns (a header row; only hash and name are required; an empty cell means 
   meta                   a JSON object
   expiresAt              ISO time
   enabled                true or false
-  rateLimit.limit, rateLimit.windowMs, quota.remaining, quota.refill.amount, quota.refill.interval
+  rateLimit.limit, rateLimit.windowMs
+                         the limit named default
+  rateLimits             every named limit: space-separated name=limit/windowMs (requests=100/60000)
+  quota.remaining, quota.refill.amount, quota.refill.interval
 A column not in this list refuses the file (exit code 2). Exit code 1 when any row was refused.`,
       ),
   ).action(

@@ -38,7 +38,7 @@ describe("keygate keys import and export", () => {
       code: 2,
       out: [],
       errors: [
-        'keygate: unknown column "scope" in the CSV header; the columns are: hash, name, start, appId, externalId, scopes, meta, expiresAt, ipAllowlist, enabled, rateLimit.limit, rateLimit.windowMs, quota.remaining, quota.refill.amount, quota.refill.interval',
+        'keygate: unknown column "scope" in the CSV header; the columns are: hash, name, start, appId, externalId, scopes, meta, expiresAt, ipAllowlist, enabled, rateLimit.limit, rateLimit.windowMs, rateLimits, quota.remaining, quota.refill.amount, quota.refill.interval',
       ],
     });
     await writeFile(file, "name,start\nx,y\n");
@@ -141,8 +141,8 @@ describe("keygate keys import and export", () => {
     expect(keys.map((key) => key.name)).toEqual(["made-here", "one", "reports", "billing"]);
     const csvRun = await cli.run(["keys", "export", "--format", "csv", "--status", "disabled"]);
     expect(csvRun.out).toEqual([
-      "id,name,kind,start,status,enabled,appId,externalId,environment,scopes,meta,expiresAt,ipAllowlist,rateLimit.limit,rateLimit.windowMs,quota.remaining,usageCount,lastUsedAt,createdAt,revokedAt",
-      `${keys[2].id},reports,token,sk_live_bbbb,disabled,false,,,production,,{},,,,,50,0,,${keys[2].createdAt},`,
+      "id,name,kind,start,status,enabled,appId,externalId,environment,scopes,meta,expiresAt,ipAllowlist,rateLimit.limit,rateLimit.windowMs,rateLimits,quota.remaining,usageCount,lastUsedAt,createdAt,revokedAt",
+      `${keys[2].id},reports,token,sk_live_bbbb,disabled,false,,,production,,{},,,,,,50,0,,${keys[2].createdAt},`,
     ]);
     const everything = [...jsonl.out, ...csvRun.out].join("\n");
     for (const legacy of LEGACY) {
@@ -150,5 +150,38 @@ describe("keygate keys import and export", () => {
       expect(everything).not.toContain(sha256(legacy));
     }
     expect(everything).not.toMatch(/"(hash|key|secretKey)":/);
+  });
+
+  it("imports named rate limits from the rateLimits column and exports them the same way", async () => {
+    const file = path.join(cli.configHome, "limits.csv");
+    await writeFile(
+      file,
+      [
+        "hash,name,rateLimits,rateLimit.limit,rateLimit.windowMs",
+        `${sha256("sk_test_limits_1")},limited,requests=100/60000 burst=10/1000,,`,
+        `${sha256("sk_test_limits_2")},half,requests=100,,`,
+        `${sha256("sk_test_limits_3")},both,burst=10/1000,5,1000`,
+        "",
+      ].join("\n"),
+    );
+    const run = await cli.run(["keys", "import", "--file", file]);
+    expect(run.code).toBe(1);
+    expect(run.out.slice(1)).toEqual([
+      'line 3: VALIDATION_FAILED: rateLimits: "requests=100" is not name=limit/windowMs (such as requests=100/60000)',
+      "line 4: VALIDATION_FAILED: rateLimits: send rateLimit (the limit named default) or rateLimits (the whole list), not both",
+    ]);
+    const keys = (await cli.run(["keys", "export"])).out.map((line) => JSON.parse(line));
+    const limited = keys.find((key) => key.name === "limited");
+    expect(limited).toMatchObject({
+      rateLimit: null,
+      rateLimits: [
+        { name: "requests", limit: 100, windowMs: 60_000 },
+        { name: "burst", limit: 10, windowMs: 1000 },
+      ],
+    });
+    const csvRun = await cli.run(["keys", "export", "--format", "csv"]);
+    const header = (csvRun.out[0] ?? "").split(",");
+    const row = csvRun.out.find((line) => line.startsWith(`${limited.id},`)) ?? "";
+    expect(row.split(",")[header.indexOf("rateLimits")]).toBe("requests=100/60000 burst=10/1000");
   });
 });

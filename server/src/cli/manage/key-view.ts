@@ -43,7 +43,12 @@ export function keyFields(key: KeyObject, session: Session): string[] {
     ["meta", JSON.stringify(key.meta)],
     ["expires", when(key.expiresAt, now)],
     ["ip allowlist", key.ipAllowlist.length > 0 ? key.ipAllowlist.join(" ") : "any address"],
-    ["rate limit", key.rateLimit ? `${key.rateLimit.limit} per ${key.rateLimit.windowMs} ms` : "none"],
+    [
+      "rate limits",
+      key.rateLimits.length > 0
+        ? key.rateLimits.map((limit) => `${limit.name} ${limit.limit} per ${limit.windowMs} ms`).join(", ")
+        : "none",
+    ],
     ["quota", key.quota ? `${key.quota.remaining} left` : "none"],
     ["uses", key.usageCount.toLocaleString("en")],
     [

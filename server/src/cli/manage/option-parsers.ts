@@ -67,6 +67,27 @@ export function parseRateLimit(value: string): RateLimitValue | null {
   return { limit: Number(match[1]), windowMs: parseDurationMs(match[2]) };
 }
 
+export interface NamedRateLimitValue extends RateLimitValue {
+  name: string;
+}
+
+/**
+ * `"requests=100/1m burst=10/1s"` (space- or comma-separated `<name>=<limit>/<window>`) or "none"
+ * for no limits; given again, the option adds to the list ("none" starts it over).
+ */
+export function parseRateLimits(value: string, previous: NamedRateLimitValue[] = []): NamedRateLimitValue[] {
+  if (value === "none") return [];
+  const limits = parseList(value).map((item) => {
+    const match = /^([^=]+)=(\d+)\/(.+)$/.exec(item);
+    if (!match?.[1] || !match[2] || !match[3])
+      throw new InvalidArgumentError(
+        'must be <name>=<limit>/<window> items, such as "requests=100/1m burst=10/1s", or "none".',
+      );
+    return { name: match[1], limit: Number(match[2]), windowMs: parseDurationMs(match[3]) };
+  });
+  return [...previous, ...limits];
+}
+
 /** A number of uses left, or "none". */
 export function parseQuota(value: string): { remaining: number } | null {
   if (value === "none") return null;
