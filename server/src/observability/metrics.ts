@@ -92,6 +92,16 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       help: "Live nodes of the cluster as this node last counted them (heartbeats in the store)",
       registers: [registry],
     }),
+    rateLimitFallback: new Gauge({
+      name: "keygate_rate_limit_fallback",
+      help: "1 while this node answers rate limits from its own memory (Redis unreachable; each limit divided by the live nodes), else 0",
+      registers: [registry],
+    }),
+    rateLimitFallbackVerifications: new Counter({
+      name: "keygate_rate_limit_fallback_total",
+      help: "Verifications whose rate limits this node answered from its own memory because Redis was unreachable",
+      registers: [registry],
+    }),
     invalidationPropagationSeconds: new Histogram({
       name: "keygate_invalidation_propagation_seconds",
       help: "From a change's invalidation leaving another node to its arrival here (the nodes' clocks)",
