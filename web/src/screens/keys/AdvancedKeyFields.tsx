@@ -1,8 +1,8 @@
 /**
  * The Advanced part of the key forms, a disclosure: the External ID (the end user or customer the
  * key belongs to; the create form only, it is kept for good), the IP allowlist (one CIDR per
- * line), the rate limit and the quota. A plan without IP allowlists or usage limits shows those fields disabled,
- * with a note saying which plan feature they need.
+ * line), the named rate limits (RateLimitsField) and the quota. A plan without IP allowlists or usage
+ * limits shows those fields disabled, with a note saying which plan feature they need.
  */
 import { ChevronRight } from "lucide-react";
 import { Collapsible } from "radix-ui";
@@ -11,6 +11,7 @@ import type { Workspace } from "../../api/types";
 import { cn } from "../../ui/cn";
 import { Field, inputClass } from "../../ui/Field";
 import type { KeyFormErrors, KeyFormValues, QuotaRefillInterval } from "./key-form";
+import { RateLimitsField } from "./RateLimitsField";
 
 export interface AdvancedKeyFieldsProps {
   values: KeyFormValues;
@@ -44,14 +45,9 @@ export function AdvancedKeyFields({
   defaultOpen,
   withExternalId,
 }: AdvancedKeyFieldsProps) {
-  const hasErrors = Boolean(
-    errors.externalId ||
-      errors.ipAllowlist ||
-      errors.rateLimit ||
-      errors.rateLimitWindowSeconds ||
-      errors.quota ||
-      errors.quotaRefill,
-  );
+  const hasErrors =
+    Boolean(errors.externalId || errors.ipAllowlist || errors.quota || errors.quotaRefill) ||
+    Object.keys(errors).some((field) => field.startsWith("rateLimits"));
   const [open, setOpen] = useState(Boolean(defaultOpen));
   useEffect(() => {
     if (hasErrors) setOpen(true);
@@ -109,37 +105,14 @@ export function AdvancedKeyFields({
           )}
         </div>
 
-        <div className="space-y-1.5">
+        <div className="space-y-4">
+          <RateLimitsField
+            rows={values.rateLimits}
+            onChange={(rateLimits) => onChange({ rateLimits })}
+            errors={errors}
+            disabled={!entitlements.usageLimits}
+          />
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <Field
-              label="Rate limit (requests)"
-              optional
-              hint="Verifications allowed per window."
-              error={errors.rateLimit}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="numeric"
-                  className={inputClass}
-                  value={values.rateLimit}
-                  disabled={!entitlements.usageLimits}
-                  onChange={(event) => onChange({ rateLimit: event.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="Rate limit window (seconds)" error={errors.rateLimitWindowSeconds}>
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="numeric"
-                  className={inputClass}
-                  value={values.rateLimitWindowSeconds}
-                  disabled={!entitlements.usageLimits}
-                  onChange={(event) => onChange({ rateLimitWindowSeconds: event.target.value })}
-                />
-              )}
-            </Field>
             <Field
               label="Quota"
               optional

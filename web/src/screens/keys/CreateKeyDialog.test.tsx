@@ -118,6 +118,32 @@ describe("CreateKeyDialog", () => {
     expect(value).toMatch(/^[a-z0-9]+_[0-9A-Za-z]{38}$/);
   });
 
+  it("creates a key with two named rate limits", async () => {
+    const { user } = renderDialog();
+    const dialog = await screen.findByRole("dialog", { name: "Create API Key" });
+    await user.type(within(dialog).getByLabelText("Key name"), "partner-api");
+    await user.click(within(dialog).getByRole("button", { name: "Advanced" }));
+    expect(within(dialog).getByLabelText("Rate limit name")).toHaveValue("default");
+    await user.type(within(dialog).getByLabelText(/^Rate limit \(requests\)/), "1000");
+    await user.click(within(dialog).getByRole("button", { name: "Add rate limit" }));
+    await user.type(within(dialog).getByLabelText("Rate limit 2 name"), "burst");
+    await user.type(within(dialog).getByLabelText("Rate limit 2 (requests)"), "10");
+    const window = within(dialog).getByLabelText("Rate limit 2 window (seconds)");
+    await user.clear(window);
+    await user.type(window, "1");
+    await user.click(within(dialog).getByRole("button", { name: "Create API Key" }));
+    await screen.findByRole("dialog", { name: "Copy your API key" });
+    const list = (await (await keygate.request("/v1/keys?limit=100")).json()) as KeyList;
+    const created = list.data.find((key) => key.name === "partner-api");
+    expect([created?.rateLimit, created?.rateLimits]).toEqual([
+      { limit: 1000, windowMs: 60_000 },
+      [
+        { name: "default", limit: 1000, windowMs: 60_000 },
+        { name: "burst", limit: 10, windowMs: 1000 },
+      ],
+    ]);
+  });
+
   it("offers the scopes of the app's connected APIs and shows the server's refusal next to Scopes", async () => {
     const orders = (await (
       await keygate.request("/v1/apis", {

@@ -104,7 +104,7 @@ export function CreateKeyDialog({
       if (secret) setCreated({ key, secret });
       else onCreated?.(key);
     } catch (failure) {
-      const fieldErrors = errorsOfDetails(problemsOf(failure));
+      const fieldErrors = errorsOfDetails(problemsOf(failure), values);
       setErrors(fieldErrors);
       if (Object.keys(fieldErrors).length === 0) setRefusal(describeError(failure));
     }

@@ -1,6 +1,7 @@
 /**
  * Edit a key against a real Keygate: only what changed is sent (an untouched quota keeps what is
- * left of it), a limit is checked before sending, and clearing a limit removes it at once.
+ * left of it), a limit is checked before sending, clearing a limit removes it at once, and named
+ * rate limits are added, edited and removed up to five.
  */
 import { screen, within } from "@testing-library/react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -100,5 +101,80 @@ describe("EditKeyDialog", () => {
     await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
     await expect.poll(isOpen).toBe(false);
     expect((await readKey(created.id)).rateLimit).toBeNull();
+  });
+
+  it("adds, edits and removes named rate limits, up to five", async () => {
+    const created = (await (
+      await keygate.request("/v1/keys", {
+        method: "POST",
+        body: {
+          name: "partner-feed",
+          rateLimits: [
+            { name: "default", limit: 100, windowMs: 60_000 },
+            { name: "burst", limit: 10, windowMs: 1000 },
+          ],
+        },
+      })
+    ).json()) as CreatedKey;
+    const { user, isOpen } = renderEdit(await readKey(created.id));
+    const dialog = await screen.findByRole("dialog", { name: "Edit partner-feed" });
+    const limits = within(dialog).getByRole("list", { name: "Rate limits" });
+    expect(within(limits).getAllByRole("listitem")).toHaveLength(2);
+    expect(within(dialog).getByLabelText("Rate limit name")).toHaveValue("default");
+    expect(within(dialog).getByLabelText("Rate limit 2 name")).toHaveValue("burst");
+    expect(within(dialog).getByLabelText("Rate limit 2 (requests)")).toHaveValue("10");
+    expect(within(dialog).getByLabelText("Rate limit 2 window (seconds)")).toHaveValue("1");
+
+    const burst = within(dialog).getByLabelText("Rate limit 2 (requests)");
+    await user.clear(burst);
+    await user.type(burst, "20");
+    await user.click(within(dialog).getByRole("button", { name: "Add rate limit" }));
+    await user.type(within(dialog).getByLabelText("Rate limit 3 name"), "daily");
+    await user.type(within(dialog).getByLabelText("Rate limit 3 (requests)"), "5000");
+    const dailyWindow = within(dialog).getByLabelText("Rate limit 3 window (seconds)");
+    await user.clear(dailyWindow);
+    await user.type(dailyWindow, "86400");
+    await user.click(within(dialog).getByRole("button", { name: "Remove rate limit default" }));
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+    await expect.poll(isOpen).toBe(false);
+    const saved = await readKey(created.id);
+    expect([saved.rateLimit, saved.rateLimits]).toEqual([
+      null,
+      [
+        { name: "burst", limit: 20, windowMs: 1000 },
+        { name: "daily", limit: 5000, windowMs: 86_400_000 },
+      ],
+    ]);
+  });
+
+  it("refuses a repeated name next to its row and stops adding at five", async () => {
+    const created = (await (
+      await keygate.request("/v1/keys", {
+        method: "POST",
+        body: { name: "five-limits", rateLimits: [{ name: "burst", limit: 10, windowMs: 1000 }] },
+      })
+    ).json()) as CreatedKey;
+    const { user } = renderEdit(await readKey(created.id));
+    const dialog = await screen.findByRole("dialog", { name: "Edit five-limits" });
+    const add = within(dialog).getByRole("button", { name: "Add rate limit" });
+    await user.click(add);
+    // The first added row is the default one, as the single rate limit of before.
+    expect(within(dialog).getByLabelText("Rate limit 2 name")).toHaveValue("default");
+    await user.click(add);
+    const third = within(dialog).getByLabelText("Rate limit 3 name");
+    expect(third).toHaveValue("");
+    await user.type(third, "burst");
+    await user.type(within(dialog).getByLabelText("Rate limit 3 (requests)"), "5");
+    await user.click(add);
+    await user.click(add);
+    expect(
+      within(within(dialog).getByRole("list", { name: "Rate limits" })).getAllByRole("listitem"),
+    ).toHaveLength(5);
+    expect(add).toBeDisabled();
+
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+    expect(third).toHaveAttribute("aria-invalid", "true");
+    expect(third).toHaveAccessibleDescription("Must not repeat burst");
+    expect((await readKey(created.id)).rateLimits).toEqual([{ name: "burst", limit: 10, windowMs: 1000 }]);
   });
 });

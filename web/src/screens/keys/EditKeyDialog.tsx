@@ -67,13 +67,13 @@ export function EditKeyDialog({ apiKey, open, onOpenChange }: EditKeyDialogProps
       toast(`Changes to ${saved.name} saved`);
       onOpenChange(false);
     } catch (failure) {
-      const fieldErrors = errorsOfDetails(problemsOf(failure));
+      const fieldErrors = errorsOfDetails(problemsOf(failure), values);
       setErrors(fieldErrors);
       if (Object.keys(fieldErrors).length === 0) setRefusal(describeError(failure));
     }
   };
 
-  const hasLimits = apiKey.ipAllowlist.length > 0 || apiKey.rateLimit !== null || apiKey.quota !== null;
+  const hasLimits = apiKey.ipAllowlist.length > 0 || apiKey.rateLimits.length > 0 || apiKey.quota !== null;
 
   return (
     <Dialog

@@ -52,7 +52,7 @@ export interface KeyFieldsProps {
 }
 
 export function KeyFields({ apiKey, appTitle, createdByName }: KeyFieldsProps) {
-  const { rateLimit, quota } = apiKey;
+  const { rateLimits, quota } = apiKey;
   return (
     <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
       <Row label="Key ID">
@@ -138,9 +138,16 @@ export function KeyFields({ apiKey, appTitle, createdByName }: KeyFieldsProps) {
           <Muted>Every network</Muted>
         )}
       </Row>
-      <Row label="Rate limit">
-        {rateLimit ? (
-          `${formatNumber(rateLimit.limit)} requests per ${seconds(rateLimit.windowMs)}`
+      <Row label="Rate limits">
+        {rateLimits.length > 0 ? (
+          <ul className="space-y-0.5">
+            {rateLimits.map((limit) => (
+              <li key={limit.name}>
+                <code className="font-mono text-xs">{limit.name}</code>:{" "}
+                {`${formatNumber(limit.limit)} requests per ${seconds(limit.windowMs)}`}
+              </li>
+            ))}
+          </ul>
         ) : (
           <Muted>None</Muted>
         )}

@@ -12,6 +12,17 @@ import type { KeyCreateBody, KeyPatchBody } from "./use-keys";
 
 export type QuotaRefillInterval = "minute" | "hour" | "day" | "week" | "month";
 
+/** Most named rate limits a key holds (the server's rule, key-fields.ts). */
+export const MAX_RATE_LIMITS = 5;
+
+/** One named rate limit as typed: a row whose requests are empty is no limit. */
+export interface RateLimitRow {
+  name: string;
+  /** Verifications allowed per window. */
+  limit: string;
+  windowSeconds: string;
+}
+
 export interface KeyFormValues {
   name: string;
   /** "" for a key of the workspace itself. */
@@ -24,8 +35,8 @@ export interface KeyFormValues {
   kind: "token" | "pair";
   /** One CIDR or address per line. */
   ipAllowlist: string;
-  rateLimit: string;
-  rateLimitWindowSeconds: string;
+  /** The key's named rate limits, in order; at least one row (empty for none). */
+  rateLimits: RateLimitRow[];
   quota: string;
   /** "" for a quota that never refills. */
   quotaRefill: QuotaRefillInterval | "";
@@ -34,7 +45,22 @@ export interface KeyFormValues {
 }
 
 export type KeyFormField = keyof KeyFormValues;
-export type KeyFormErrors = Partial<Record<KeyFormField, string>>;
+/** Where a problem of one rate limit row shows: `rateLimits.1.limit`. */
+export type RateLimitRowField = `rateLimits.${number}.${keyof RateLimitRow}`;
+export type KeyFormErrors = Partial<Record<KeyFormField | RateLimitRowField, string>>;
+
+/** The row of a rate limit a key has, or a new one (named default when the form has none yet). */
+export const rateLimitRow = (limit?: { name: string; limit: number; windowMs: number }): RateLimitRow =>
+  limit
+    ? {
+        name: limit.name,
+        limit: String(limit.limit),
+        windowSeconds: String(Math.round(limit.windowMs / 1000)),
+      }
+    : { name: "default", limit: "", windowSeconds: "60" };
+
+/** A row added next to others: no name yet (the form asks for one), a minute's window. */
+export const addedRateLimitRow = (): RateLimitRow => ({ name: "", limit: "", windowSeconds: "60" });
 
 export const emptyKeyForm = (appId = ""): KeyFormValues => ({
   name: "",
@@ -44,8 +70,7 @@ export const emptyKeyForm = (appId = ""): KeyFormValues => ({
   expiryDate: "",
   kind: "token",
   ipAllowlist: "",
-  rateLimit: "",
-  rateLimitWindowSeconds: "60",
+  rateLimits: [rateLimitRow()],
   quota: "",
   quotaRefill: "",
   externalId: "",
@@ -61,15 +86,14 @@ export function keyFormOf(key: KeyObject): KeyFormValues {
     expiryDate: key.expiresAt ? localDateOf(new Date(key.expiresAt)) : "",
     kind: key.kind,
     ipAllowlist: key.ipAllowlist.join("\n"),
-    rateLimit: key.rateLimit ? String(key.rateLimit.limit) : "",
-    rateLimitWindowSeconds: key.rateLimit ? String(Math.round(key.rateLimit.windowMs / 1000)) : "60",
+    rateLimits: key.rateLimits.length > 0 ? key.rateLimits.map(rateLimitRow) : [rateLimitRow()],
     quota: key.quota ? String(key.quota.remaining) : "",
     quotaRefill: key.quota?.refill?.interval ?? "",
     externalId: key.externalId ?? "",
   };
 }
 
-/** Which field a server `details` path (`rateLimit.windowMs`, `ipAllowlist.2`) belongs to. */
+/** Which field a server `details` path (`quota.refill`, `ipAllowlist.2`) belongs to. */
 const FIELD_OF_PATH: Array<[string, KeyFormField]> = [
   ["name", "name"],
   ["appId", "appId"],
@@ -78,26 +102,53 @@ const FIELD_OF_PATH: Array<[string, KeyFormField]> = [
   ["expiresAt", "expiryDate"],
   ["kind", "kind"],
   ["ipAllowlist", "ipAllowlist"],
-  ["rateLimit.windowMs", "rateLimitWindowSeconds"],
-  ["rateLimit", "rateLimit"],
+  ["rateLimits", "rateLimits"],
+  ["rateLimit", "rateLimits"],
   ["quota.refill", "quotaRefill"],
   ["quota", "quota"],
   ["externalId", "externalId"],
 ];
 
-function fieldOfPath(path: string): KeyFormField | undefined {
+const ROW_FIELD_OF_PATH: Record<string, keyof RateLimitRow> = {
+  name: "name",
+  limit: "limit",
+  windowMs: "windowSeconds",
+};
+
+/**
+ * The form field of a path. `rateLimits.<i>.<field>` counts the limits sent, which skip the empty
+ * rows: `rows` (the form's rate limit rows) finds the row the limit came from.
+ */
+function fieldOfPath(
+  path: string,
+  rows: readonly RateLimitRow[],
+): KeyFormField | RateLimitRowField | undefined {
+  const row = /^rateLimits\.(\d+)\.(\w+)/.exec(path);
+  if (row?.[1] && row[2]) {
+    const index = sentRowIndexes(rows)[Number(row[1])];
+    const field = ROW_FIELD_OF_PATH[row[2]];
+    if (index !== undefined && field) return `rateLimits.${index}.${field}`;
+  }
   return FIELD_OF_PATH.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`))?.[1];
+}
+
+/** The rows that become limits (their requests given), by their place in the form. */
+function sentRowIndexes(rows: readonly RateLimitRow[]): number[] {
+  return rows.flatMap((row, index) => (row.limit.trim() ? [index] : []));
 }
 
 /** "must not be empty" → "Must not be empty"; a message that starts with a value ("orders:write is…") stays. */
 const sentence = (message: string) =>
   /^[a-z]+( |$)/.test(message) ? message.charAt(0).toUpperCase() + message.slice(1) : message;
 
-/** The problems of a refusal (or of our own check), one message per form field. */
-export function errorsOfDetails(details: readonly FieldProblem[]): KeyFormErrors {
+/**
+ * The problems of a refusal (or of our own check), one message per form field; `values` are the
+ * form's as sent, so a rate limit's problem lands on its row.
+ */
+export function errorsOfDetails(details: readonly FieldProblem[], values?: KeyFormValues): KeyFormErrors {
   const errors: KeyFormErrors = {};
   for (const problem of details) {
-    const field = fieldOfPath(problem.path);
+    const field = fieldOfPath(problem.path, values?.rateLimits ?? []);
     if (field && !errors[field]) errors[field] = sentence(problem.message);
   }
   return errors;
@@ -145,7 +196,7 @@ interface Limits {
   errors: KeyFormErrors;
   expiresAt: string | null;
   ipAllowlist: string[];
-  rateLimit: { limit: number; windowMs: number } | null;
+  rateLimits: Array<{ name: string; limit: number; windowMs: number }>;
   quota: KeyCreateBody["quota"];
 }
 
@@ -172,18 +223,27 @@ function checkLimits(values: KeyFormValues, { policy, now }: CheckContext): Limi
     .map((line) => line.trim())
     .filter(Boolean);
 
-  let rateLimit: Limits["rateLimit"] = null;
-  const limitText = values.rateLimit.trim();
-  const windowText = values.rateLimitWindowSeconds.trim();
-  if (limitText) {
-    if (!WHOLE.test(limitText)) errors.rateLimit = "Enter a whole number of requests";
-    if (!WHOLE.test(windowText)) errors.rateLimitWindowSeconds = "Enter a whole number of seconds";
+  const rateLimits: Limits["rateLimits"] = [];
+  for (const index of sentRowIndexes(values.rateLimits)) {
+    const row = values.rateLimits[index];
+    if (!row) continue;
+    const limitText = row.limit.trim();
+    const windowText = row.windowSeconds.trim();
+    const limitError = WHOLE.test(limitText) ? undefined : "Enter a whole number of requests";
+    let windowError: string | undefined;
+    if (!WHOLE.test(windowText)) windowError = "Enter a whole number of seconds";
     else if (Number(windowText) < 1 || Number(windowText) > 86_400) {
-      errors.rateLimitWindowSeconds = "Must be between 1 and 86400 seconds (1 day)";
+      windowError = "Must be between 1 and 86400 seconds (1 day)";
     }
-    if (!errors.rateLimit && !errors.rateLimitWindowSeconds) {
-      rateLimit = { limit: Number(limitText), windowMs: Number(windowText) * 1000 };
-    }
+    if (limitError) errors[`rateLimits.${index}.limit`] = limitError;
+    if (windowError) errors[`rateLimits.${index}.windowSeconds`] = windowError;
+    // A bad number keeps its limit's place with a stand-in (the form is not sent while it has
+    // errors), so the schema's problems of the other limits land on their own rows.
+    rateLimits.push({
+      name: row.name.trim(),
+      limit: limitError ? 1 : Number(limitText),
+      windowMs: windowError ? 1000 : Number(windowText) * 1000,
+    });
   }
 
   let quota: Limits["quota"] = null;
@@ -201,12 +261,16 @@ function checkLimits(values: KeyFormValues, { policy, now }: CheckContext): Limi
   } else if (values.quotaRefill) {
     errors.quota = "Enter the quota that each refill restores";
   }
-  return { errors, expiresAt, ipAllowlist, rateLimit, quota };
+  return { errors, expiresAt, ipAllowlist, rateLimits, quota };
 }
 
-function schemaErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): KeyFormErrors {
+function schemaErrors(
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
+  values: KeyFormValues,
+): KeyFormErrors {
   return errorsOfDetails(
     issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
+    values,
   );
 }
 
@@ -222,12 +286,12 @@ export function checkCreateForm(values: KeyFormValues, context: CheckContext): C
     ...(values.appId ? { appId: values.appId } : { environment: values.environment }),
     ...(limits.expiresAt ? { expiresAt: limits.expiresAt } : {}),
     ...(limits.ipAllowlist.length > 0 ? { ipAllowlist: limits.ipAllowlist } : {}),
-    ...(limits.rateLimit ? { rateLimit: limits.rateLimit } : {}),
+    ...(limits.rateLimits.length > 0 ? { rateLimits: limits.rateLimits } : {}),
     ...(limits.quota ? { quota: limits.quota } : {}),
     ...(values.externalId.trim() ? { externalId: values.externalId.trim() } : {}),
   };
   const parsed = createKeyBody.safeParse(body);
-  const errors = { ...(parsed.success ? {} : schemaErrors(parsed.error.issues)), ...limits.errors };
+  const errors = { ...(parsed.success ? {} : schemaErrors(parsed.error.issues, values)), ...limits.errors };
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, body: { ...body, name: values.name.trim() } };
 }
@@ -250,14 +314,17 @@ export function checkEditForm(
   if (!sameJson([...values.scopes].sort(), [...key.scopes].sort())) body.scopes = values.scopes;
   if (values.expiryDate !== before.expiryDate) body.expiresAt = limits.expiresAt;
   if (!sameJson(limits.ipAllowlist, key.ipAllowlist)) body.ipAllowlist = limits.ipAllowlist;
-  if (!sameJson(limits.rateLimit, key.rateLimit)) body.rateLimit = limits.rateLimit;
+  if (!sameJson(limits.rateLimits, key.rateLimits)) body.rateLimits = limits.rateLimits;
   if (values.quota !== before.quota || values.quotaRefill !== before.quotaRefill) body.quota = limits.quota;
 
   // An untouched expiry that the policy now requires is the server's to judge, not a reason to block other edits.
   const ownErrors = { ...limits.errors };
   if (values.expiryDate === before.expiryDate) delete ownErrors.expiryDate;
   const parsed = Object.keys(body).length > 0 ? updateKeyBody.safeParse(body) : undefined;
-  const errors = { ...(parsed && !parsed.success ? schemaErrors(parsed.error.issues) : {}), ...ownErrors };
+  const errors = {
+    ...(parsed && !parsed.success ? schemaErrors(parsed.error.issues, values) : {}),
+    ...ownErrors,
+  };
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, body: Object.keys(body).length > 0 ? body : undefined };
 }
