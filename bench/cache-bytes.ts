@@ -46,7 +46,7 @@ function rowOf(n: number): VerificationRow {
     meta: { tenant: `t_${n}` },
     expires_at: null,
     ip_allowlist: [],
-    rate_limit: null,
+    rate_limits: [],
     quota_remaining: null,
     enabled: true,
     revoked_at: null,

@@ -191,7 +191,7 @@ describeInBrowser("API keys: create, copy, views, search and detail", () => {
       "Scopes",
       "Expiry",
       "IP allowlist",
-      "Rate limit",
+      "Rate limits",
       "Quota",
       "Meta",
       "Usage count",

@@ -12,6 +12,8 @@ const TABLES = [
   "app_apis",
   "apps",
   "audit_events",
+  "cluster_jobs",
+  "cluster_nodes",
   "identities",
   "invitations",
   "key_secrets",

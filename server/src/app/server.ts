@@ -16,6 +16,7 @@ import { ChannelInvalidation } from "../cluster/channel-invalidation.js";
 import { ClusterJobs, KEYGATE_JOBS } from "../cluster/cluster-jobs.js";
 import { createInvalidation } from "../cluster/create-invalidation.js";
 import { NodeRegistry } from "../cluster/node-registry.js";
+import { createRateLimiter } from "../cluster/rate-limiters.js";
 import type { Config } from "../config/config.js";
 import { bootstrap } from "../domain/workspaces/bootstrap.js";
 import { createApp } from "../http/app.js";
@@ -139,7 +140,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const metrics = createMetrics({ defaultMetrics: true });
     invalidation = createInvalidation(config, store, metrics, logger);
     if (store.kind === "postgres") nodes = new NodeRegistry(store.db, config.nodeId, metrics, logger);
-    const ctx = createContext({ config, store, clock, logger, metrics, invalidation });
+    const registry = nodes;
+    const rateLimiter = createRateLimiter({
+      redisUrl: config.redisUrl,
+      redisPrefix: config.redisPrefix,
+      liveNodes: () => registry?.liveNodes() ?? 1,
+      metrics,
+      logger,
+      now: () => clock.nowMs(),
+    });
+    const ctx = createContext({ config, store, clock, logger, metrics, invalidation, rateLimiter });
     // The caches subscribed above; from here on they hear every change made on another node.
     if (invalidation instanceof ChannelInvalidation) await invalidation.start();
     await nodes?.start();
