@@ -17,6 +17,7 @@ import { ClusterJobs, KEYGATE_JOBS } from "../cluster/cluster-jobs.js";
 import { createInvalidation } from "../cluster/create-invalidation.js";
 import { NodeRegistry } from "../cluster/node-registry.js";
 import { createRateLimiter } from "../cluster/rate-limiters.js";
+import { RedisRateLimiter } from "../cluster/redis-rate-limiter.js";
 import type { Config } from "../config/config.js";
 import { bootstrap } from "../domain/workspaces/bootstrap.js";
 import { createApp } from "../http/app.js";
@@ -149,6 +150,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logger,
       now: () => clock.nowMs(),
     });
+    // A node that starts before Redis answers serves from the fallback until it does.
+    if (rateLimiter instanceof RedisRateLimiter) await rateLimiter.ready(2_000);
     const ctx = createContext({ config, store, clock, logger, metrics, invalidation, rateLimiter });
     // The caches subscribed above; from here on they hear every change made on another node.
     if (invalidation instanceof ChannelInvalidation) await invalidation.start();
