@@ -58,6 +58,17 @@ const PROPAGATION_GIVE_UP_MS = 3_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A node's process exited while the test needed it: fails the test at once, with the node's last words. */
+class NodeExitedError extends Error {}
+
+/** Throws a {@link NodeExitedError} with the end of the node's output when its process is gone. */
+function mustBeRunning(node: ClusterNode): void {
+  if (!node.running)
+    throw new NodeExitedError(
+      `node ${node.name} is not running; the end of its output:\n${node.output().slice(-3000)}`,
+    );
+}
+
 /** Polls `check` until it holds, or throws `what` with the last value after `timeoutMs`. */
 async function eventually<T>(
   what: string,
@@ -73,6 +84,7 @@ async function eventually<T>(
       last = await read();
       if (check(last)) return last;
     } catch (error) {
+      if (error instanceof NodeExitedError) throw error;
       lastError = error;
     }
     await sleep(100);
@@ -417,7 +429,10 @@ describeCluster("three Keygate nodes on one PostgreSQL and one Redis", reason, (
     for (const node of cluster.nodes) {
       await eventually(
         `node ${node.name} hears the other nodes`,
-        () => metricOf(node, "keygate_invalidation_channel_live"),
+        () => {
+          mustBeRunning(node);
+          return metricOf(node, "keygate_invalidation_channel_live");
+        },
         (value) => value === 1,
         15_000,
       );
@@ -631,7 +646,10 @@ describeCluster("three Keygate nodes on one PostgreSQL and one Redis", reason, (
     for (const node of cluster.nodes) {
       await eventually(
         `node ${node.name} counts in Redis again`,
-        () => metricOf(node, "keygate_rate_limit_fallback"),
+        () => {
+          mustBeRunning(node);
+          return metricOf(node, "keygate_rate_limit_fallback");
+        },
         (value) => value === 0,
         15_000,
       );
@@ -683,7 +701,10 @@ describeCluster("three Keygate nodes on one PostgreSQL and one Redis", reason, (
       for (const node of cluster.nodes) {
         const notReady = await eventually(
           `node ${node.name} answers /readyz 503`,
-          () => call(node, "GET", "/readyz"),
+          () => {
+            mustBeRunning(node);
+            return call(node, "GET", "/readyz");
+          },
           (answer) => answer.status === 503,
           10_000,
         );
@@ -695,6 +716,7 @@ describeCluster("three Keygate nodes on one PostgreSQL and one Redis", reason, (
       const outageStarted = Date.now();
       while (Date.now() - outageStarted < 3_000) {
         for (const node of cluster.nodes) {
+          mustBeRunning(node);
           expect(await verifyOn(node, verifier, { key: key.key })).toEqual(expected.get(node.name));
           valid += 1;
         }
@@ -707,7 +729,10 @@ describeCluster("three Keygate nodes on one PostgreSQL and one Redis", reason, (
     for (const node of cluster.nodes) {
       await eventually(
         `node ${node.name} answers /readyz 200 again`,
-        () => call(node, "GET", "/readyz"),
+        () => {
+          mustBeRunning(node);
+          return call(node, "GET", "/readyz");
+        },
         (answer) => answer.status === 200,
         15_000,
       );
