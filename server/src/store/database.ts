@@ -109,8 +109,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
           : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
     },
   });
-  // A dropped connection must not crash the process; the next query reconnects.
+  // A dropped connection must not crash the process; the next query reconnects. The pool only
+  // listens on idle clients: one reset while checked out (between a transaction's statements)
+  // would raise an unhandled 'error' event, so every client gets a listener of its own. The query
+  // in flight still fails, and the pool discards the client.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
