@@ -19,6 +19,7 @@ import { createApp } from "../src/http/app.js";
 import type { Store } from "../src/store/database.js";
 import type { Plan, Role, WorkspaceRow } from "../src/store/schema.js";
 import type { Invalidation } from "../src/verifier/invalidation.js";
+import type { RateLimiter } from "../src/verifier/rate-limiter.js";
 import { type Backend, pgliteBackend } from "./backends.js";
 
 export interface TestService {
@@ -37,6 +38,8 @@ export interface TestServiceOptions {
   store?: Store;
   /** How changes reach the other nodes; in process by default. */
   invalidation?: Invalidation;
+  /** Where rate limits are counted (Redis, for the cluster's tests); in memory by default. */
+  rateLimiter?: RateLimiter;
   /** Change the context before the app is built (swap a limiter, shorten a TTL). */
   configure?: (ctx: AppContext) => void;
 }
@@ -55,6 +58,7 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
     clock,
     logger: pino({ level: "silent" }),
     invalidation: options.invalidation,
+    rateLimiter: options.rateLimiter,
   });
   options.configure?.(ctx);
   const app = await createApp(ctx);

@@ -15,13 +15,9 @@ import {
   uniqueRedisPrefix,
 } from "../../../../test/redis-server.js";
 import { verifyDoors } from "../../../../test/verify-doors.js";
-import { createContext } from "../../../app/context.js";
-import { ManualClock } from "../../../clock.js";
 import { redisCommandClient } from "../../../cluster/redis-connection.js";
 import { RedisRateLimiter } from "../../../cluster/redis-rate-limiter.js";
-import { loadConfig } from "../../../config/config.js";
 import { createMetrics } from "../../../observability/metrics.js";
-import { createApp } from "../../app.js";
 
 const redisAbsent = await redisSkipReason();
 if (redisAbsent) console.log(`skipping the verify rate limit tests on Redis: ${redisAbsent}`);
@@ -30,40 +26,17 @@ afterAll(async () => {
   if (!redisAbsent) await deleteRedisPrefix(testRedisUrl, redisPrefix);
 });
 
-/** A test service (as createTestService builds it) whose rate limits live in Redis. */
+/** A test service whose rate limits live in Redis. */
 async function serviceOnRedis(backend: Backend): Promise<TestService> {
-  const store = await backend.open();
-  const clock = new ManualClock("2026-06-01T12:00:00.000Z");
-  const logger = pino({ level: "silent" });
-  const metrics = createMetrics();
   const rateLimiter = new RedisRateLimiter({
     client: redisCommandClient(testRedisUrl),
     prefix: redisPrefix,
     liveNodes: () => 1,
-    metrics,
-    logger,
+    metrics: createMetrics(),
+    logger: pino({ level: "silent" }),
   });
   if (!(await rateLimiter.ready(5_000))) throw new Error(`Redis at ${testRedisUrl} is not ready`);
-  const ctx = createContext({
-    config: loadConfig({ KEYGATE_DATA_DIR: "/nonexistent", LOG_LEVEL: "silent" }),
-    store,
-    clock,
-    logger,
-    metrics,
-    rateLimiter,
-  });
-  const app = await createApp(ctx);
-  await app.ready();
-  return {
-    app,
-    ctx,
-    clock,
-    store,
-    async close() {
-      await app.close();
-      await store.close();
-    },
-  };
+  return createTestService({ backend, rateLimiter });
 }
 
 const limiters = [
