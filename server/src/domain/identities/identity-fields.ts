@@ -4,7 +4,7 @@
  * every key of the identity (the verifier counts them under `identity:<id>:<name>`).
  */
 import { z } from "zod";
-import { rateLimitSchema } from "../keys/key-fields.js";
+import { rateLimitSchema, refuseRepeatedNames } from "../keys/key-fields.js";
 
 export const MAX_EXTERNAL_ID_LENGTH = 200;
 export const MAX_IDENTITY_RATE_LIMITS = 10;
@@ -35,14 +35,7 @@ export const identityRateLimitSchema = z.strictObject({
 export const identityRateLimitsSchema = z
   .array(identityRateLimitSchema)
   .max(MAX_IDENTITY_RATE_LIMITS, `must hold at most ${MAX_IDENTITY_RATE_LIMITS} limits`)
-  .superRefine((limits, ctx) => {
-    const seen = new Set<string>();
-    for (const [index, limit] of limits.entries()) {
-      if (seen.has(limit.name))
-        ctx.addIssue({ code: "custom", path: [index, "name"], message: `must not repeat ${limit.name}` });
-      seen.add(limit.name);
-    }
-  })
+  .superRefine(refuseRepeatedNames)
   .describe("Each one limit across every key of the identity, checked after the key's own");
 
 export type IdentityRateLimit = z.infer<typeof identityRateLimitSchema>;

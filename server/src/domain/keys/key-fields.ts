@@ -136,18 +136,21 @@ export const keyRateLimitSchema = z.strictObject({
   ...rateLimitSchema.shape,
 });
 
+/** Refuses a list of named limits (a key's or an identity's) that names one twice, at the repeat. */
+export function refuseRepeatedNames(limits: readonly { name: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  for (const [index, limit] of limits.entries()) {
+    if (seen.has(limit.name))
+      ctx.addIssue({ code: "custom", path: [index, "name"], message: `must not repeat ${limit.name}` });
+    seen.add(limit.name);
+  }
+}
+
 /** A key's named limits: at most {@link MAX_KEY_RATE_LIMITS}, each name once. */
 export const keyRateLimitsSchema = z
   .array(keyRateLimitSchema)
   .max(MAX_KEY_RATE_LIMITS, `must hold at most ${MAX_KEY_RATE_LIMITS} rate limits`)
-  .superRefine((limits, ctx) => {
-    const seen = new Set<string>();
-    for (const [index, limit] of limits.entries()) {
-      if (seen.has(limit.name))
-        ctx.addIssue({ code: "custom", path: [index, "name"], message: `must not repeat ${limit.name}` });
-      seen.add(limit.name);
-    }
-  })
+  .superRefine(refuseRepeatedNames)
   .describe("Every limit must allow a verification for it to pass; [] for none");
 
 /**
