@@ -71,7 +71,9 @@ async function checkExchange(a: TestNode, b: TestNode) {
   await until(() => b.heard.some((m) => m.kind === "key"), "the message on the other node");
   const tookMs = performance.now() - sent;
   expect(b.heard.filter((m) => m.kind === "key")).toEqual([keyChange(1)]);
-  expect(tookMs).toBeLessThan(50);
+  // Milliseconds on an idle machine (bench:cluster: p99 6.6 ms); the bound leaves room for a
+  // loaded CI machine while still refusing anything that polls (Unkey's 30-60 s, a 1 s poll).
+  expect(tookMs).toBeLessThan(250);
   await b.invalidation.publish(keyChange(2));
   await until(() => a.heard.some((m) => m.kind === "key" && m.keyIds[0] === "key_2"), "the reply");
   // Neither node heard its own message a second time from the channel.
