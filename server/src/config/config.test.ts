@@ -42,6 +42,9 @@ describe("loadConfig", () => {
       dashboardDir: BUILT_DASHBOARD,
       embedOrigins: [],
       eventsHeartbeatMs: 15_000,
+      webhookAllowHosts: [],
+      webhookAllowHttp: false,
+      secretScanningKeysFile: undefined,
     });
   });
 
@@ -65,6 +68,9 @@ describe("loadConfig", () => {
         KEYGATE_DB_POOL_SIZE: "25",
         KEYGATE_NODE_ID: "node-2",
         KEYGATE_INVALIDATION: "postgres",
+        KEYGATE_WEBHOOK_ALLOW_HOSTS: "Hooks.internal, 10.1.0.0/16,127.0.0.1",
+        KEYGATE_WEBHOOK_ALLOW_HTTP: "true",
+        KEYGATE_SECRET_SCANNING_KEYS_FILE: "/etc/keygate/github-keys.json",
       }),
     ).toEqual({
       port: 9000,
@@ -86,6 +92,9 @@ describe("loadConfig", () => {
       dashboardDir: "/srv/keygate/dashboard",
       embedOrigins: ["https://app.example.com", "http://localhost:3000"],
       eventsHeartbeatMs: 5000,
+      webhookAllowHosts: ["hooks.internal", "10.1.0.0/16", "127.0.0.1"],
+      webhookAllowHttp: true,
+      secretScanningKeysFile: "/etc/keygate/github-keys.json",
     });
   });
 
@@ -188,6 +197,12 @@ describe("loadConfig", () => {
     ["KEYGATE_DB_POOL_SIZE", "many", "must be a whole number from 2 to 500"],
     ["KEYGATE_REDIS_PREFIX", "key gate", "must be 1 to 64 letters, digits or : _ . -"],
     ["KEYGATE_NODE_ID", "node/1", "must be 1 to 100 letters, digits or _ . : -"],
+    [
+      "KEYGATE_WEBHOOK_ALLOW_HOSTS",
+      "hooks.internal, http://x",
+      "http://x is not a host name, an IP address or a CIDR",
+    ],
+    ["KEYGATE_WEBHOOK_ALLOW_HTTP", "yes", "KEYGATE_WEBHOOK_ALLOW_HTTP must be true or false"],
     ["KEYGATE_INVALIDATION", "kafka", 'Invalid option: expected one of "auto"|"local"|"postgres"|"redis"'],
     [
       "LOG_LEVEL",

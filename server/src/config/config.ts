@@ -51,6 +51,36 @@ const trustedProxies = z
   });
 
 /**
+ * `KEYGATE_WEBHOOK_ALLOW_HOSTS`: host names and addresses or CIDRs a workspace's webhook may reach
+ * although they are loopback, private, link-local or metadata addresses (`hooks.internal`,
+ * `10.1.0.0/16`, `127.0.0.1`).
+ */
+const webhookAllowHosts = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const entries = value
+      .split(",")
+      .map((entry) => entry.trim().toLowerCase())
+      .filter(Boolean);
+    for (const entry of entries) {
+      if (
+        !isAddressOrCidr(entry) &&
+        !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(entry)
+      ) {
+        ctx.addIssue({ code: "custom", message: `${entry} is not a host name, an IP address or a CIDR` });
+      }
+    }
+    return entries;
+  });
+
+const booleanText = (name: string) =>
+  z
+    .enum(["true", "false", "1", "0"], { error: `${name} must be true or false` })
+    .default("false")
+    .transform((value) => value === "true" || value === "1");
+
+/**
  * Whether the text is a web origin as CSP's frame-ancestors takes it: http(s), a host, an optional
  * port, nothing else (`https://app.example.com`, `http://localhost:3000`). No wildcards: the portal
  * posts its height to exactly the origin that frames it, which must be one of these.
@@ -198,6 +228,9 @@ const envSchema = z.object({
       .max(300_000, { error: HEARTBEAT_RANGE })
       .default(15_000),
   ),
+  KEYGATE_WEBHOOK_ALLOW_HOSTS: webhookAllowHosts,
+  KEYGATE_WEBHOOK_ALLOW_HTTP: z.preprocess(emptyToUndefined, booleanText("KEYGATE_WEBHOOK_ALLOW_HTTP")),
+  KEYGATE_SECRET_SCANNING_KEYS_FILE: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
 });
 
 /** The service's configuration, parsed from the environment. */
@@ -244,6 +277,19 @@ export interface Config {
   embedOrigins: string[];
   /** How often GET /v1/events/invalidations writes a heartbeat comment (`KEYGATE_EVENTS_HEARTBEAT_MS`). */
   eventsHeartbeatMs: number;
+  /**
+   * Hosts, addresses and CIDRs webhooks may reach although private or loopback
+   * (`KEYGATE_WEBHOOK_ALLOW_HOSTS`); empty: only public addresses.
+   */
+  webhookAllowHosts: string[];
+  /** Whether webhook URLs may be plain http (`KEYGATE_WEBHOOK_ALLOW_HTTP`, default false). */
+  webhookAllowHttp: boolean;
+  /**
+   * The JSON file of GitHub's secret-scanning public keys, `{ public_keys: [{ key_identifier, key,
+   * is_current }] }` (`KEYGATE_SECRET_SCANNING_KEYS_FILE`); unset: POST /v1/secret-scanning/github
+   * answers 503.
+   */
+  secretScanningKeysFile: string | undefined;
 }
 
 /** Thrown when the environment holds a bad value; the message names the variable. */
@@ -290,5 +336,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : BUILT_DASHBOARD_DIR,
     embedOrigins: value.KEYGATE_EMBED_ORIGINS,
     eventsHeartbeatMs: value.KEYGATE_EVENTS_HEARTBEAT_MS,
+    webhookAllowHosts: value.KEYGATE_WEBHOOK_ALLOW_HOSTS,
+    webhookAllowHttp: value.KEYGATE_WEBHOOK_ALLOW_HTTP,
+    secretScanningKeysFile: value.KEYGATE_SECRET_SCANNING_KEYS_FILE
+      ? path.resolve(value.KEYGATE_SECRET_SCANNING_KEYS_FILE)
+      : undefined,
   };
 }

@@ -25,6 +25,9 @@ export const PERMISSIONS = [
   "members:write",
   "workspace:read",
   "workspace:write",
+  "webhooks:read",
+  "webhooks:write",
+  "reports:read",
   // The operator's workspace only (platform mode):
   "workspaces:read",
   "workspaces:write",
@@ -74,6 +77,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "audit:read",
     "members:read",
     "workspace:read",
+    "webhooks:read",
+    "reports:read",
   ],
   viewer: READS.filter((p) => p !== "root_keys:read"),
 };

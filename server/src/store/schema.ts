@@ -2,7 +2,7 @@
  * The tables as Kysely sees them. One schema, the PostgreSQL dialect, for PGlite and PostgreSQL alike.
  * Timestamps are `Date`, bigint counters are `number` (parsed so in {@link ./database.ts}).
  */
-import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 type Json = ColumnType<unknown, string, string>;
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -16,6 +16,7 @@ export type KeyKind = "token" | "pair";
 export type KeySource = "keygate" | "import";
 /** The operator's workspace (the platform's own, created at first start) or a tenant (migration 0006). */
 export type WorkspaceKind = "operator" | "tenant";
+export type LeakResponse = "revoke" | "disable" | "notify";
 /** What a portal session may open (migration 0006). */
 export type PortalFeature = "keys" | "apps" | "usage" | "audit";
 /** The roles a portal session can have: never owner. */
@@ -49,6 +50,14 @@ export interface WorkspacesTable {
    * instead of refusing as MALFORMED; `pattern` is a JS regex source or null.
    */
   foreign_key_formats: ColumnType<unknown, string | undefined, string>;
+  /** Key hygiene policy (migration 0010): a key older than this since its last rotation is due; null: off. */
+  rotation_reminder_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Days without a verification after which a key counts as unused (badge, report, `key.unused`). */
+  unused_key_days: ColumnType<number, number | undefined, number>;
+  /** Disable a key unused this many days; null: never (the default). */
+  auto_disable_unused_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** What a leak report does to the key: revoke it (default), disable it, or only notify. */
+  leak_response: ColumnType<LeakResponse, LeakResponse | undefined, LeakResponse>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -214,6 +223,11 @@ export interface KeysTable {
   external_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** `keygate` for a key this service issued, `import` for one imported by its hash (migration 0008). */
   source: ColumnType<KeySource, KeySource | undefined, KeySource>;
+  /** The quota the key started from (kept by a trigger when set, raised or refilled; migration 0010). */
+  quota_limit: ColumnType<number | null, never, never>;
+  /** The last leak report of this key, and where the secret was found. */
+  leaked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  leaked_url: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every secret a key answers to: the current one (no expiry) and old ones in their rotation grace. */
@@ -286,6 +300,74 @@ export interface ClusterJobsTable {
   last_run_at: Timestamp;
 }
 
+/** A workspace's webhook receiver (migration 0010); the signing secret is sealed by the secret box. */
+export interface WebhookEndpointsTable {
+  id: string;
+  workspace_id: string;
+  url: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** The event types it is subscribed to, e.g. `["key.created", "key.revoked"]`. */
+  events: ColumnType<string[], string, string>;
+  /** Operator workspace only: also every tenant's events. */
+  all_tenants: ColumnType<boolean, boolean | undefined, boolean>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  secret_ciphertext: string;
+  /** Set when a delivery used up its retries; cleared by the next success. */
+  failing_since: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The outbox: one event, written in the transaction of the change that caused it. */
+export interface WebhookEventsTable {
+  /** `msg_...`: the `webhook-id` header, the same for every delivery and retry of the event. */
+  id: string;
+  seq: Generated<string>;
+  workspace_id: string;
+  type: string;
+  /** `{ key, workspace: { id, externalId }, ...extra }`: the body's `data`. */
+  data: ColumnType<Record<string, unknown>, string, string>;
+  occurred_at: Timestamp;
+}
+
+export type WebhookDeliveryStatus = "pending" | "delivered" | "failed";
+
+/** One event for one endpoint: the unit workers take, retry and log. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** When a worker may send it next; null once finished. */
+  next_attempt_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** A worker's lease: no other worker takes it before this. */
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_status_code: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** One attempt of a delivery, for the delivery log. */
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempted_at: Timestamp;
+  status_code: number | null;
+  duration_ms: number;
+  /** The start of the answer (bounded). */
+  response_excerpt: string;
+  /** Why no answer came (timeout, refused address, connection reset); null when one came. */
+  error: string | null;
+}
+
+/** One-off notices a key has had (`expiring_7d:<expiry>`, `rate_limited`...), sent once per cluster. */
+export interface KeyNoticesTable {
+  key_id: string;
+  kind: string;
+  sent_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -307,6 +389,11 @@ export interface Database {
   portal_sessions: PortalSessionsTable;
   cluster_nodes: ClusterNodesTable;
   cluster_jobs: ClusterJobsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  key_notices: KeyNoticesTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
@@ -322,3 +409,7 @@ export type InvitationRow = Selectable<InvitationsTable>;
 export type IdentityRow = Selectable<IdentitiesTable>;
 export type PortalTokenRow = Selectable<PortalTokensTable>;
 export type PortalSessionRow = Selectable<PortalSessionsTable>;
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+export type WebhookEventRow = Selectable<WebhookEventsTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;

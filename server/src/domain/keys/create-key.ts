@@ -150,6 +150,10 @@ async function prepareKey(
     identity_id: null,
     external_id: input.externalId ?? null,
     source: "keygate",
+    // What the store's trigger (migration 0010) keeps: the quota the key starts from.
+    quota_limit: input.quota ? Math.max(input.quota.remaining, input.quota.refill?.amount ?? 0) : null,
+    leaked_at: null,
+    leaked_url: null,
     created_by: actor.id,
     created_at: now,
     updated_at: now,

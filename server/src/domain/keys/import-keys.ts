@@ -78,6 +78,10 @@ function importedKeyRow(
     secret_ciphertext: null,
     identity_id: null,
     external_id: row.externalId ?? null,
+    // What the store's trigger (migration 0010) keeps: the quota the key starts from.
+    quota_limit: row.quota ? Math.max(row.quota.remaining, row.quota.refill?.amount ?? 0) : null,
+    leaked_at: null,
+    leaked_url: null,
     source: "import",
   };
 }

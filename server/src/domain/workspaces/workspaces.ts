@@ -93,6 +93,10 @@ export async function createWorkspace(
     branding: {},
     last_verified_at: null,
     foreign_key_formats: [],
+    rotation_reminder_days: 90,
+    unused_key_days: 30,
+    auto_disable_unused_days: null,
+    leak_response: "revoke",
     created_at: input.at,
     updated_at: input.at,
   };

@@ -12,6 +12,7 @@ import * as platformMode from "./0006_platform_mode.js";
 import * as identityKeys from "./0007_identity_keys.js";
 import * as keyImport from "./0008_key_import.js";
 import * as cluster from "./0009_cluster.js";
+import * as webhooks from "./0010_webhooks.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0007_identity_keys": identityKeys,
   "0008_key_import": keyImport,
   "0009_cluster": cluster,
+  "0010_webhooks": webhooks,
 };
