@@ -16,6 +16,9 @@ export const ID_PREFIXES = {
   invitation: "inv",
   identity: "idn",
   request: "req",
+  webhook: "whk",
+  delivery: "whd",
+  attempt: "wha",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
