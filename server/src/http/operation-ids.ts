@@ -76,6 +76,8 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
 
   "GET /v1/audit-events": "auditEvents.list",
 
+  "POST /v1/secret-scanning/github": "secretScanning.github",
+
   "POST /v1/portal/sessions": "portal.createSession",
   "GET /v1/portal/session": "portal.getSession",
   "POST /v1/portal/session/end": "portal.endSession",

@@ -19,6 +19,7 @@ import { memberRoutes } from "./members.js";
 import { planRoutes } from "./plans.js";
 import { portalRoutes } from "./portal.js";
 import { rootKeyRoutes } from "./root-keys.js";
+import { secretScanningRoute } from "./secret-scanning.js";
 import { setupRoutes } from "./setup.js";
 import { workspaceRoutes } from "./workspace.js";
 import { tenantRoutes } from "./workspaces/tenant-routes.js";
@@ -45,4 +46,5 @@ export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void
   auditEventRoutes(app, ctx);
   portalRoutes(app, ctx);
   tenantRoutes(app, ctx);
+  secretScanningRoute(app, ctx);
 }
