@@ -134,6 +134,18 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       help: "Usage flushes that failed and were kept for the next attempt",
       registers: [registry],
     }),
+    webhookAttempts: new Counter({
+      name: "keygate_webhook_attempts_total",
+      help: "Webhook delivery attempts, by result: delivered, retrying (failed, to be retried) or failed (retries used up)",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
+    webhookAttemptSeconds: new Histogram({
+      name: "keygate_webhook_attempt_seconds",
+      help: "Time from sending a webhook delivery to its answer (or the failure)",
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
   };
 }
 
