@@ -20,6 +20,7 @@ import { type CommandIo, processIo } from "./command-io.js";
 import { MANAGE_HELP, registerManageCommands } from "./manage/manage-commands.js";
 import { isManageError } from "./manage/manage-errors.js";
 import { processTerminal, type Terminal } from "./manage/terminal.js";
+import { registerScanCommand } from "./scan.js";
 
 export interface CliIo extends CommandIo {
   /** Prints one line of an error or diagnostic. */
@@ -132,6 +133,7 @@ export function buildProgram(io: CliIo): Command {
     );
 
   registerManageCommands(program, io);
+  registerScanCommand(program, io);
 
   return program;
 }
