@@ -822,6 +822,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/secret-scanning/github": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a GitHub secret scanning report
+         * @description For GitHub's secret scanning partner program. Authenticated by GitHub's signature of the raw body (`Github-Public-Key-Identifier`, `Github-Public-Key-Signature`; keys from `KEYGATE_SECRET_SCANNING_KEYS_FILE`). Each Keygate key found is handled as its workspace's leak response says (revoke, disable or notify) and audited as `key.leaked`; the answer labels each token and says nothing else. 503 when no keys file is configured or it cannot be used.
+         */
+        post: operations["secretScanning.github"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/setup": {
         parameters: {
             query?: never;
@@ -836,6 +856,135 @@ export interface paths {
          * @description A used, unknown or expired token answers 400. An email that already has an account must come with that account's password.
          */
         post: operations["setup.complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description The workspace's endpoints, newest first, cursor-paged.
+         */
+        get: operations["webhooks.list"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Events: key.created, key.updated, key.enabled, key.disabled, key.rotated, key.revoked, key.deleted, key.expiring, key.expired, key.quota_low, key.quota_exhausted, key.rate_limited, key.leaked, key.unused. The answer holds the signing secret (`whsec_...`, Standard Webhooks) once; it is never shown again. The URL must be https and reach a public address unless the operator allows more (KEYGATE_WEBHOOK_ALLOW_HOSTS, KEYGATE_WEBHOOK_ALLOW_HTTP). At most 20 per workspace (409). `allTenants` (also every tenant's events) is for the operator's workspace only. Audited as `webhook.created`.
+         */
+        post: operations["webhooks.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook endpoint */
+        get: operations["webhooks.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description With its deliveries and their log. Audited as `webhook.deleted`.
+         */
+        delete: operations["webhooks.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a webhook endpoint
+         * @description Changes `url`, `events`, `description` or `enabled`. Re-enabling it or changing its URL clears `failingSince`. Audited as `webhook.updated`.
+         */
+        patch: operations["webhooks.update"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook endpoint's deliveries
+         * @description Newest first, cursor-paged; each with the event exactly as it is sent and every attempt, oldest first.
+         */
+        get: operations["webhooks.listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook endpoint's signing secret
+         * @description The answer holds the new secret once; the old one signs nothing from now on, retries included. Audited as `webhook.secret_rotated`.
+         */
+        post: operations["webhooks.rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a `webhook.test` event for this endpoint only, whatever it subscribed to, due at once; answers the new delivery. 409 while the endpoint is disabled. Audited as `webhook.tested`.
+         */
+        post: operations["webhooks.test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver an event
+         * @description Queues the delivery's event for its endpoint again as a new delivery, due at once; the old delivery and its log stay. 409 while the endpoint is disabled. Audited as `webhook.redelivered`.
+         */
+        post: operations["webhooks.redeliver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8255,7 +8404,7 @@ export interface operations {
                         expiresAt: string;
                         features: ("keys" | "apps" | "usage" | "audit")[];
                         /** @description What the role and features allow */
-                        permissions: ("keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
+                        permissions: ("keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "webhooks:read" | "webhooks:write" | "reports:read" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
                         returnUrl: string | null;
                         /** @enum {string} */
                         role: "admin" | "developer" | "viewer";
@@ -8604,7 +8753,7 @@ export interface operations {
                             id: string;
                             lastUsedAt: string | null;
                             name: string;
-                            permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
+                            permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "webhooks:read" | "webhooks:write" | "reports:read" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
                             /** @description The first characters of the key, to recognise it without exposing it */
                             start: string;
                         }[];
@@ -8665,7 +8814,7 @@ export interface operations {
                 "application/json": {
                     /** @description What the key is for, such as `ci-deploy` */
                     name: string;
-                    permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
+                    permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "webhooks:read" | "webhooks:write" | "reports:read" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
                 };
             };
         };
@@ -8685,7 +8834,7 @@ export interface operations {
                         key: string;
                         lastUsedAt: string | null;
                         name: string;
-                        permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
+                        permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "webhooks:read" | "webhooks:write" | "reports:read" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
                         /** @description The first characters of the key, to recognise it without exposing it */
                         start: string;
                     };
@@ -8853,6 +9002,105 @@ export interface operations {
             };
         };
     };
+    "secretScanning.github": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What GitHub found; fields GitHub may add later are ignored */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What kind of place: content, commit, npm, ... */
+                    source: string;
+                    /** @description The secret found */
+                    token: string;
+                    /** @description The secret type GitHub matched */
+                    type: string;
+                    /** @description Where it was found */
+                    url: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Each reported token's label, in the order reported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        label: "true_positive" | "false_positive";
+                        token_raw: string;
+                        token_type: string;
+                    }[];
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     "setup.complete": {
         parameters: {
             query?: never;
@@ -8945,6 +9193,1354 @@ export interface operations {
             };
             /** @description The error shape of every refusal */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Also every tenant's events (the operator's workspace only) */
+                            allTenants: boolean;
+                            createdAt: string;
+                            description: string;
+                            enabled: boolean;
+                            events: ("key.created" | "key.updated" | "key.enabled" | "key.disabled" | "key.rotated" | "key.revoked" | "key.deleted" | "key.expiring" | "key.expired" | "key.quota_low" | "key.quota_exhausted" | "key.rate_limited" | "key.leaked" | "key.unused")[];
+                            /** @description Since when deliveries to it have been using up their retries; null while it answers */
+                            failingSince: string | null;
+                            id: string;
+                            updatedAt: string;
+                            url: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Also receive every tenant's events; only the operator's workspace may set it
+                     * @default false
+                     */
+                    allTenants?: boolean;
+                    /** @default  */
+                    description?: string;
+                    /** @default true */
+                    enabled?: boolean;
+                    /** @description The event types it receives, each once */
+                    events: ("key.created" | "key.updated" | "key.enabled" | "key.disabled" | "key.rotated" | "key.revoked" | "key.deleted" | "key.expiring" | "key.expired" | "key.quota_low" | "key.quota_exhausted" | "key.rate_limited" | "key.leaked" | "key.unused")[];
+                    /** @description Where events are sent: an https URL of a public address */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A webhook endpoint and its signing secret, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Also every tenant's events (the operator's workspace only) */
+                        allTenants: boolean;
+                        createdAt: string;
+                        description: string;
+                        enabled: boolean;
+                        events: ("key.created" | "key.updated" | "key.enabled" | "key.disabled" | "key.rotated" | "key.revoked" | "key.deleted" | "key.expiring" | "key.expired" | "key.quota_low" | "key.quota_exhausted" | "key.rate_limited" | "key.leaked" | "key.unused")[];
+                        /** @description Since when deliveries to it have been using up their retries; null while it answers */
+                        failingSince: string | null;
+                        id: string;
+                        /** @description The signing secret (whsec_...), shown only in this answer: store it now */
+                        secret: string;
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A webhook endpoint (never its secret) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Also every tenant's events (the operator's workspace only) */
+                        allTenants: boolean;
+                        createdAt: string;
+                        description: string;
+                        enabled: boolean;
+                        events: ("key.created" | "key.updated" | "key.enabled" | "key.disabled" | "key.rotated" | "key.revoked" | "key.deleted" | "key.expiring" | "key.expired" | "key.quota_low" | "key.quota_exhausted" | "key.rate_limited" | "key.leaked" | "key.unused")[];
+                        /** @description Since when deliveries to it have been using up their retries; null while it answers */
+                        failingSince: string | null;
+                        id: string;
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    enabled?: boolean;
+                    /** @description The event types it receives, each once */
+                    events?: ("key.created" | "key.updated" | "key.enabled" | "key.disabled" | "key.rotated" | "key.revoked" | "key.deleted" | "key.expiring" | "key.expired" | "key.quota_low" | "key.quota_exhausted" | "key.rate_limited" | "key.leaked" | "key.unused")[];
+                    /** @description Where events are sent: an https URL of a public address */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A webhook endpoint (never its secret) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Also every tenant's events (the operator's workspace only) */
+                        allTenants: boolean;
+                        createdAt: string;
+                        description: string;
+                        enabled: boolean;
+                        events: ("key.created" | "key.updated" | "key.enabled" | "key.disabled" | "key.rotated" | "key.revoked" | "key.deleted" | "key.expiring" | "key.expired" | "key.quota_low" | "key.quota_exhausted" | "key.rate_limited" | "key.leaked" | "key.unused")[];
+                        /** @description Since when deliveries to it have been using up their retries; null while it answers */
+                        failingSince: string | null;
+                        id: string;
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.listDeliveries": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Every attempt, oldest first */
+                            attemptLog: {
+                                attemptedAt: string;
+                                durationMs: number;
+                                /** @description Why no answer came (timeout, refused address...); null when one came */
+                                error: string | null;
+                                /** @description The start of the receiver's answer */
+                                responseExcerpt: string;
+                                /** @description The receiver's HTTP status; null when none came */
+                                statusCode: number | null;
+                            }[];
+                            attempts: number;
+                            createdAt: string;
+                            endpointId: string;
+                            /** @description A webhook event as it is sent */
+                            event: {
+                                /** @description The key (never its secret or hash), the workspace and more */
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The event id (msg_...), also the webhook-id header */
+                                id: string;
+                                /** @description When it happened */
+                                timestamp: string;
+                                /** @description key.created, key.revoked, ... or webhook.test */
+                                type: string;
+                            };
+                            eventId: string;
+                            eventType: string;
+                            finishedAt: string | null;
+                            id: string;
+                            lastStatusCode: number | null;
+                            /** @description When it is tried next; null once finished */
+                            nextAttemptAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.rotateSecret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A webhook endpoint and its signing secret, shown once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Also every tenant's events (the operator's workspace only) */
+                        allTenants: boolean;
+                        createdAt: string;
+                        description: string;
+                        enabled: boolean;
+                        events: ("key.created" | "key.updated" | "key.enabled" | "key.disabled" | "key.rotated" | "key.revoked" | "key.deleted" | "key.expiring" | "key.expired" | "key.quota_low" | "key.quota_exhausted" | "key.rate_limited" | "key.leaked" | "key.unused")[];
+                        /** @description Since when deliveries to it have been using up their retries; null while it answers */
+                        failingSince: string | null;
+                        id: string;
+                        /** @description The signing secret (whsec_...), shown only in this answer: store it now */
+                        secret: string;
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One event for one endpoint, and its attempts */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Every attempt, oldest first */
+                        attemptLog: {
+                            attemptedAt: string;
+                            durationMs: number;
+                            /** @description Why no answer came (timeout, refused address...); null when one came */
+                            error: string | null;
+                            /** @description The start of the receiver's answer */
+                            responseExcerpt: string;
+                            /** @description The receiver's HTTP status; null when none came */
+                            statusCode: number | null;
+                        }[];
+                        attempts: number;
+                        createdAt: string;
+                        endpointId: string;
+                        /** @description A webhook event as it is sent */
+                        event: {
+                            /** @description The key (never its secret or hash), the workspace and more */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The event id (msg_...), also the webhook-id header */
+                            id: string;
+                            /** @description When it happened */
+                            timestamp: string;
+                            /** @description key.created, key.revoked, ... or webhook.test */
+                            type: string;
+                        };
+                        eventId: string;
+                        eventType: string;
+                        finishedAt: string | null;
+                        id: string;
+                        lastStatusCode: number | null;
+                        /** @description When it is tried next; null once finished */
+                        nextAttemptAt: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "delivered" | "failed";
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One event for one endpoint, and its attempts */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Every attempt, oldest first */
+                        attemptLog: {
+                            attemptedAt: string;
+                            durationMs: number;
+                            /** @description Why no answer came (timeout, refused address...); null when one came */
+                            error: string | null;
+                            /** @description The start of the receiver's answer */
+                            responseExcerpt: string;
+                            /** @description The receiver's HTTP status; null when none came */
+                            statusCode: number | null;
+                        }[];
+                        attempts: number;
+                        createdAt: string;
+                        endpointId: string;
+                        /** @description A webhook event as it is sent */
+                        event: {
+                            /** @description The key (never its secret or hash), the workspace and more */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The event id (msg_...), also the webhook-id header */
+                            id: string;
+                            /** @description When it happened */
+                            timestamp: string;
+                            /** @description key.created, key.revoked, ... or webhook.test */
+                            type: string;
+                        };
+                        eventId: string;
+                        eventType: string;
+                        finishedAt: string | null;
+                        id: string;
+                        lastStatusCode: number | null;
+                        /** @description When it is tried next; null once finished */
+                        nextAttemptAt: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "delivered" | "failed";
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10197,7 +11793,7 @@ export interface operations {
                 "application/json": {
                     /** @description What the key is for, such as `ci-deploy` */
                     name: string;
-                    permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
+                    permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "webhooks:read" | "webhooks:write" | "reports:read" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
                 };
             };
         };
@@ -10217,7 +11813,7 @@ export interface operations {
                         key: string;
                         lastUsedAt: string | null;
                         name: string;
-                        permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
+                        permissions: ("*" | "keys:read" | "keys:write" | "keys:verify" | "apps:read" | "apps:write" | "apis:read" | "apis:write" | "audit:read" | "root_keys:read" | "root_keys:write" | "members:read" | "members:write" | "workspace:read" | "workspace:write" | "webhooks:read" | "webhooks:write" | "reports:read" | "workspaces:read" | "workspaces:write" | "keys:verify:any" | "portal:write")[];
                         /** @description The first characters of the key, to recognise it without exposing it */
                         start: string;
                     };

@@ -89,6 +89,16 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   "DELETE /v1/workspaces/:id": "workspaces.delete",
   "POST /v1/workspaces/:id/root-keys": "workspaces.createRootKey",
   "POST /v1/workspaces/:id/open": "workspaces.open",
+
+  "POST /v1/webhooks": "webhooks.create",
+  "GET /v1/webhooks": "webhooks.list",
+  "GET /v1/webhooks/:id": "webhooks.get",
+  "PATCH /v1/webhooks/:id": "webhooks.update",
+  "DELETE /v1/webhooks/:id": "webhooks.delete",
+  "POST /v1/webhooks/:id/rotate-secret": "webhooks.rotateSecret",
+  "GET /v1/webhooks/:id/deliveries": "webhooks.listDeliveries",
+  "POST /v1/webhooks/:id/test": "webhooks.test",
+  "POST /v1/webhooks/deliveries/:id/redeliver": "webhooks.redeliver",
 };
 
 /** Thrown at start when a published route has no entry in {@link OPERATION_IDS}. */

@@ -21,6 +21,7 @@ import { portalRoutes } from "./portal.js";
 import { rootKeyRoutes } from "./root-keys.js";
 import { secretScanningRoute } from "./secret-scanning.js";
 import { setupRoutes } from "./setup.js";
+import { webhookRoutes } from "./webhooks.js";
 import { workspaceRoutes } from "./workspace.js";
 import { tenantRoutes } from "./workspaces/tenant-routes.js";
 
@@ -46,5 +47,6 @@ export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void
   auditEventRoutes(app, ctx);
   portalRoutes(app, ctx);
   tenantRoutes(app, ctx);
+  webhookRoutes(app, ctx);
   secretScanningRoute(app, ctx);
 }
