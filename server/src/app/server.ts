@@ -27,6 +27,7 @@ import { guardUnhandledRejections } from "../observability/unhandled-rejections.
 import { openStore, type Store } from "../store/database.js";
 import { scheduleEmbeddedVacuum } from "../store/embedded-vacuum.js";
 import { migrateToLatest } from "../store/migrate.js";
+import { WebhookWorker } from "../webhooks/webhook-worker.js";
 import { type AppContext, createContext } from "./context.js";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
 import { ENCRYPTION_KEY_FILE, loadsEncryptionKeyAtStart } from "./encryption-key.js";
@@ -102,6 +103,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let app: FastifyInstance | undefined;
   let vacuum: { stop(): Promise<void> } | undefined;
   let jobs: ClusterJobs | undefined;
+  let webhooks: WebhookWorker | undefined;
   let nodes: NodeRegistry | undefined;
   let invalidation: Awaited<ReturnType<typeof createInvalidation>> | undefined;
   let unguard: (() => void) | undefined;
@@ -109,6 +111,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     try {
       await vacuum?.stop();
       await jobs?.stop();
+      await webhooks?.stop();
       // The app's close hooks flush the buffered usage; the node leaves the cluster after.
       await app?.close();
       await nodes?.stop();
@@ -156,8 +159,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // The caches subscribed above; from here on they hear every change made on another node.
     if (invalidation instanceof ChannelInvalidation) await invalidation.start();
     await nodes?.start();
-    jobs = new ClusterJobs(store.db, KEYGATE_JOBS, clock, logger);
+    jobs = new ClusterJobs(store.db, KEYGATE_JOBS, clock, logger, ctx);
     jobs.start();
+    webhooks = new WebhookWorker({
+      db: store.db,
+      clock,
+      logger,
+      secrets: ctx.secrets,
+      metrics,
+      addressPolicy: { allowHosts: config.webhookAllowHosts },
+    });
+    webhooks.start();
+    // A key change (on any node) may have written deliveries: look at once rather than at the next poll.
+    const worker = webhooks;
+    invalidation.subscribe((message) => {
+      if (message.kind === "key") worker.wake();
+    });
     unguard = guardUnhandledRejections(process, logger, ctx.metrics.unhandledRejections);
     if (loadsEncryptionKeyAtStart(config)) await ctx.secrets.ready();
     else

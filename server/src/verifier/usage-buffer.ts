@@ -327,7 +327,17 @@ function toBatch(entries: Iterable<PendingKeyUsage>, takeLastVerified: LastVerif
     for (const { hourMs, counts } of [{ hourMs: entry.hourMs, counts: entry.counts }, ...entry.earlier]) {
       addCounts(hours, hourMs, counts);
     }
+    const before = batch.rollups.length;
     pushRollups(batch.rollups, entry, hours);
+    let refused = 0;
+    for (let i = before; i < batch.rollups.length; i++) {
+      const row = batch.rollups[i];
+      if (row?.outcome === "RATE_LIMITED") refused += row.count;
+    }
+    if (refused > 0) {
+      batch.rateLimited ??= [];
+      batch.rateLimited.push({ keyId: entry.keyId, at: new Date(entry.lastSeenMs), refused });
+    }
     if (entry.uses > 0) {
       batch.keys.push({
         keyId: entry.keyId,

@@ -47,6 +47,18 @@ export interface WorkspaceVerifiedRow {
   lastVerifiedAt: Date;
 }
 
+/** A key some of whose verifications its rate limits refused in the batch. */
+export interface RateLimitedRow {
+  keyId: string;
+  /** The key's latest verification in the batch. */
+  at: Date;
+  /** How many were refused. */
+  refused: number;
+}
+
+/** How often a key's `key.rate_limited` event may fire at most. */
+export const RATE_LIMITED_NOTICE_MS = 3_600_000;
+
 export interface UsageBatch {
   /** Unique per batch and kept by its retries: the store applies each id once. */
   id: string;
@@ -54,6 +66,8 @@ export interface UsageBatch {
   keys: KeyUseRow[];
   /** One row per workspace of the batch (absent: none). */
   workspaces?: WorkspaceVerifiedRow[];
+  /** Keys refused by a rate limit (absent: none): each fires `key.rate_limited` at most once an hour. */
+  rateLimited?: RateLimitedRow[];
 }
 
 /** How far behind a workspace's last verification may be before the flush writes it again. */
@@ -106,6 +120,7 @@ async function writeCounts(db: Kysely<Database>, batch: UsageBatch): Promise<boo
   // Sorted by key so concurrent writers (several nodes) lock rows in one order.
   const rollups = [...batch.rollups].sort(byKeyId);
   const keys = [...batch.keys].sort(byKeyId);
+  const limited = [...(batch.rateLimited ?? [])].sort(byKeyId);
   const result = await sql<{ applied: number }>`
     with marked as (
       insert into usage_batches (id, applied_at) values (${batch.id}, now())
@@ -142,7 +157,29 @@ async function writeCounts(db: Kysely<Database>, batch: UsageBatch): Promise<boo
         ${keys.map((k) => k.lastUsedIp)}::text[]
       ) as u(id, uses, last_used_at, last_used_ip)
       where k.id = u.id and exists (select 1 from marked)
+    ),
+    -- One notice per key and hour, whichever node flushes: the row's time moves only when an hour old.
+    limited as (
+      insert into key_notices (key_id, kind, sent_at)
+      select u.key_id, 'rate_limited', u.at
+      from unnest(
+        ${limited.map((r) => r.keyId)}::text[],
+        ${limited.map((r) => r.at.toISOString())}::timestamptz[]
+      ) as u(key_id, at)
+      where exists (select 1 from marked) and exists (select 1 from keys k where k.id = u.key_id)
+      order by u.key_id
+      on conflict (key_id, kind) do update set sent_at = excluded.sent_at
+        where key_notices.sent_at <= excluded.sent_at - ${RATE_LIMITED_NOTICE_MS} * interval '1 millisecond'
+      returning key_id, sent_at
+    ),
+    fired as (
+      select keygate_webhook_event('key.rate_limited', l.key_id, l.sent_at, jsonb_build_object('refused', u.refused))
+      from limited l
+      join unnest(${limited.map((r) => r.keyId)}::text[], ${limited.map((r) => r.refused)}::bigint[])
+        as u(key_id, refused) on u.key_id = l.key_id
     )
-    select count(*)::int as applied from marked`.execute(db);
+    select (select count(*)::int from marked) as applied, (select count(*)::int from fired) as fired`.execute(
+    db,
+  );
   return (result.rows[0]?.applied ?? 0) === 1;
 }

@@ -16,6 +16,8 @@
  *   so each is sent once however many nodes sweep.
  * - Workspace policy: rotation reminder age (default 90 days), days without use before a key counts
  *   as unused (default 30), auto-disable after N days unused (off), the response to a leaked key.
+ * - Quota events: a trigger on `keys` fires `key.quota_low` (10 % left) and `key.quota_exhausted`
+ *   (zero) when an update takes the quota across either line.
  * - `keys.quota_limit`: the quota a key started from (set when the quota is set, raised or
  *   refilled), for the 10 %-left notice; `keys.leaked_at` / `leaked_url`: the last leak report.
  */
@@ -160,6 +162,23 @@ const STATEMENTS = [
    end $$`,
   `create trigger audit_events_webhooks after insert on audit_events
    for each row when (new.target_type = 'key') execute function keygate_audit_webhook()`,
+  // A spend (or an edit) that takes the quota to 10 % of its start, or to zero, fires its event in
+  // the same statement (the verifier's spend is one UPDATE); the time is the store's.
+  `create function keygate_keys_quota_events() returns trigger language plpgsql as $$
+   begin
+     if new.quota_remaining = 0 and old.quota_remaining > 0 then
+       perform keygate_webhook_event('key.quota_exhausted', new.id, now(),
+         jsonb_build_object('quota', jsonb_build_object('remaining', 0, 'limit', new.quota_limit)));
+     elsif new.quota_remaining > 0 and new.quota_limit > 0
+           and new.quota_remaining * 10 <= new.quota_limit and old.quota_remaining * 10 > new.quota_limit then
+       perform keygate_webhook_event('key.quota_low', new.id, now(),
+         jsonb_build_object('quota', jsonb_build_object('remaining', new.quota_remaining, 'limit', new.quota_limit)));
+     end if;
+     return null;
+   end $$`,
+  `create trigger keys_quota_events after update of quota_remaining on keys
+   for each row when (new.quota_remaining < old.quota_remaining)
+   execute function keygate_keys_quota_events()`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -167,6 +186,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop trigger keys_quota_events on keys`.execute(db);
+  await sql`drop function keygate_keys_quota_events()`.execute(db);
   await sql`drop trigger audit_events_webhooks on audit_events`.execute(db);
   await sql`drop function keygate_audit_webhook()`.execute(db);
   await sql`drop function keygate_webhook_event(text, text, timestamptz, jsonb)`.execute(db);
