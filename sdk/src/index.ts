@@ -1,7 +1,7 @@
 /**
  * @keygate/sdk: the Keygate client (the typed management API, key verification with a
- * live-invalidated local cache) and the offline key format check. Runs on Node 20+ and any
- * runtime with fetch; no runtime dependencies.
+ * live-invalidated local cache), the offline key format check and webhook verification
+ * (verifyWebhook). Runs on Node 20+ and any runtime with fetch; no runtime dependencies.
  */
 
 export { Keygate } from "./client.js";
@@ -19,3 +19,12 @@ export type { Page } from "./operation-caller.js";
 export type { AnswerOf, OperationId, QueryOf, RequestBody } from "./operations.js";
 export type { CacheMetrics } from "./verification-cache.js";
 export type { VerifyAnswer, VerifyCode, VerifyCredential, VerifyOptions } from "./verify-types.js";
+export {
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookEvent,
+  type WebhookEventType,
+  type WebhookHeaders,
+  type WebhookVerificationCode,
+  WebhookVerificationError,
+} from "./webhook-verification.js";
