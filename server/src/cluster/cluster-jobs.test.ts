@@ -6,10 +6,12 @@ import { workspaceRow } from "../../test/store-fixtures.js";
 import { ManualClock } from "../clock.js";
 import { createMetrics } from "../observability/metrics.js";
 import type { Store } from "../store/database.js";
+import { LocalInvalidation } from "../verifier/invalidation.js";
 import { type ClusterJob, ClusterJobs, KEYGATE_JOBS } from "./cluster-jobs.js";
 import { NodeRegistry } from "./node-registry.js";
 
 const silent = pino({ level: "silent" });
+const deps = { invalidation: new LocalInvalidation() };
 const HOUR = 3_600_000;
 
 describe.each(backends)("background jobs on $name", (backend) => {
@@ -34,7 +36,7 @@ describe.each(backends)("background jobs on $name", (backend) => {
         return 1;
       },
     };
-    const nodes = [1, 2, 3].map(() => new ClusterJobs(store.db, [job], clock, silent));
+    const nodes = [1, 2, 3].map(() => new ClusterJobs(store.db, [job], clock, silent, deps));
     const ran = await Promise.all(nodes.map((node) => node.runDue()));
     expect(runs).toBe(1);
     expect(ran.flat()).toEqual(["counting"]);
@@ -56,7 +58,7 @@ describe.each(backends)("background jobs on $name", (backend) => {
         return 0;
       },
     };
-    const node = new ClusterJobs(store.db, [job], clock, silent);
+    const node = new ClusterJobs(store.db, [job], clock, silent, deps);
     await expect(node.runDue()).rejects.toThrow("store hiccup");
     fail = false;
     expect(await node.runDue()).toEqual(["failing-once"]);
@@ -94,8 +96,13 @@ describe.each(backends)("background jobs on $name", (backend) => {
         { id: "here", started_at: now, seen_at: now },
       ])
       .execute();
-    const jobs = new ClusterJobs(store.db, KEYGATE_JOBS, new ManualClock(now), silent);
-    expect(await jobs.runDue()).toEqual(["expired-sign-ins", "applied-usage-batches", "gone-nodes"]);
+    const jobs = new ClusterJobs(store.db, KEYGATE_JOBS, new ManualClock(now), silent, deps);
+    expect(await jobs.runDue()).toEqual([
+      "expired-sign-ins",
+      "applied-usage-batches",
+      "gone-nodes",
+      "key-sweeps",
+    ]);
     expect((await store.db.selectFrom("usage_batches").select("id").execute()).map((r) => r.id)).toEqual([
       "batch_recent",
     ]);

@@ -8,7 +8,20 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
+import { runKeySweeps } from "../domain/hygiene/key-sweeps.js";
 import type { Database } from "../store/schema.js";
+import type { Invalidation } from "../verifier/invalidation.js";
+
+/** What the node gives its jobs: how a change reaches every verifier cache. */
+export interface JobDeps {
+  invalidation: Invalidation;
+}
+
+/** A job's run, besides its transaction and the time. */
+export interface JobRun extends JobDeps {
+  /** Runs `task` once the job's transaction has committed (never when it rolls back). */
+  afterCommit(task: () => Promise<void>): void;
+}
 
 export interface ClusterJob {
   /** Unique, stable: the row in `cluster_jobs`. */
@@ -16,7 +29,7 @@ export interface ClusterJob {
   /** How often it runs across the cluster. */
   intervalMs: number;
   /** Does the work in the job's transaction; answers how many rows it handled (for the log). */
-  run(trx: Transaction<Database>, now: Date): Promise<number>;
+  run(trx: Transaction<Database>, now: Date, run: JobRun): Promise<number>;
 }
 
 /** How often a node looks for due jobs. */
@@ -31,6 +44,7 @@ export class ClusterJobs {
     private readonly jobs: readonly ClusterJob[],
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly deps: JobDeps,
   ) {}
 
   /** Checks at once, then every {@link CHECK_EVERY_MS} (with jitter, so nodes do not check together). */
@@ -71,7 +85,9 @@ export class ClusterJobs {
       .values({ name: job.name, last_run_at: new Date(0) })
       .onConflict((conflict) => conflict.column("name").doNothing())
       .execute();
-    return this.db.transaction().execute(async (trx) => {
+    const committed: (() => Promise<void>)[] = [];
+    const run: JobRun = { ...this.deps, afterCommit: (task) => committed.push(task) };
+    const ran = await this.db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom("cluster_jobs")
         .select("last_run_at")
@@ -83,7 +99,7 @@ export class ClusterJobs {
       if (row === undefined) return false;
       if (row.last_run_at.getTime() + job.intervalMs > now.getTime()) return false;
       const started = performance.now();
-      const handled = await job.run(trx, now);
+      const handled = await job.run(trx, now, run);
       await trx.updateTable("cluster_jobs").set({ last_run_at: now }).where("name", "=", job.name).execute();
       this.logger.debug(
         { job: job.name, handled, ms: Math.round(performance.now() - started) },
@@ -91,6 +107,12 @@ export class ClusterJobs {
       );
       return true;
     });
+    for (const task of committed) {
+      await task().catch((error: unknown) =>
+        this.logger.warn({ err: error, job: job.name }, "background job: its work after the commit failed"),
+      );
+    }
+    return ran;
   }
 }
 
@@ -146,5 +168,12 @@ export const KEYGATE_JOBS: readonly ClusterJob[] = [
     intervalMs: HOUR_MS,
     run: (trx, now) =>
       deleteExpired(trx, "cluster_nodes", "id", "seen_at", new Date(now.getTime() - 24 * HOUR_MS)),
+  },
+  {
+    // Key hygiene: expiring, expired and unused notices, each once, and auto-disable of unused
+    // keys (domain/hygiene/key-sweeps.ts).
+    name: "key-sweeps",
+    intervalMs: 60_000,
+    run: runKeySweeps,
   },
 ];

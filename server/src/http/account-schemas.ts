@@ -11,6 +11,7 @@ import { toPublicUser } from "../domain/users/users.js";
 import { PLANS } from "../domain/workspaces/entitlements.js";
 import { toPublicWorkspace } from "../domain/workspaces/workspaces.js";
 import { brandingSchema } from "./branding-schema.js";
+import { hygienePolicySchema } from "./routes/reports-schemas.js";
 
 export const roleSchema = z.enum(ROLES);
 
@@ -38,7 +39,7 @@ export const publicWorkspaceSchema = z
     branding: brandingSchema,
     plan: z.enum(PLANS),
     keyPrefix: z.string(),
-    policy: z.object({ maxKeyLifetimeSeconds: z.number().int().nullable(), expiryRequired: z.boolean() }),
+    policy: hygienePolicySchema,
     recoverableKeys: z
       .boolean()
       .describe(

@@ -76,6 +76,8 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
 
   "GET /v1/audit-events": "auditEvents.list",
 
+  "GET /v1/reports/keys": "reports.keys",
+
   "POST /v1/secret-scanning/github": "secretScanning.github",
 
   "POST /v1/portal/sessions": "portal.createSession",

@@ -75,7 +75,12 @@ export async function createKey(
       await publishCollectedKeyChange(deps, {
         keys: [{ keyId: row.id, workspaceId: row.workspace_id, hashes: [prepared.insert.secretHash] }],
       });
-      return toIssuedKey({ ...prepared.row, identity_id: stored.identityId }, prepared.secret, now);
+      return toIssuedKey(
+        { ...prepared.row, identity_id: stored.identityId },
+        prepared.secret,
+        now,
+        workspace,
+      );
     }
     const current = await workspaces.read(workspaceId);
     if (sameTerms(current, workspace)) {

@@ -1,10 +1,13 @@
 /**
  * The key object every key endpoint answers with (shared/API.md "The key object", plus
  * `environment`, `prefix`, `kind` and `source`), its status rule, and the shape of a freshly issued secret.
- * No field ever holds a secret or its hash.
+ * Its `attention` badges (hygiene/key-attention.ts) depend on the workspace's hygiene policy, so
+ * every caller passes that in with the row. No field ever holds a secret or its hash.
  */
 import { z } from "zod";
 import type { KeyRow } from "../../store/schema.js";
+import type { AttentionPolicy } from "../hygiene/hygiene-policy.js";
+import { ATTENTION_BADGES, attentionOf } from "../hygiene/key-attention.js";
 import {
   environmentSchema,
   keyKindSchema,
@@ -72,6 +75,18 @@ export const keyObjectSchema = z
       .describe(
         "Whether its secret is kept encrypted and can be revealed (POST /v1/keys/{id}/reveal): made or rotated while the workspace had recoverable keys on",
       ),
+    attention: z
+      .array(z.enum(ATTENTION_BADGES))
+      .describe(
+        "What about the key wants a look, by the workspace's hygiene policy: rotation_due (not rotated for rotationReminderDays), unused (no verification for unusedKeyDays), no_expiry, expiring_soon (within 7 days), leaked. Only a key neither revoked nor expired gets any but leaked",
+      ),
+    leak: z
+      .object({
+        reportedAt: z.string().describe("When its secret was last reported found in public"),
+        url: z.string().nullable().describe("Where it was found"),
+      })
+      .nullable()
+      .describe("The last leak report of its secret; null when it has none"),
   })
   .describe("A key, without its secret");
 
@@ -88,13 +103,13 @@ export const issuedKeySchema = keyObjectSchema
 export type IssuedKey = z.infer<typeof issuedKeySchema>;
 
 /** The key object of a row with its new secret: `secretKey` for a pair, `key` for a token. */
-export function toIssuedKey(row: KeyRow, secret: string, now: Date): IssuedKey {
-  const key = toPublicKey(row, now);
+export function toIssuedKey(row: KeyRow, secret: string, now: Date, policy: AttentionPolicy): IssuedKey {
+  const key = toPublicKey(row, now, policy);
   return row.kind === "pair" ? { ...key, secretKey: secret } : { ...key, key: secret };
 }
 
 /** revoked, else disabled, else expired (expiresAt reached), else active. */
-function keyStatus(row: Pick<KeyRow, "revoked_at" | "enabled" | "expires_at">, now: Date): KeyStatus {
+export function keyStatus(row: Pick<KeyRow, "revoked_at" | "enabled" | "expires_at">, now: Date): KeyStatus {
   if (row.revoked_at) return "revoked";
   if (!row.enabled) return "disabled";
   if (row.expires_at && row.expires_at.getTime() <= now.getTime()) return "expired";
@@ -103,8 +118,8 @@ function keyStatus(row: Pick<KeyRow, "revoked_at" | "enabled" | "expires_at">, n
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** The key object of a row, its status judged at `now`. */
-export function toPublicKey(row: KeyRow, now: Date): PublicKey {
+/** The key object of a row, its status and badges judged at `now` by its workspace's policy. */
+export function toPublicKey(row: KeyRow, now: Date, policy: AttentionPolicy): PublicKey {
   const rateLimits = storedRateLimits(row.rate_limits);
   return {
     id: row.id,
@@ -140,5 +155,7 @@ export function toPublicKey(row: KeyRow, now: Date): PublicKey {
     identityId: row.identity_id,
     source: row.source,
     recoverable: row.secret_ciphertext !== null,
+    attention: attentionOf(row, now, policy),
+    leak: row.leaked_at === null ? null : { reportedAt: row.leaked_at.toISOString(), url: row.leaked_url },
   };
 }

@@ -8,11 +8,18 @@
  * fragment reads the trigram index on `name`, the start of a key the prefix index on
  * `lower(start)`; rare statuses and app filters have their own newest-first indexes (0003), and
  * so has the environment (0005), and the externalId (0006).
+ *
+ * The `attention` filter (hygiene/key-attention.ts) keeps the keys with a badge: it reads the
+ * workspace's keys newest first and tests each, so it costs at most one workspace's keys; the
+ * list without it reads as before. Every answer reads the workspace's hygiene policy once (one
+ * lookup by primary key), for the filter and for the badges of every key shown.
  */
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { notFound } from "../../errors.js";
 import type { Database, KeyRow } from "../../store/schema.js";
+import { readHygienePolicy } from "../hygiene/hygiene-policy.js";
+import { ATTENTION_BADGES, anyAttention, attentionIs } from "../hygiene/key-attention.js";
 import { externalIdSchema } from "../identities/identity-fields.js";
 import { isId } from "../ids.js";
 import { hashSecret, parseKey } from "../key-format.js";
@@ -38,6 +45,12 @@ export const listKeysQuery = z.strictObject({
   externalId: externalIdSchema
     .optional()
     .describe("Only the keys of this end user or customer (exactly this externalId)"),
+  attention: z
+    .enum(["true", ...ATTENTION_BADGES])
+    .optional()
+    .describe(
+      "`true`: only keys with an attention badge; a badge (`rotation_due`, ...): only keys with that one",
+    ),
   ...pageQuery,
 });
 type ListKeysQuery = z.infer<typeof listKeysQuery>;
@@ -123,13 +136,17 @@ export async function listKeys(
   if (query.externalId !== undefined) select = select.where("external_id", "=", query.externalId);
   const { status, search } = query;
   if (status) select = select.where((eb) => statusIs(eb, status, now));
+  const policy = await readHygienePolicy(db, workspaceId);
+  const { attention } = query;
+  if (attention === "true") select = select.where((eb) => anyAttention(eb, now, policy));
+  else if (attention !== undefined) select = select.where((eb) => attentionIs(eb, attention, now, policy));
   let page: { data: KeyRow[]; nextCursor: string | null };
   const match = search ? await resolveSearch(db, workspaceId, search) : undefined;
   if (match === undefined) page = await newestFirst(select, query);
   else if ("fragment" in match) page = await newestWithFragment(db, select, match.fragment, query);
   else if (match.keyId === undefined) return { data: [], nextCursor: null };
   else page = await newestFirst(select.where("id", "=", match.keyId), query);
-  return { data: page.data.map((row) => toPublicKey(row, now)), nextCursor: page.nextCursor };
+  return { data: page.data.map((row) => toPublicKey(row, now, policy)), nextCursor: page.nextCursor };
 }
 
 /** How many of the newest keys a fragment search reads in order before it asks the indexes. */
@@ -174,7 +191,7 @@ async function newestWithFragment(
 export async function getKey(db: Db, workspaceId: string, id: string, now: Date): Promise<PublicKey> {
   const row = await findKey(db, workspaceId, id);
   if (!row) throw notFound("key");
-  return toPublicKey(row, now);
+  return toPublicKey(row, now, await readHygienePolicy(db, workspaceId));
 }
 
 /** The live keys of an app, newest first. */
@@ -187,5 +204,6 @@ export async function keysOfApp(db: Db, workspaceId: string, appId: string, now:
     .where("deleted_at", "is", null)
     .orderBy("id", "desc")
     .execute();
-  return rows.map((row) => toPublicKey(row, now));
+  const policy = await readHygienePolicy(db, workspaceId);
+  return rows.map((row) => toPublicKey(row, now, policy));
 }

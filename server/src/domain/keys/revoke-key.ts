@@ -8,6 +8,7 @@ import type { Transaction } from "kysely";
 import { conflict } from "../../errors.js";
 import type { Database, KeyRow } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { readHygienePolicy } from "../hygiene/hygiene-policy.js";
 import { type Actor, actorOf } from "../principal.js";
 import { collectKeyChange, type KeyChange, publishCollectedKeyChange } from "./invalidate-key.js";
 import { assertMayManage, type Caller, type KeyDeps } from "./key-access.js";
@@ -76,5 +77,5 @@ export async function revokeKey(
   await publishCollectedKeyChange(deps, change);
   const [row] = rows;
   if (!row) throw new Error("the revoked key is missing from its own change");
-  return toPublicKey(row, now);
+  return toPublicKey(row, now, await readHygienePolicy(deps.store.db, workspaceId));
 }

@@ -33,7 +33,12 @@ export async function rotateKey(
   const before = await deps.store.db
     .selectFrom("keys")
     .innerJoin("workspaces", "workspaces.id", "keys.workspace_id")
-    .select(["keys.prefix", "workspaces.recoverable_keys"])
+    .select([
+      "keys.prefix",
+      "workspaces.recoverable_keys",
+      "workspaces.rotation_reminder_days",
+      "workspaces.unused_key_days",
+    ])
     .where("keys.id", "=", id)
     .where("keys.workspace_id", "=", workspaceId)
     .where("keys.deleted_at", "is", null)
@@ -99,5 +104,5 @@ export async function rotateKey(
   });
 
   await publishCollectedKeyChange(deps, change);
-  return toIssuedKey(row, secret, now);
+  return toIssuedKey(row, secret, now, before);
 }

@@ -7,7 +7,7 @@
  * downgrade can still rename a key, and removing a limit is always possible.
  */
 import { conflict } from "../../errors.js";
-import type { KeyRow, KeyUpdate } from "../../store/schema.js";
+import type { KeyRow, KeyUpdate, WorkspaceRow } from "../../store/schema.js";
 import { assertScopesOffered, offeredScopes } from "../apps/app-scopes.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorOf } from "../principal.js";
@@ -57,13 +57,14 @@ export async function updateKey(
       trx,
     ): Promise<{
       row: KeyRow;
+      workspace: WorkspaceRow;
       change: KeyChange | undefined;
     }> => {
       const row = await lockKey(trx, workspaceId, id);
       if (row.revoked_at) throw conflict(`the key is revoked for good; it cannot be ${done}`);
 
       const workspace = await getWorkspace(trx, workspaceId);
-      const before = toPublicKey(row, now);
+      const before = toPublicKey(row, now, workspace);
       const next: KeyRow = { ...row };
       const update: KeyUpdate = {};
       const changes: Partial<Record<ChangedField, { from: unknown; to: unknown }>> = {};
@@ -122,7 +123,7 @@ export async function updateKey(
       }
 
       const fields = Object.keys(changes) as ChangedField[];
-      if (fields.length === 0) return { row, change: undefined };
+      if (fields.length === 0) return { row, workspace, change: undefined };
 
       next.updated_at = update.updated_at = now;
       await trx.updateTable("keys").set(update).where("id", "=", row.id).execute();
@@ -135,10 +136,10 @@ export async function updateKey(
         details: onlyEnabled ? { name: row.name } : { name: next.name, fields, changes },
         at: now,
       });
-      return { row: next, change: await collectKeyChange(trx, [row.id]) };
+      return { row: next, workspace, change: await collectKeyChange(trx, [row.id]) };
     },
   );
 
   if (result.change) await publishCollectedKeyChange(deps, result.change);
-  return toPublicKey(result.row, now);
+  return toPublicKey(result.row, now, result.workspace);
 }

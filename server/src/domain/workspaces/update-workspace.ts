@@ -1,5 +1,6 @@
 /**
- * Workspace settings: name, default key prefix, key policy, recoverable keys, foreign key formats
+ * Workspace settings: name, default key prefix, key policy (with the key hygiene policy:
+ * hygiene/hygiene-policy.ts), recoverable keys, foreign key formats
  * (foreign-key-formats.ts) and the portal's branding (platform mode), changed with a `workspace.updated` event listing what changed, in one
  * transaction. The plan is not here: the operator sets it with the CLI or, for a tenant, with
  * `PATCH /v1/workspaces/{id}` (update-tenant.ts, which reuses {@link applySettings}). A new prefix
@@ -9,7 +10,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import { notFound } from "../../errors.js";
-import type { Database, WorkspaceRow } from "../../store/schema.js";
+import type { Database, LeakResponse, WorkspaceRow } from "../../store/schema.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { type Branding, mergeBranding, readBranding } from "../portal/branding.js";
 import type { Actor } from "../principal.js";
@@ -22,6 +23,10 @@ export interface WorkspaceChanges {
     | {
         maxKeyLifetimeSeconds?: number | null | undefined;
         expiryRequired?: boolean | undefined;
+        rotationReminderDays?: number | null | undefined;
+        unusedKeyDays?: number | undefined;
+        autoDisableUnusedDays?: number | null | undefined;
+        leakResponse?: LeakResponse | undefined;
       }
     | undefined;
   recoverableKeys?: boolean | undefined;
@@ -65,6 +70,16 @@ export async function applySettings(
         ? current.max_key_lifetime_seconds
         : changes.policy.maxKeyLifetimeSeconds,
     expiry_required: changes.policy?.expiryRequired ?? current.expiry_required,
+    rotation_reminder_days:
+      changes.policy?.rotationReminderDays === undefined
+        ? current.rotation_reminder_days
+        : changes.policy.rotationReminderDays,
+    unused_key_days: changes.policy?.unusedKeyDays ?? current.unused_key_days,
+    auto_disable_unused_days:
+      changes.policy?.autoDisableUnusedDays === undefined
+        ? current.auto_disable_unused_days
+        : changes.policy.autoDisableUnusedDays,
+    leak_response: changes.policy?.leakResponse ?? current.leak_response,
     recoverable_keys: changes.recoverableKeys ?? current.recoverable_keys,
     external_id: changes.externalId ?? current.external_id,
     branding: nextBranding,
@@ -76,6 +91,10 @@ export async function applySettings(
     ["keyPrefix", current.key_prefix, next.key_prefix],
     ["policy.maxKeyLifetimeSeconds", current.max_key_lifetime_seconds, next.max_key_lifetime_seconds],
     ["policy.expiryRequired", current.expiry_required, next.expiry_required],
+    ["policy.rotationReminderDays", current.rotation_reminder_days, next.rotation_reminder_days],
+    ["policy.unusedKeyDays", current.unused_key_days, next.unused_key_days],
+    ["policy.autoDisableUnusedDays", current.auto_disable_unused_days, next.auto_disable_unused_days],
+    ["policy.leakResponse", current.leak_response, next.leak_response],
     ["recoverableKeys", current.recoverable_keys, next.recoverable_keys],
     ["branding.productName", branding.productName, nextBranding.productName],
     ["branding.logoUrl", branding.logoUrl, nextBranding.logoUrl],
@@ -95,6 +114,10 @@ export async function applySettings(
       key_prefix: updated.key_prefix,
       max_key_lifetime_seconds: updated.max_key_lifetime_seconds,
       expiry_required: updated.expiry_required,
+      rotation_reminder_days: updated.rotation_reminder_days,
+      unused_key_days: updated.unused_key_days,
+      auto_disable_unused_days: updated.auto_disable_unused_days,
+      leak_response: updated.leak_response,
       recoverable_keys: updated.recoverable_keys,
       branding: JSON.stringify(nextBranding),
       foreign_key_formats: JSON.stringify(nextFormats),

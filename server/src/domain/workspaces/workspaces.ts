@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { notFound } from "../../errors.js";
 import type { Database, Plan, WorkspaceKind, WorkspaceRow } from "../../store/schema.js";
+import { type PublicHygienePolicy, toPublicHygienePolicy } from "../hygiene/hygiene-policy.js";
 import { newId } from "../ids.js";
 import { type Branding, readBranding } from "../portal/branding.js";
 import { ENTITLEMENTS, type Entitlements } from "./entitlements.js";
@@ -28,7 +29,8 @@ export interface PublicWorkspace {
   branding: Branding;
   plan: Plan;
   keyPrefix: string;
-  policy: { maxKeyLifetimeSeconds: number | null; expiryRequired: boolean };
+  /** Key policy and key hygiene policy (hygiene/hygiene-policy.ts). */
+  policy: PublicHygienePolicy;
   /** Whether new keys' secrets are also kept encrypted, so admins can reveal them later. */
   recoverableKeys: boolean;
   /** Formats of keys issued elsewhere that verification looks up (foreign-key-formats.ts). */
@@ -56,7 +58,7 @@ export function toPublicWorkspace(row: WorkspaceRow): PublicWorkspace {
     branding: readBranding(row.branding),
     plan: row.plan,
     keyPrefix: row.key_prefix,
-    policy: { maxKeyLifetimeSeconds: row.max_key_lifetime_seconds, expiryRequired: row.expiry_required },
+    policy: toPublicHygienePolicy(row),
     recoverableKeys: row.recoverable_keys,
     foreignKeyFormats: readForeignKeyFormats(row.foreign_key_formats),
     entitlements: publicEntitlements(row.plan),

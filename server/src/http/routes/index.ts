@@ -18,6 +18,7 @@ import { verifyKeyRoute } from "./keys/verify.js";
 import { memberRoutes } from "./members.js";
 import { planRoutes } from "./plans.js";
 import { portalRoutes } from "./portal.js";
+import { reportRoutes } from "./reports.js";
 import { rootKeyRoutes } from "./root-keys.js";
 import { secretScanningRoute } from "./secret-scanning.js";
 import { setupRoutes } from "./setup.js";
@@ -45,6 +46,7 @@ export async function registerRoutes(app: ZodApp, ctx: AppContext): Promise<void
   planRoutes(app, ctx);
   rootKeyRoutes(app, ctx);
   auditEventRoutes(app, ctx);
+  reportRoutes(app, ctx);
   portalRoutes(app, ctx);
   tenantRoutes(app, ctx);
   webhookRoutes(app, ctx);

@@ -54,7 +54,14 @@ describe.each(backends)("the workspace API on $name", (backend) => {
         branding: { productName: null, logoUrl: null, accentColor: null },
         plan: "pro",
         keyPrefix: "acme",
-        policy: { maxKeyLifetimeSeconds: null, expiryRequired: false },
+        policy: {
+          maxKeyLifetimeSeconds: null,
+          expiryRequired: false,
+          rotationReminderDays: 90,
+          unusedKeyDays: 30,
+          autoDisableUnusedDays: null,
+          leakResponse: "revoke",
+        },
         recoverableKeys: false,
         foreignKeyFormats: [],
         entitlements: {
@@ -103,7 +110,11 @@ describe.each(backends)("the workspace API on $name", (backend) => {
         ...toPublicWorkspace(seed.workspace),
         name: "Acme Corp",
         keyPrefix: "acme_live",
-        policy: { maxKeyLifetimeSeconds: 7_776_000, expiryRequired: true },
+        policy: {
+          ...toPublicWorkspace(seed.workspace).policy,
+          maxKeyLifetimeSeconds: 7_776_000,
+          expiryRequired: true,
+        },
         updatedAt: service.clock.now().toISOString(),
       };
       expect(json(res)).toEqual(expected);

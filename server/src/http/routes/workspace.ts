@@ -1,12 +1,13 @@
 /**
  * The caller's workspace: `GET /v1/workspace` and `PATCH /v1/workspace` (name, default key prefix,
- * key policy, recoverable keys, foreign key formats, and for the operator's workspace the portal's
+ * key policy and key hygiene policy, recoverable keys, foreign key formats, and for the operator's workspace the portal's
  * branding). A change of the foreign key formats reaches every verifier before the answer. The plan
  * is not changeable here: the operator sets it with the CLI or, for a tenant, PATCH /v1/workspaces/{id}.
  */
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
 import { nameSchema } from "../../domain/fields.js";
+import { POLICY_DAYS } from "../../domain/hygiene/hygiene-policy.js";
 import { PREFIX_PATTERN } from "../../domain/key-format.js";
 import { publishForeignFormatsChange } from "../../domain/keys/import-format-change.js";
 import { actorOf } from "../../domain/principal.js";
@@ -22,6 +23,7 @@ import { principalOf } from "../auth/authenticate.js";
 import { brandingChangeSchema } from "../branding-schema.js";
 import { errorResponse } from "../schemas.js";
 import type { ZodApp } from "../zod-app.js";
+import { leakResponseSchema } from "./reports-schemas.js";
 
 /** Loads the encryption key of recoverable keys, or refuses with 503 saying why (logged). */
 async function requireEncryptionKey(ctx: AppContext): Promise<void> {
@@ -44,6 +46,13 @@ export const keyPrefixSchema = z
   .string()
   .regex(PREFIX_PATTERN, "must be 2-16 lowercase letters or digits, with at most one _ inside");
 
+/** Days of a hygiene policy (rotation reminder, unused, auto-disable). */
+const policyDays = z
+  .number()
+  .int("must be a whole number")
+  .min(POLICY_DAYS.min, `must be at least ${POLICY_DAYS.min}`)
+  .max(POLICY_DAYS.max, `must be at most ${POLICY_DAYS.max}`);
+
 const updateBody = z.strictObject({
   name: nameSchema.optional(),
   keyPrefix: keyPrefixSchema
@@ -60,6 +69,18 @@ const updateBody = z.strictObject({
         .optional()
         .describe("The longest a new key may live; null for no limit"),
       expiryRequired: z.boolean().optional().describe("Whether every new key must have an expiry"),
+      rotationReminderDays: policyDays
+        .nullable()
+        .optional()
+        .describe("A key not rotated for this many days is due for rotation (badge, report); null: off"),
+      unusedKeyDays: policyDays
+        .optional()
+        .describe("A key not verified for this many days counts as unused (badge, report, key.unused event)"),
+      autoDisableUnusedDays: policyDays
+        .nullable()
+        .optional()
+        .describe("Disable a key not verified for this many days (audited, by the server); null: never"),
+      leakResponse: leakResponseSchema.optional(),
     })
     .optional(),
   recoverableKeys: z

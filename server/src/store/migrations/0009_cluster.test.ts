@@ -67,7 +67,8 @@ describe.each(backends)("migration 0009 on $name", (backend) => {
       ]);
       expect(await columnsOf(store, "keys")).not.toContain("rate_limit");
       // The API reads the converted limit back as it answered it before: rateLimit is the default.
-      const [first, second] = keys.map((key) => toPublicKey(key, AT));
+      const policy = { rotation_reminder_days: 90, unused_key_days: 30 };
+      const [first, second] = keys.map((key) => toPublicKey(key, AT, policy));
       expect([first?.rateLimit, first?.rateLimits]).toEqual([
         { limit: 100, windowMs: 60_000 },
         [{ name: "default", limit: 100, windowMs: 60_000 }],

@@ -64,6 +64,8 @@ describe.each(backends)("POST /v1/keys on $name", (backend) => {
       identityId: null,
       source: "keygate",
       recoverable: false,
+      attention: ["no_expiry"],
+      leak: null,
       key: secret,
     });
     const secrets = await secretsOf(service, created.id);
