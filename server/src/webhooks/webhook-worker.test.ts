@@ -31,7 +31,11 @@ beforeAll(async () => {
 
 // One queue for the file: what an earlier test left pending is not this test's to send.
 beforeEach(async () => {
-  await service.store.db.updateTable("webhook_deliveries").set({ status: "failed" }).where("status", "=", "pending").execute();
+  await service.store.db
+    .updateTable("webhook_deliveries")
+    .set({ status: "failed" })
+    .where("status", "=", "pending")
+    .execute();
 });
 
 afterAll(async () => {
@@ -114,6 +118,7 @@ describe("the webhook worker", () => {
     const body = new Webhook(endpoint.secret).verify(request.body, headers);
     const key = created.json();
     expect(body).toEqual({
+      id: headers["webhook-id"],
       type: "key.created",
       timestamp: service.clock.now().toISOString(),
       data: {

@@ -8,16 +8,18 @@
  * dies mid-send leaves its lease to run out: the delivery is sent again (same `webhook-id`, so
  * receivers can tell).
  *
- * Bodies are `{ type, timestamp, data }` (the event's time; `data` as the outbox holds it, never a
+ * Bodies are `{ id, type, timestamp, data }` (domain/webhooks/webhook-event-body.ts: the event's
+ * id and time; `data` as the outbox holds it, never a
  * secret or a hash), signed as Standard Webhooks says with the `standardwebhooks` package:
  * `webhook-id` is the event's id, `webhook-timestamp` the attempt's time.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Logger } from "pino";
 import { Webhook } from "standardwebhooks";
 import type { Clock } from "../clock.js";
 import { newId } from "../domain/ids.js";
 import type { SecretBox } from "../domain/secrets/secret-box.js";
+import { webhookPayload } from "../domain/webhooks/webhook-event-body.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Database } from "../store/schema.js";
 import type { AddressPolicy } from "./address-policy.js";
@@ -48,6 +50,16 @@ export interface WebhookWorkerOptions {
   sendTimeoutMs?: number;
 }
 
+/** An attempt made, to be logged and its delivery moved on. */
+interface Finished {
+  delivery: TakenDelivery;
+  at: Date;
+  result: SendResult;
+  outcome: "delivered" | "retrying" | "failed";
+  finishedAt: Date;
+  nextAttemptAt: Date | null;
+}
+
 interface TakenDelivery {
   id: string;
   attempts: number;
@@ -59,11 +71,6 @@ interface TakenDelivery {
   type: string;
   data: unknown;
   occurred_at: Date;
-}
-
-/** The body a delivery sends: the same bytes on every attempt. */
-export function webhookBody(event: { type: string; occurred_at: Date; data: unknown }): string {
-  return JSON.stringify({ type: event.type, timestamp: event.occurred_at.toISOString(), data: event.data });
 }
 
 /** The Standard Webhooks headers for a body, signed with the endpoint's secret at `at`. */
@@ -150,17 +157,22 @@ export class WebhookWorker {
     }
   }
 
-  /** Takes the due deliveries (up to a batch), sends them, logs them; resolves with how many. */
+  /**
+   * Takes the due deliveries (up to a batch), sends them, then logs and finishes them all in one
+   * transaction; resolves with how many it took.
+   */
   async runOnce(): Promise<number> {
     const taken = await this.take();
+    const finished: Finished[] = [];
     let next = 0;
     const lane = async () => {
       while (next < taken.length) {
         const delivery = taken[next++];
-        if (delivery) await this.deliver(delivery);
+        if (delivery) finished.push(await this.attempt(delivery));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, taken.length) }, lane));
+    if (finished.length > 0) await this.finish(finished);
     return taken.length;
   }
 
@@ -206,7 +218,8 @@ export class WebhookWorker {
       .execute();
   }
 
-  private async deliver(delivery: TakenDelivery): Promise<void> {
+  /** Sends one delivery (unless its endpoint is disabled) and decides what becomes of it. */
+  private async attempt(delivery: TakenDelivery): Promise<Finished> {
     const { metrics, logger } = this.deps;
     const at = this.deps.clock.now();
     let result: SendResult;
@@ -220,7 +233,12 @@ export class WebhookWorker {
       };
     } else {
       const secret = await this.deps.secrets.open(delivery.secret_ciphertext, delivery.endpoint_id);
-      const body = webhookBody(delivery);
+      const body = webhookPayload({
+        id: delivery.event_id,
+        type: delivery.type,
+        occurred_at: delivery.occurred_at,
+        data: delivery.data as Record<string, unknown>,
+      });
       const headers = signedHeaders(secret, delivery.event_id, at, body);
       result = await sendWebhook(
         { url: delivery.url, headers, body },
@@ -231,7 +249,7 @@ export class WebhookWorker {
     }
     // A disabled endpoint's deliveries end at once (redeliver sends them later).
     const delay = result.ok || !delivery.enabled ? null : retryDelayMs(delivery.attempts, this.random);
-    const outcome = result.ok ? "delivered" : delay === null ? "failed" : "retrying";
+    const outcome: Finished["outcome"] = result.ok ? "delivered" : delay === null ? "failed" : "retrying";
     metrics.webhookAttempts.inc({ result: outcome });
     if (outcome === "failed")
       logger.warn(
@@ -244,45 +262,74 @@ export class WebhookWorker {
         "webhook delivery failed for good",
       );
     const finishedAt = this.deps.clock.now();
+    return {
+      delivery,
+      at,
+      result,
+      outcome,
+      finishedAt,
+      nextAttemptAt: delay === null ? null : new Date(finishedAt.getTime() + delay),
+    };
+  }
+
+  /** Logs each attempt and moves each delivery on, in one transaction of four statements. */
+  private async finish(finished: readonly Finished[]): Promise<void> {
     await this.deps.db.transaction().execute(async (trx) => {
       await trx
         .insertInto("webhook_attempts")
-        .values({
-          id: newId("attempt"),
-          delivery_id: delivery.id,
-          attempted_at: at,
-          status_code: result.statusCode,
-          duration_ms: result.durationMs,
-          response_excerpt: result.excerpt,
-          error: result.error,
-        })
+        .values(
+          finished.map(({ delivery, at, result }) => ({
+            id: newId("attempt"),
+            delivery_id: delivery.id,
+            attempted_at: at,
+            status_code: result.statusCode,
+            duration_ms: result.durationMs,
+            response_excerpt: result.excerpt,
+            error: result.error,
+          })),
+        )
         .execute();
-      await trx
-        .updateTable("webhook_deliveries")
-        .set({
-          status: outcome === "retrying" ? "pending" : outcome,
-          next_attempt_at: delay === null ? null : new Date(finishedAt.getTime() + delay),
-          locked_until: null,
-          last_status_code: result.statusCode,
-          finished_at: outcome === "retrying" ? null : finishedAt,
-        })
-        .where("id", "=", delivery.id)
-        .execute();
-      if (outcome === "delivered") {
+      const sorted = [...finished].sort((a, b) => (a.delivery.id < b.delivery.id ? -1 : 1));
+      await sql`
+        update webhook_deliveries as d set
+          status = u.status, next_attempt_at = u.next_attempt_at, locked_until = null,
+          last_status_code = u.status_code, finished_at = u.finished_at
+        from unnest(
+          ${sorted.map((f) => f.delivery.id)}::text[],
+          ${sorted.map((f) => (f.outcome === "retrying" ? "pending" : f.outcome))}::text[],
+          ${sorted.map((f) => f.nextAttemptAt?.toISOString() ?? null)}::timestamptz[],
+          ${sorted.map((f) => f.result.statusCode)}::int[],
+          ${sorted.map((f) => (f.outcome === "retrying" ? null : f.finishedAt.toISOString()))}::timestamptz[]
+        ) as u(id, status, next_attempt_at, status_code, finished_at)
+        where d.id = u.id`.execute(trx);
+      const succeeded = [
+        ...new Set(finished.filter((f) => f.outcome === "delivered").map((f) => f.delivery.endpoint_id)),
+      ];
+      if (succeeded.length > 0)
         await trx
           .updateTable("webhook_endpoints")
           .set({ failing_since: null })
-          .where("id", "=", delivery.endpoint_id)
+          .where("id", "in", succeeded)
           .where("failing_since", "is not", null)
           .execute();
-      } else if (outcome === "failed" && delivery.enabled) {
+      // Marked failing when a delivery used up its retries, unless one to it succeeded in this batch.
+      const gaveUp = [
+        ...new Set(
+          finished
+            .filter(
+              (f) =>
+                f.outcome === "failed" && f.delivery.enabled && !succeeded.includes(f.delivery.endpoint_id),
+            )
+            .map((f) => f.delivery.endpoint_id),
+        ),
+      ];
+      if (gaveUp.length > 0)
         await trx
           .updateTable("webhook_endpoints")
-          .set({ failing_since: finishedAt })
-          .where("id", "=", delivery.endpoint_id)
+          .set({ failing_since: this.deps.clock.now() })
+          .where("id", "in", gaveUp)
           .where("failing_since", "is", null)
           .execute();
-      }
     });
   }
 }
