@@ -32,9 +32,9 @@ export const WEBHOOK_EVENT_TYPES = [
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-/** A verified webhook's body: `{ id, type, timestamp, data }`. */
+/** A verified webhook's body: `{ id, type, timestamp, data }` (server/src/domain/webhooks/webhook-event-body.ts). */
 export interface WebhookEvent<Data = Record<string, unknown>> {
-  /** The event id (`msg_...`), also the `webhook-id` header: the same on every retry. */
+  /** The event id (`msg_...`), also the `webhook-id` header: the same on every retry of the event. */
   id: string;
   /** `key.created`, `key.revoked`, ... (a newer Keygate may send types this SDK does not list). */
   type: WebhookEventType | (string & {});

@@ -1,6 +1,6 @@
 /**
  * verifyWebhook against the Standard Webhooks specification: its published test vector, what the
- * reference library (`standardwebhooks`) signs, and every way a request fails (a changed body,
+ * reference library (`standardwebhooks`) and Keygate's delivery worker sign, and every way a request fails (a changed body,
  * another secret, an old or future timestamp, a missing header, a body that is not JSON). Headers
  * as a plain object in any case, a Headers and Node's IncomingHttpHeaders (a real request).
  */
@@ -9,10 +9,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
+import { webhookPayload } from "../../server/src/domain/webhooks/webhook-event-body.js";
 import {
   WEBHOOK_EVENT_TYPES as SERVER_EVENT_TYPES,
   TEST_EVENT_TYPE,
 } from "../../server/src/webhooks/event-types.js";
+import { signedHeaders } from "../../server/src/webhooks/webhook-worker.js";
 import { KeygateOptionError, verifyWebhook, WebhookVerificationError } from "../src/index.js";
 import { WEBHOOK_EVENT_TYPES, webHmacSha256 } from "../src/webhook-verification.js";
 
@@ -274,6 +276,21 @@ describe("verifyWebhook", () => {
         createHmac("sha256", key).update(content).digest("base64"),
       );
     }
+  });
+
+  it("verifies what Keygate's delivery worker sends", async () => {
+    const secret = newSecret();
+    const at = new Date();
+    const event = { id: "msg_01", type: "key.leaked", occurred_at: at, data: { key: { id: "key_01" } } };
+    const body = webhookPayload(event);
+    const headers = signedHeaders(secret, event.id, at, body);
+    expect(await verifyWebhook(body, headers, secret)).toEqual({
+      id: "msg_01",
+      type: "key.leaked",
+      timestamp: at.toISOString(),
+      data: { key: { id: "key_01" } },
+    });
+    expect(await refusal(verifyWebhook(body, headers, newSecret()))).toMatch(/^NO_MATCHING_SIGNATURE: /);
   });
 
   it("lists the event types the server sends", () => {
