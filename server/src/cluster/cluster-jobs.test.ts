@@ -96,13 +96,70 @@ describe.each(backends)("background jobs on $name", (backend) => {
         { id: "here", started_at: now, seen_at: now },
       ])
       .execute();
+    // Webhook history: a 31-day-old event goes with its delivery; one as old with a delivery still
+    // pending (a redelivery) stays, as does a recent one.
+    const month = new Date(now.getTime() - 31 * 24 * HOUR);
+    await store.db
+      .insertInto("webhook_endpoints")
+      .values({
+        id: "whk_jobs",
+        workspace_id: workspace.id,
+        url: "https://hooks.example.com/",
+        events: JSON.stringify(["key.created"]),
+        secret_ciphertext: "sealed",
+        created_at: month,
+        updated_at: month,
+      })
+      .execute();
+    await store.db
+      .insertInto("webhook_events")
+      .values(
+        [
+          ["msg_old", month],
+          ["msg_old_pending", month],
+          ["msg_recent", recent],
+        ].map(([id, at]) => ({
+          id: String(id),
+          workspace_id: workspace.id,
+          type: "key.created",
+          data: "{}",
+          occurred_at: at as Date,
+        })),
+      )
+      .execute();
+    await store.db
+      .insertInto("webhook_deliveries")
+      .values([
+        {
+          id: "whd_old",
+          endpoint_id: "whk_jobs",
+          event_id: "msg_old",
+          status: "delivered",
+          created_at: month,
+        },
+        {
+          id: "whd_pending",
+          endpoint_id: "whk_jobs",
+          event_id: "msg_old_pending",
+          created_at: recent,
+          next_attempt_at: now,
+        },
+      ])
+      .execute();
     const jobs = new ClusterJobs(store.db, KEYGATE_JOBS, new ManualClock(now), silent, deps);
     expect(await jobs.runDue()).toEqual([
       "expired-sign-ins",
       "applied-usage-batches",
       "gone-nodes",
+      "webhook-history",
       "key-sweeps",
     ]);
+    expect(
+      (await store.db.selectFrom("webhook_events").select("id").orderBy("id").execute()).map((r) => r.id),
+    ).toEqual(["msg_old_pending", "msg_recent"]);
+    expect((await store.db.selectFrom("webhook_deliveries").select("id").execute()).map((r) => r.id)).toEqual(
+      ["whd_pending"],
+    );
     expect((await store.db.selectFrom("usage_batches").select("id").execute()).map((r) => r.id)).toEqual([
       "batch_recent",
     ]);

@@ -138,6 +138,9 @@ const deleteExpired = (
 
 const HOUR_MS = 3_600_000;
 
+/** How long the delivery log keeps an event. */
+export const WEBHOOK_HISTORY_MS = 30 * 24 * HOUR_MS;
+
 /** Keygate's background jobs. */
 export const KEYGATE_JOBS: readonly ClusterJob[] = [
   {
@@ -168,6 +171,25 @@ export const KEYGATE_JOBS: readonly ClusterJob[] = [
     intervalMs: HOUR_MS,
     run: (trx, now) =>
       deleteExpired(trx, "cluster_nodes", "id", "seen_at", new Date(now.getTime() - 24 * HOUR_MS)),
+  },
+  {
+    // Webhook events (with their deliveries and attempt logs) after 30 days, once none is pending.
+    name: "webhook-history",
+    intervalMs: HOUR_MS,
+    run: (trx, now) =>
+      sql<{ n: number }>`
+        with gone as (
+          delete from webhook_events where id in (
+            select ev.id from webhook_events ev
+            where ev.occurred_at < ${new Date(now.getTime() - WEBHOOK_HISTORY_MS)}
+              and not exists (
+                select 1 from webhook_deliveries d where d.event_id = ev.id and d.status = 'pending')
+            limit ${BATCH}
+          ) returning 1
+        )
+        select count(*)::int as n from gone`
+        .execute(trx)
+        .then((result) => result.rows[0]?.n ?? 0),
   },
   {
     // Key hygiene: expiring, expired and unused notices, each once, and auto-disable of unused
