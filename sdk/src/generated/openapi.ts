@@ -778,6 +778,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The key hygiene report
+         * @description Every active or disabled key with its age, last rotation, last use and expiry, the policies it breaks (`breaches`) and its attention badges. `format=csv` answers a file to download, one key per row.
+         */
+        get: operations["reports.keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/root-keys": {
         parameters: {
             query?: never;
@@ -2136,6 +2156,8 @@ export interface operations {
                         /** @description Its keys (not deleted), newest first */
                         keys: {
                             appId: string | null;
+                            /** @description What about the key wants a look, by the workspace's hygiene policy: rotation_due (not rotated for rotationReminderDays), unused (no verification for unusedKeyDays), no_expiry, expiring_soon (within 7 days), leaked. Only a key neither revoked nor expired gets any but leaked */
+                            attention: ("rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked")[];
                             createdAt: string;
                             createdBy: string | null;
                             enabled: boolean;
@@ -2152,6 +2174,13 @@ export interface operations {
                             kind: "token" | "pair";
                             lastUsedAt: string | null;
                             lastUsedIp: string | null;
+                            /** @description The last leak report of its secret; null when it has none */
+                            leak: {
+                                /** @description When its secret was last reported found in public */
+                                reportedAt: string;
+                                /** @description Where it was found */
+                                url: string | null;
+                            } | null;
                             meta: {
                                 [key: string]: unknown;
                             };
@@ -2784,9 +2813,23 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             plan: "free" | "pro" | "enterprise";
+                            /** @description The workspace's key policy and key hygiene policy */
                             policy: {
+                                /** @description A key not verified for this many days is disabled by the server; null: never */
+                                autoDisableUnusedDays: number | null;
+                                /** @description Whether every new key must have an expiry */
                                 expiryRequired: boolean;
+                                /**
+                                 * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                                 * @enum {string}
+                                 */
+                                leakResponse: "revoke" | "disable" | "notify";
+                                /** @description The longest a new key may live; null: no limit */
                                 maxKeyLifetimeSeconds: number | null;
+                                /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                                rotationReminderDays: number | null;
+                                /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                                unusedKeyDays: number;
                             };
                             /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                             recoverableKeys: boolean;
@@ -2983,9 +3026,23 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             plan: "free" | "pro" | "enterprise";
+                            /** @description The workspace's key policy and key hygiene policy */
                             policy: {
+                                /** @description A key not verified for this many days is disabled by the server; null: never */
+                                autoDisableUnusedDays: number | null;
+                                /** @description Whether every new key must have an expiry */
                                 expiryRequired: boolean;
+                                /**
+                                 * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                                 * @enum {string}
+                                 */
+                                leakResponse: "revoke" | "disable" | "notify";
+                                /** @description The longest a new key may live; null: no limit */
                                 maxKeyLifetimeSeconds: number | null;
+                                /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                                rotationReminderDays: number | null;
+                                /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                                unusedKeyDays: number;
                             };
                             /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                             recoverableKeys: boolean;
@@ -3036,9 +3093,23 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             plan: "free" | "pro" | "enterprise";
+                            /** @description The workspace's key policy and key hygiene policy */
                             policy: {
+                                /** @description A key not verified for this many days is disabled by the server; null: never */
+                                autoDisableUnusedDays: number | null;
+                                /** @description Whether every new key must have an expiry */
                                 expiryRequired: boolean;
+                                /**
+                                 * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                                 * @enum {string}
+                                 */
+                                leakResponse: "revoke" | "disable" | "notify";
+                                /** @description The longest a new key may live; null: no limit */
                                 maxKeyLifetimeSeconds: number | null;
+                                /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                                rotationReminderDays: number | null;
+                                /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                                unusedKeyDays: number;
                             };
                             /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                             recoverableKeys: boolean;
@@ -3139,9 +3210,23 @@ export interface operations {
                                 name: string;
                                 /** @enum {string} */
                                 plan: "free" | "pro" | "enterprise";
+                                /** @description The workspace's key policy and key hygiene policy */
                                 policy: {
+                                    /** @description A key not verified for this many days is disabled by the server; null: never */
+                                    autoDisableUnusedDays: number | null;
+                                    /** @description Whether every new key must have an expiry */
                                     expiryRequired: boolean;
+                                    /**
+                                     * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                                     * @enum {string}
+                                     */
+                                    leakResponse: "revoke" | "disable" | "notify";
+                                    /** @description The longest a new key may live; null: no limit */
                                     maxKeyLifetimeSeconds: number | null;
+                                    /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                                    rotationReminderDays: number | null;
+                                    /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                                    unusedKeyDays: number;
                                 };
                                 /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                                 recoverableKeys: boolean;
@@ -3228,9 +3313,23 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             plan: "free" | "pro" | "enterprise";
+                            /** @description The workspace's key policy and key hygiene policy */
                             policy: {
+                                /** @description A key not verified for this many days is disabled by the server; null: never */
+                                autoDisableUnusedDays: number | null;
+                                /** @description Whether every new key must have an expiry */
                                 expiryRequired: boolean;
+                                /**
+                                 * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                                 * @enum {string}
+                                 */
+                                leakResponse: "revoke" | "disable" | "notify";
+                                /** @description The longest a new key may live; null: no limit */
                                 maxKeyLifetimeSeconds: number | null;
+                                /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                                rotationReminderDays: number | null;
+                                /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                                unusedKeyDays: number;
                             };
                             /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                             recoverableKeys: boolean;
@@ -3383,9 +3482,23 @@ export interface operations {
                                 name: string;
                                 /** @enum {string} */
                                 plan: "free" | "pro" | "enterprise";
+                                /** @description The workspace's key policy and key hygiene policy */
                                 policy: {
+                                    /** @description A key not verified for this many days is disabled by the server; null: never */
+                                    autoDisableUnusedDays: number | null;
+                                    /** @description Whether every new key must have an expiry */
                                     expiryRequired: boolean;
+                                    /**
+                                     * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                                     * @enum {string}
+                                     */
+                                    leakResponse: "revoke" | "disable" | "notify";
+                                    /** @description The longest a new key may live; null: no limit */
                                     maxKeyLifetimeSeconds: number | null;
+                                    /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                                    rotationReminderDays: number | null;
+                                    /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                                    unusedKeyDays: number;
                                 };
                                 /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                                 recoverableKeys: boolean;
@@ -4946,9 +5059,23 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             plan: "free" | "pro" | "enterprise";
+                            /** @description The workspace's key policy and key hygiene policy */
                             policy: {
+                                /** @description A key not verified for this many days is disabled by the server; null: never */
+                                autoDisableUnusedDays: number | null;
+                                /** @description Whether every new key must have an expiry */
                                 expiryRequired: boolean;
+                                /**
+                                 * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                                 * @enum {string}
+                                 */
+                                leakResponse: "revoke" | "disable" | "notify";
+                                /** @description The longest a new key may live; null: no limit */
                                 maxKeyLifetimeSeconds: number | null;
+                                /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                                rotationReminderDays: number | null;
+                                /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                                unusedKeyDays: number;
                             };
                             /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                             recoverableKeys: boolean;
@@ -5160,6 +5287,8 @@ export interface operations {
         parameters: {
             query?: {
                 appId?: string;
+                /** @description `true`: only keys with an attention badge; a badge (`rotation_due`, ...): only keys with that one */
+                attention?: "true" | "rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked";
                 cursor?: string;
                 /** @description Only keys of this environment (a key of an app has the app's environment) */
                 environment?: "production" | "staging" | "development";
@@ -5185,6 +5314,8 @@ export interface operations {
                     "application/json": {
                         data: {
                             appId: string | null;
+                            /** @description What about the key wants a look, by the workspace's hygiene policy: rotation_due (not rotated for rotationReminderDays), unused (no verification for unusedKeyDays), no_expiry, expiring_soon (within 7 days), leaked. Only a key neither revoked nor expired gets any but leaked */
+                            attention: ("rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked")[];
                             createdAt: string;
                             createdBy: string | null;
                             enabled: boolean;
@@ -5201,6 +5332,13 @@ export interface operations {
                             kind: "token" | "pair";
                             lastUsedAt: string | null;
                             lastUsedIp: string | null;
+                            /** @description The last leak report of its secret; null when it has none */
+                            leak: {
+                                /** @description When its secret was last reported found in public */
+                                reportedAt: string;
+                                /** @description Where it was found */
+                                url: string | null;
+                            } | null;
                             meta: {
                                 [key: string]: unknown;
                             };
@@ -5442,6 +5580,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         appId: string | null;
+                        /** @description What about the key wants a look, by the workspace's hygiene policy: rotation_due (not rotated for rotationReminderDays), unused (no verification for unusedKeyDays), no_expiry, expiring_soon (within 7 days), leaked. Only a key neither revoked nor expired gets any but leaked */
+                        attention: ("rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked")[];
                         createdAt: string;
                         createdBy: string | null;
                         enabled: boolean;
@@ -5460,6 +5600,13 @@ export interface operations {
                         kind: "token" | "pair";
                         lastUsedAt: string | null;
                         lastUsedIp: string | null;
+                        /** @description The last leak report of its secret; null when it has none */
+                        leak: {
+                            /** @description When its secret was last reported found in public */
+                            reportedAt: string;
+                            /** @description Where it was found */
+                            url: string | null;
+                        } | null;
                         meta: {
                             [key: string]: unknown;
                         };
@@ -5650,6 +5797,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         appId: string | null;
+                        /** @description What about the key wants a look, by the workspace's hygiene policy: rotation_due (not rotated for rotationReminderDays), unused (no verification for unusedKeyDays), no_expiry, expiring_soon (within 7 days), leaked. Only a key neither revoked nor expired gets any but leaked */
+                        attention: ("rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked")[];
                         createdAt: string;
                         createdBy: string | null;
                         enabled: boolean;
@@ -5666,6 +5815,13 @@ export interface operations {
                         kind: "token" | "pair";
                         lastUsedAt: string | null;
                         lastUsedIp: string | null;
+                        /** @description The last leak report of its secret; null when it has none */
+                        leak: {
+                            /** @description When its secret was last reported found in public */
+                            reportedAt: string;
+                            /** @description Where it was found */
+                            url: string | null;
+                        } | null;
                         meta: {
                             [key: string]: unknown;
                         };
@@ -6031,6 +6187,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         appId: string | null;
+                        /** @description What about the key wants a look, by the workspace's hygiene policy: rotation_due (not rotated for rotationReminderDays), unused (no verification for unusedKeyDays), no_expiry, expiring_soon (within 7 days), leaked. Only a key neither revoked nor expired gets any but leaked */
+                        attention: ("rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked")[];
                         createdAt: string;
                         createdBy: string | null;
                         enabled: boolean;
@@ -6047,6 +6205,13 @@ export interface operations {
                         kind: "token" | "pair";
                         lastUsedAt: string | null;
                         lastUsedIp: string | null;
+                        /** @description The last leak report of its secret; null when it has none */
+                        leak: {
+                            /** @description When its secret was last reported found in public */
+                            reportedAt: string;
+                            /** @description Where it was found */
+                            url: string | null;
+                        } | null;
                         meta: {
                             [key: string]: unknown;
                         };
@@ -6235,6 +6400,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         appId: string | null;
+                        /** @description What about the key wants a look, by the workspace's hygiene policy: rotation_due (not rotated for rotationReminderDays), unused (no verification for unusedKeyDays), no_expiry, expiring_soon (within 7 days), leaked. Only a key neither revoked nor expired gets any but leaked */
+                        attention: ("rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked")[];
                         createdAt: string;
                         createdBy: string | null;
                         enabled: boolean;
@@ -6251,6 +6418,13 @@ export interface operations {
                         kind: "token" | "pair";
                         lastUsedAt: string | null;
                         lastUsedIp: string | null;
+                        /** @description The last leak report of its secret; null when it has none */
+                        leak: {
+                            /** @description When its secret was last reported found in public */
+                            reportedAt: string;
+                            /** @description Where it was found */
+                            url: string | null;
+                        } | null;
                         meta: {
                             [key: string]: unknown;
                         };
@@ -6439,6 +6613,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         appId: string | null;
+                        /** @description What about the key wants a look, by the workspace's hygiene policy: rotation_due (not rotated for rotationReminderDays), unused (no verification for unusedKeyDays), no_expiry, expiring_soon (within 7 days), leaked. Only a key neither revoked nor expired gets any but leaked */
+                        attention: ("rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked")[];
                         createdAt: string;
                         createdBy: string | null;
                         enabled: boolean;
@@ -6455,6 +6631,13 @@ export interface operations {
                         kind: "token" | "pair";
                         lastUsedAt: string | null;
                         lastUsedIp: string | null;
+                        /** @description The last leak report of its secret; null when it has none */
+                        leak: {
+                            /** @description When its secret was last reported found in public */
+                            reportedAt: string;
+                            /** @description Where it was found */
+                            url: string | null;
+                        } | null;
                         meta: {
                             [key: string]: unknown;
                         };
@@ -6799,6 +6982,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         appId: string | null;
+                        /** @description What about the key wants a look, by the workspace's hygiene policy: rotation_due (not rotated for rotationReminderDays), unused (no verification for unusedKeyDays), no_expiry, expiring_soon (within 7 days), leaked. Only a key neither revoked nor expired gets any but leaked */
+                        attention: ("rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked")[];
                         createdAt: string;
                         createdBy: string | null;
                         enabled: boolean;
@@ -6815,6 +7000,13 @@ export interface operations {
                         kind: "token" | "pair";
                         lastUsedAt: string | null;
                         lastUsedIp: string | null;
+                        /** @description The last leak report of its secret; null when it has none */
+                        leak: {
+                            /** @description When its secret was last reported found in public */
+                            reportedAt: string;
+                            /** @description Where it was found */
+                            url: string | null;
+                        } | null;
                         meta: {
                             [key: string]: unknown;
                         };
@@ -7013,6 +7205,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         appId: string | null;
+                        /** @description What about the key wants a look, by the workspace's hygiene policy: rotation_due (not rotated for rotationReminderDays), unused (no verification for unusedKeyDays), no_expiry, expiring_soon (within 7 days), leaked. Only a key neither revoked nor expired gets any but leaked */
+                        attention: ("rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked")[];
                         createdAt: string;
                         createdBy: string | null;
                         enabled: boolean;
@@ -7031,6 +7225,13 @@ export interface operations {
                         kind: "token" | "pair";
                         lastUsedAt: string | null;
                         lastUsedIp: string | null;
+                        /** @description The last leak report of its secret; null when it has none */
+                        leak: {
+                            /** @description When its secret was last reported found in public */
+                            reportedAt: string;
+                            /** @description Where it was found */
+                            url: string | null;
+                        } | null;
                         meta: {
                             [key: string]: unknown;
                         };
@@ -8450,9 +8651,23 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             plan: "free" | "pro" | "enterprise";
+                            /** @description The workspace's key policy and key hygiene policy */
                             policy: {
+                                /** @description A key not verified for this many days is disabled by the server; null: never */
+                                autoDisableUnusedDays: number | null;
+                                /** @description Whether every new key must have an expiry */
                                 expiryRequired: boolean;
+                                /**
+                                 * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                                 * @enum {string}
+                                 */
+                                leakResponse: "revoke" | "disable" | "notify";
+                                /** @description The longest a new key may live; null: no limit */
                                 maxKeyLifetimeSeconds: number | null;
+                                /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                                rotationReminderDays: number | null;
+                                /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                                unusedKeyDays: number;
                             };
                             /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                             recoverableKeys: boolean;
@@ -8710,6 +8925,133 @@ export interface operations {
             };
             /** @description The error shape of every refusal */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "reports.keys": {
+        parameters: {
+            query?: {
+                /** @description `csv`: a file to download, one key per row, breaches joined with `;` */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as JSON or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        generatedAt: string;
+                        /** @description Every key that is neither revoked, deleted nor expired */
+                        keys: {
+                            /** @description Whole days since it was created */
+                            ageDays: number;
+                            appId: string | null;
+                            attention: ("rotation_due" | "unused" | "no_expiry" | "expiring_soon" | "leaked")[];
+                            /** @description The policies it breaks: rotation_overdue, unused, no_expiry_required (an expiry is required and it has none), lifetime_exceeded (it lives longer than the longest lifetime), leaked */
+                            breaches: ("rotation_overdue" | "unused" | "no_expiry_required" | "lifetime_exceeded" | "leaked")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string} */
+                            environment: "production" | "staging" | "development";
+                            expiresAt: string | null;
+                            id: string;
+                            lastRotatedAt: string | null;
+                            lastUsedAt: string | null;
+                            lastUsedIp: string | null;
+                            name: string;
+                            start: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled" | "revoked" | "expired";
+                        }[];
+                        /** @description The workspace's key policy and key hygiene policy */
+                        policy: {
+                            /** @description A key not verified for this many days is disabled by the server; null: never */
+                            autoDisableUnusedDays: number | null;
+                            /** @description Whether every new key must have an expiry */
+                            expiryRequired: boolean;
+                            /**
+                             * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                             * @enum {string}
+                             */
+                            leakResponse: "revoke" | "disable" | "notify";
+                            /** @description The longest a new key may live; null: no limit */
+                            maxKeyLifetimeSeconds: number | null;
+                            /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                            rotationReminderDays: number | null;
+                            /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                            unusedKeyDays: number;
+                        };
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The error shape of every refusal */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description Per-field reasons of a validation failure */
+                            details?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The error shape of every refusal */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9177,9 +9519,23 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             plan: "free" | "pro" | "enterprise";
+                            /** @description The workspace's key policy and key hygiene policy */
                             policy: {
+                                /** @description A key not verified for this many days is disabled by the server; null: never */
+                                autoDisableUnusedDays: number | null;
+                                /** @description Whether every new key must have an expiry */
                                 expiryRequired: boolean;
+                                /**
+                                 * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                                 * @enum {string}
+                                 */
+                                leakResponse: "revoke" | "disable" | "notify";
+                                /** @description The longest a new key may live; null: no limit */
                                 maxKeyLifetimeSeconds: number | null;
+                                /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                                rotationReminderDays: number | null;
+                                /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                                unusedKeyDays: number;
                             };
                             /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                             recoverableKeys: boolean;
@@ -10632,9 +10988,23 @@ export interface operations {
                         name: string;
                         /** @enum {string} */
                         plan: "free" | "pro" | "enterprise";
+                        /** @description The workspace's key policy and key hygiene policy */
                         policy: {
+                            /** @description A key not verified for this many days is disabled by the server; null: never */
+                            autoDisableUnusedDays: number | null;
+                            /** @description Whether every new key must have an expiry */
                             expiryRequired: boolean;
+                            /**
+                             * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                             * @enum {string}
+                             */
+                            leakResponse: "revoke" | "disable" | "notify";
+                            /** @description The longest a new key may live; null: no limit */
                             maxKeyLifetimeSeconds: number | null;
+                            /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                            rotationReminderDays: number | null;
+                            /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                            unusedKeyDays: number;
                         };
                         /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                         recoverableKeys: boolean;
@@ -10714,10 +11084,21 @@ export interface operations {
                     keyPrefix?: string;
                     name?: string;
                     policy?: {
+                        /** @description Disable a key not verified for this many days (audited, by the server); null: never */
+                        autoDisableUnusedDays?: number | null;
                         /** @description Whether every new key must have an expiry */
                         expiryRequired?: boolean;
+                        /**
+                         * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                         * @enum {string}
+                         */
+                        leakResponse?: "revoke" | "disable" | "notify";
                         /** @description The longest a new key may live; null for no limit */
                         maxKeyLifetimeSeconds?: number | null;
+                        /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                        rotationReminderDays?: number | null;
+                        /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                        unusedKeyDays?: number;
                     };
                     /** @description true: the secrets of keys created or rotated from now on are also kept encrypted, and admins and owners can reveal them (POST /v1/keys/{id}/reveal). false: every kept secret is erased; no key can be revealed */
                     recoverableKeys?: boolean;
@@ -10767,9 +11148,23 @@ export interface operations {
                         name: string;
                         /** @enum {string} */
                         plan: "free" | "pro" | "enterprise";
+                        /** @description The workspace's key policy and key hygiene policy */
                         policy: {
+                            /** @description A key not verified for this many days is disabled by the server; null: never */
+                            autoDisableUnusedDays: number | null;
+                            /** @description Whether every new key must have an expiry */
                             expiryRequired: boolean;
+                            /**
+                             * @description What a report of the key's secret found in public does: revoke it, disable it, or only notify
+                             * @enum {string}
+                             */
+                            leakResponse: "revoke" | "disable" | "notify";
+                            /** @description The longest a new key may live; null: no limit */
                             maxKeyLifetimeSeconds: number | null;
+                            /** @description A key not rotated for this many days is due for rotation (badge, report); null: off */
+                            rotationReminderDays: number | null;
+                            /** @description A key not verified for this many days counts as unused (badge, report, key.unused event) */
+                            unusedKeyDays: number;
                         };
                         /** @description Whether new keys' secrets are also kept encrypted, so admins and owners can reveal them later */
                         recoverableKeys: boolean;
