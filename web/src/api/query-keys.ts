@@ -25,4 +25,12 @@ export const queryKeys = {
   members: { all: ["members"] as const },
   invitations: { all: ["invitations"] as const },
   rootKeys: { all: ["root-keys"] as const },
+  webhooks: {
+    all: ["webhooks"] as const,
+    one: (id: string) => ["webhooks", "one", id] as const,
+    deliveries: (id: string) => ["webhooks", "deliveries", id] as const,
+  },
+  reports: {
+    keys: ["reports", "keys"] as const,
+  },
 };

@@ -25,6 +25,19 @@ export const ACTION_GROUPS: ActionGroup[] = [
       "key.deleted",
       "key.revealed",
       "key.imported",
+      "key.leaked",
+    ],
+  },
+  {
+    prefix: "webhook.*",
+    label: "Webhooks",
+    actions: [
+      "webhook.created",
+      "webhook.updated",
+      "webhook.deleted",
+      "webhook.secret_rotated",
+      "webhook.tested",
+      "webhook.redelivered",
     ],
   },
   { prefix: "app.*", label: "Apps", actions: ["app.created", "app.updated", "app.deleted"] },
@@ -70,8 +83,21 @@ export const ACTION_GROUPS: ActionGroup[] = [
   },
 ];
 
+/** The actions whose words are not just their name's ("key.leaked" → "Key reported leaked"). */
+const LABELS: Record<string, string> = {
+  "key.leaked": "Key reported leaked",
+  "webhook.created": "Webhook endpoint added",
+  "webhook.updated": "Webhook endpoint updated",
+  "webhook.deleted": "Webhook endpoint deleted",
+  "webhook.secret_rotated": "Webhook signing secret rotated",
+  "webhook.tested": "Webhook test event sent",
+  "webhook.redelivered": "Webhook delivery redelivered",
+};
+
 /** "key.role_changed" → "Key role changed". */
 export function describeAction(action: string): string {
+  const label = LABELS[action];
+  if (label) return label;
   const words = action.replace(/\.\*$/, "").replace(/[._]/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
