@@ -2,10 +2,21 @@
  * The sidebar's links (seed 001: Apps in the sidebar; seed 002: Settings behind a gear icon with
  * API Keys inside). The same list serves the desktop sidebar and the mobile menu.
  */
-import { Boxes, Building2, KeyRound, type LucideIcon, PlugZap, ScrollText, Settings } from "lucide-react";
+import {
+  Boxes,
+  Building2,
+  ClipboardCheck,
+  KeyRound,
+  type LucideIcon,
+  PlugZap,
+  ScrollText,
+  Settings,
+  Webhook,
+} from "lucide-react";
 import { NavLink, useLocation } from "react-router";
 import { operatorAccessOf } from "../screens/workspaces/operator-access";
 import { cn } from "../ui/cn";
+import type { Permission } from "./permissions";
 import { useSession } from "./session";
 
 interface NavItem {
@@ -14,12 +25,16 @@ interface NavItem {
   icon: LucideIcon;
   /** Only for the operator's owners and admins (platform mode: the customers' workspaces). */
   operatorOnly?: boolean;
+  /** Only for those who hold this permission (the screen's API would refuse anyone else). */
+  permission?: Permission;
 }
 
 const MAIN: NavItem[] = [
   { to: "/apps", label: "Apps", icon: Boxes },
   { to: "/settings/api-access", label: "API Keys", icon: KeyRound },
   { to: "/apis", label: "Connected APIs", icon: PlugZap },
+  { to: "/webhooks", label: "Webhooks", icon: Webhook, permission: "webhooks:read" },
+  { to: "/reports/keys", label: "Reports", icon: ClipboardCheck, permission: "reports:read" },
   { to: "/audit", label: "Audit log", icon: ScrollText },
   { to: "/workspaces", label: "Workspaces", icon: Building2, operatorOnly: true },
 ];
@@ -43,13 +58,17 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
-  const operator = operatorAccessOf(useSession()).canRead;
+  const session = useSession();
+  const operator = operatorAccessOf(session).canRead;
   const onKeys = isKeysScreen(pathname);
   // The keys screen is one sidebar entry: "API Keys" lights up, not Settings as well.
   const inSettings = pathname.startsWith("/settings") && !onKeys;
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
-      {MAIN.filter((item) => operator || !item.operatorOnly).map(({ to, label, icon: Icon }) => (
+      {MAIN.filter(
+        (item) =>
+          (operator || !item.operatorOnly) && (!item.permission || session.abilities.can(item.permission)),
+      ).map(({ to, label, icon: Icon }) => (
         <NavLink
           key={label}
           to={to}

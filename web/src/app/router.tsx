@@ -9,7 +9,9 @@ import { auditRoutes } from "../screens/audit/routes";
 import { SetupScreen } from "../screens/auth/SetupScreen";
 import { SignInScreen } from "../screens/auth/SignInScreen";
 import { keysRoutes } from "../screens/keys/routes";
+import { reportsRoutes } from "../screens/reports/routes";
 import { settingsRoutes } from "../screens/settings/routes";
+import { webhooksRoutes } from "../screens/webhooks/routes";
 import { workspacesRoutes } from "../screens/workspaces/routes";
 import { AppShell } from "./AppShell";
 import { NotFoundScreen } from "./NotFoundScreen";
@@ -30,6 +32,8 @@ export const routes: RouteObject[] = [
       ...keysRoutes,
       ...appsRoutes,
       ...apisRoutes,
+      ...webhooksRoutes,
+      ...reportsRoutes,
       ...auditRoutes,
       ...workspacesRoutes,
       ...settingsRoutes.filter((route) => route.handle !== "public"),

@@ -31,8 +31,11 @@ export function pairKeyName(title: string, environment: Environment, existingKey
   return (existingKeys === 0 ? base : `${base}-${existingKeys + 1}`).slice(0, MAX_NAME);
 }
 
+/** The part of the workspace's key policy a new key's expiry depends on. */
+type ExpiryPolicy = Pick<Workspace["policy"], "expiryRequired" | "maxKeyLifetimeSeconds">;
+
 /** The expiry a new key needs under the policy (`null`: it may never expire). */
-export function policyExpiry(policy: Workspace["policy"], now: number = Date.now()): string | null {
+export function policyExpiry(policy: ExpiryPolicy, now: number = Date.now()): string | null {
   const max = policy.maxKeyLifetimeSeconds;
   if (max === null && !policy.expiryRequired) return null;
   const rotation = ROTATION_DAYS * DAY_MS;
@@ -49,7 +52,7 @@ export function keyPairBody(input: {
   app: { id: string; title: string; environment: Environment };
   apis: ReadonlyArray<{ scopes: readonly string[] }>;
   existingKeys: number;
-  policy: Workspace["policy"];
+  policy: ExpiryPolicy;
 }): KeyPairBody {
   return {
     name: pairKeyName(input.app.title, input.app.environment, input.existingKeys),

@@ -1,5 +1,5 @@
 /**
- * One key as a card (seed 003): its name, its key value (the prefix; masked with Reveal and Copy
+ * One key as a card (seed 003): its name, its attention badges, its key value (the prefix; masked with Reveal and Copy
  * when the key can be revealed), its status and switch, and its actions.
  */
 import { Link } from "react-router";
@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from "../../ui/format";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { KeyActionsMenu } from "./KeyActionsMenu";
+import { KeyAttentionBadges } from "./KeyAttentionBadges";
 import { KeyExternalId } from "./KeyExternalId";
 import { KeyStatusSwitch } from "./KeyStatusSwitch";
 import { KeyValue } from "./KeyValue";
@@ -32,6 +33,7 @@ export function KeyCard({ apiKey, appTitle }: { apiKey: KeyObject; appTitle: str
               .join(" · ")}
           </p>
           <KeyExternalId externalId={apiKey.externalId} />
+          <KeyAttentionBadges attention={apiKey.attention} className="mt-1.5" />
         </div>
         <KeyActionsMenu apiKey={apiKey} />
       </div>

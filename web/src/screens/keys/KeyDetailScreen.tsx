@@ -1,5 +1,5 @@
 /**
- * One key at /keys/:keyId: every field (its identity too, with "Revoke all keys of <externalId>"
+ * One key at /keys/:keyId: the leak notice when it was found in public, its attention badges, every field (its identity too, with "Revoke all keys of <externalId>"
  * for admins and owners), the Enabled switch and the actions, the usage chart
  * (last 24 hours, 7 days, 30 days) and its audit history. A plan without API Access still sees
  * an existing key (it keeps working), under the banner that new keys need an upgrade.
@@ -15,8 +15,10 @@ import { StatusBadge } from "../../ui/StatusBadge";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states";
 import { actorOfId, useActorNames } from "../audit/use-actor-names";
 import { KeyActionsMenu } from "./KeyActionsMenu";
+import { KeyAttentionBadges } from "./KeyAttentionBadges";
 import { KeyAuditHistory } from "./KeyAuditHistory";
 import { KeyFields } from "./KeyFields";
+import { KeyLeakNotice } from "./KeyLeakNotice";
 import { KeyStatusSwitch } from "./KeyStatusSwitch";
 import { ExistingKeysBanner } from "./KeysPlanGate";
 import { KeyUsagePanel } from "./KeyUsagePanel";
@@ -77,6 +79,7 @@ function KeyDetail() {
           <span className="inline-flex flex-wrap items-center gap-2">
             <StatusBadge status={apiKey.status} />
             <code className="font-mono text-xs">{apiKey.start}…</code>
+            <KeyAttentionBadges attention={apiKey.attention} />
           </span>
         }
         actions={
@@ -90,6 +93,7 @@ function KeyDetail() {
           </div>
         }
       />
+      <KeyLeakNotice apiKey={apiKey} />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section aria-labelledby="key-details-heading" className="min-w-0">
           <h2 id="key-details-heading" className="mb-3 text-base font-semibold text-slate-900">

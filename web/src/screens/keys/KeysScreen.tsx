@@ -1,7 +1,8 @@
 /**
  * API Keys at /settings/api-access (seeds 000, 002, 003, 004): the workspace's keys as a table or
  * cards, searched as you type and filtered by External ID (one end user's or customer's keys), app, environment and status, a page of 50 at a time; Create API
- * Key; an empty state when there are no keys and a no-results state for a search. A plan without
+ * Key; the Attention filter ("Needs attention" or one badge) and a danger banner while any key is
+ * found leaked; an empty state when there are no keys and a no-results state for a search. A plan without
  * API Access sees "Upgrade required" instead when it has no keys, and its existing keys (which keep
  * working) with a banner and no Create API Key when it has some (KeysPlanGate).
  */
@@ -18,7 +19,8 @@ import { CreateKeyDialog } from "./CreateKeyDialog";
 import { KeyCards } from "./KeyCards";
 import { KeysPlanGate, useCanCreateKeys } from "./KeysPlanGate";
 import { KeysTable } from "./KeysTable";
-import { ENVIRONMENTS, KeysToolbar, STATUSES } from "./KeysToolbar";
+import { ATTENTION_FILTERS, ENVIRONMENTS, KeysToolbar, STATUSES } from "./KeysToolbar";
+import { LeakedKeysBanner } from "./LeakedKeysBanner";
 import { useDebouncedValue } from "./use-debounced-value";
 import { type KeyFilters, useAppChoices, useKeysQuery } from "./use-keys";
 import { useKeysView } from "./use-keys-view";
@@ -48,6 +50,7 @@ function KeysList() {
   const appId = params.get("app") ?? "";
   const status = statusParam(params.get("status"));
   const environment = ENVIRONMENTS.find(([id]) => id === params.get("environment"))?.[0] ?? "";
+  const attention = ATTENTION_FILTERS.find(([id]) => id === params.get("attention"))?.[0] ?? "";
   const [view, setView] = useKeysView();
   const [creating, setCreating] = useState(false);
   const headerCreate = useRef<HTMLButtonElement>(null);
@@ -58,6 +61,7 @@ function KeysList() {
     ...(appId ? { appId } : {}),
     ...(environment ? { environment } : {}),
     ...(status ? { status } : {}),
+    ...(attention ? { attention } : {}),
   };
   const keys = useKeysQuery(filters);
   const apps = useAppChoices();
@@ -117,7 +121,9 @@ function KeysList() {
           ? `No key has a name, prefix or value matching “${settledSearch}” with these filters.`
           : settledExternalId
             ? `No key belongs to the External ID “${settledExternalId}” with these filters.`
-            : "No key matches these filters."}
+            : attention && Object.keys(filters).length === 1
+              ? "No key needs this attention: well kept."
+              : "No key matches these filters."}
       </EmptyState>
     );
   } else {
@@ -158,6 +164,7 @@ function KeysList() {
           )
         }
       />
+      <LeakedKeysBanner />
       {!noKeysAtAll && (
         <KeysToolbar
           search={search}
@@ -171,6 +178,8 @@ function KeysList() {
           onEnvironmentChange={(value) => setParam("environment", value)}
           status={status}
           onStatusChange={(value) => setParam("status", value)}
+          attention={attention}
+          onAttentionChange={(value) => setParam("attention", value)}
           view={view}
           onViewChange={setView}
           busy={keys.isFetching && !keys.isFetchingNextPage}

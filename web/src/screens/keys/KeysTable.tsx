@@ -1,5 +1,5 @@
 /**
- * The keys as a table (seed 004): Name (with its app, environment and External ID), Prefix, Usage count, Last used, Expiry, Status, Created
+ * The keys as a table (seed 004): Name (with its app, environment, External ID and attention badges), Prefix, Usage count, Last used, Expiry, Status, Created
  * at, Actions (the Enabled switch and the actions menu). It scrolls inside its own box on narrow
  * screens, so the page never scrolls sideways.
  */
@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatNumber } from "../../ui/format";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { KeyActionsMenu } from "./KeyActionsMenu";
+import { KeyAttentionBadges } from "./KeyAttentionBadges";
 import { KeyExpiry } from "./KeyExpiry";
 import { KeyExternalId } from "./KeyExternalId";
 import { KeyStatusSwitch } from "./KeyStatusSwitch";
@@ -58,6 +59,7 @@ export function KeysTable({ keys, appTitles }: KeysTableProps) {
                       .join(" · ")}
                   </span>
                   <KeyExternalId externalId={key.externalId} />
+                  <KeyAttentionBadges attention={key.attention} className="mt-1" />
                 </th>
                 <td className="px-3 py-2.5">
                   <KeyValue apiKey={key} compact />

@@ -1,7 +1,7 @@
 /**
  * The keys screen's search and filters: "Search keys" (a name, or a whole pasted key; filtered as
  * you type), External ID (the keys of one end user or customer, exactly), App, Environment and
- * Status, and the View switch. Labels are visible on wide screens and read on
+ * Status, Attention ("Needs attention": any badge, or one of them), and the View switch. Labels are visible on wide screens and read on
  * every screen.
  */
 import { Search } from "lucide-react";
@@ -10,6 +10,7 @@ import type { Environment } from "../../app/permissions";
 import { cn } from "../../ui/cn";
 import { inputClass } from "../../ui/Field";
 import type { KeyStatus } from "../../ui/StatusBadge";
+import type { AttentionBadge } from "./KeyAttentionBadges";
 import type { KeysView } from "./use-keys-view";
 import { ViewToggle } from "./ViewToggle";
 
@@ -25,6 +26,8 @@ export interface KeysToolbarProps {
   onEnvironmentChange(environment: Environment | ""): void;
   status: KeyStatus | "";
   onStatusChange(status: KeyStatus | ""): void;
+  attention: AttentionFilter | "";
+  onAttentionChange(attention: AttentionFilter | ""): void;
   view: KeysView;
   onViewChange(view: KeysView): void;
   /** Shown while a search or filter change is being fetched. */
@@ -42,6 +45,18 @@ export const STATUSES: Array<[KeyStatus, string]> = [
   ["disabled", "Inactive"],
   ["revoked", "Revoked"],
   ["expired", "Expired"],
+];
+
+/** `true`: any badge; or keys with one badge. */
+export type AttentionFilter = "true" | AttentionBadge;
+
+export const ATTENTION_FILTERS: Array<[AttentionFilter, string]> = [
+  ["true", "Needs attention"],
+  ["leaked", "Leaked"],
+  ["expiring_soon", "Expires soon"],
+  ["rotation_due", "Rotation due"],
+  ["unused", "Unused"],
+  ["no_expiry", "Never expires"],
 ];
 
 function Labelled({
@@ -146,6 +161,25 @@ export function KeysToolbar(props: KeysToolbarProps) {
             <option value="">All statuses</option>
             {STATUSES.map(([status, label]) => (
               <option key={status} value={status}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Labelled>
+        <Labelled id="keys-attention" label="Attention" className="sm:w-44">
+          <select
+            id="keys-attention"
+            className={inputClass}
+            value={props.attention}
+            onChange={(event) =>
+              props.onAttentionChange(
+                ATTENTION_FILTERS.find(([attention]) => attention === event.target.value)?.[0] ?? "",
+              )
+            }
+          >
+            <option value="">All keys</option>
+            {ATTENTION_FILTERS.map(([attention, label]) => (
+              <option key={attention} value={attention}>
                 {label}
               </option>
             ))}

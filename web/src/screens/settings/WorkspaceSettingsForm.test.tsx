@@ -1,6 +1,7 @@
 /**
  * The workspace settings form with a real Keygate's workspace: its own checks before sending,
- * only the changed fields sent (the lifetime in seconds), the server's refusal placed by its
+ * only the changed fields sent (the lifetime in seconds), the key policies (rotation reminder,
+ * unused days, auto-disable, leak response) checked and saved, the server's refusal placed by its
  * field, and a read-only form for those who may not change the workspace.
  */
 import { screen } from "@testing-library/react";
@@ -75,6 +76,54 @@ describe("WorkspaceSettingsForm", () => {
     await user.type(screen.getByLabelText(/Maximum key lifetime \(days\)/), "90");
     await user.click(screen.getByRole("button", { name: "Save changes" }));
     expect(sent).toEqual([{ policy: { expiryRequired: true, maxKeyLifetimeSeconds: 90 * 86_400 } }]);
+  });
+
+  it("checks the key policies' days before sending, then saves them on the server", async () => {
+    const { user } = renderWithClient(
+      <WorkspaceSettingsForm
+        workspace={workspace}
+        canEdit
+        onSave={(changes) => unwrap(api.PATCH("/v1/workspace", { body: changes }))}
+      />,
+    );
+    const rotation = screen.getByLabelText("Rotation reminder (days)");
+    const unused = screen.getByLabelText("Unused after (days)");
+    const autoDisable = screen.getByLabelText("Disable after unused for (days)");
+    expect(rotation).toHaveValue("90");
+    expect(unused).toHaveValue("30");
+    expect(autoDisable).toBeDisabled();
+    expect(screen.getByLabelText(/^Revoke the key/)).toBeChecked();
+
+    await user.clear(unused);
+    await user.type(unused, "0");
+    await user.click(screen.getByLabelText("Disable unused keys automatically"));
+    await user.clear(autoDisable);
+    await user.type(autoDisable, "4000");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(unused).toHaveAccessibleDescription(
+      "A key nothing has used for this long shows “Unused”. A whole number of days, at most 3,650. Enter a whole number of days (1 or more)",
+    );
+    expect(autoDisable).toHaveAttribute("aria-invalid", "true");
+    expect(autoDisable).toHaveAccessibleDescription(/Must be at most 3,650 days$/);
+
+    await user.clear(unused);
+    await user.type(unused, "45");
+    await user.clear(autoDisable);
+    await user.type(autoDisable, "120");
+    await user.click(screen.getByLabelText("Remind to rotate old keys"));
+    expect(rotation).toBeDisabled();
+    await user.click(screen.getByLabelText(/^Only notify/));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await expect
+      .poll(async () => (await unwrap(api.GET("/v1/workspace"))).policy)
+      .toMatchObject({
+        rotationReminderDays: null,
+        unusedKeyDays: 45,
+        autoDisableUnusedDays: 120,
+        leakResponse: "notify",
+      });
+    expect(unused).not.toHaveAttribute("aria-invalid");
+    workspace = await unwrap(api.GET("/v1/workspace"));
   });
 
   it("shows the server's refusal of the prefix by its field, and saves once it is fixed", async () => {

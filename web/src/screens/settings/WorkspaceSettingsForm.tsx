@@ -1,6 +1,7 @@
 /**
- * The workspace's editable settings: name, default key prefix and the key policy (expiry
- * required, longest lifetime in days). It checks what it can before sending, then shows the
+ * The workspace's editable settings: name, default key prefix and the key policies (expiry
+ * required, longest lifetime in days, and the hygiene of existing keys: rotation reminder, unused
+ * days, auto-disable, leak response). It checks what it can before sending, then shows the
  * server's reasons next to their fields; read-only for anyone who may not change the workspace.
  */
 import { type FormEvent, type ReactNode, useState } from "react";
@@ -10,6 +11,7 @@ import { Button } from "../../ui/Button";
 import { Field, inputClass } from "../../ui/Field";
 import { formatNumber } from "../../ui/format";
 import { FormAlert } from "../auth/FormAlert";
+import { KeyHygieneFields } from "./KeyHygieneFields";
 import type { WorkspaceChanges } from "./use-workspace";
 import { checkWorkspaceForm, MAX_LIFETIME_DAYS, valuesOf, type WorkspaceFormValues } from "./workspace-form";
 
@@ -21,7 +23,17 @@ export interface WorkspaceSettingsFormProps {
   onSave(changes: WorkspaceChanges): Promise<Workspace>;
 }
 
-const FIELD_PATHS = ["name", "keyPrefix", "policy.maxKeyLifetimeSeconds", "policy.expiryRequired", "policy"];
+const FIELD_PATHS = [
+  "name",
+  "keyPrefix",
+  "policy.maxKeyLifetimeSeconds",
+  "policy.expiryRequired",
+  "policy.rotationReminderDays",
+  "policy.unusedKeyDays",
+  "policy.autoDisableUnusedDays",
+  "policy.leakResponse",
+  "policy",
+];
 
 function Section({
   title,
@@ -119,8 +131,8 @@ export function WorkspaceSettingsForm({ workspace, canEdit, onSave }: WorkspaceS
           </Field>
         </Section>
         <Section
-          title="Key policy"
-          description="Rules every new key must follow. Keys that exist already are not changed."
+          title="Key policies"
+          description="Rules every new key must follow, and when Keygate flags, disables or revokes the keys that exist."
         >
           <div className="space-y-1.5">
             <label className="flex items-start gap-2.5 text-sm text-slate-800">
@@ -156,6 +168,7 @@ export function WorkspaceSettingsForm({ workspace, canEdit, onSave }: WorkspaceS
               />
             )}
           </Field>
+          <KeyHygieneFields values={values} set={set} errorFor={errorFor} />
         </Section>
       </fieldset>
       {canEdit && (
