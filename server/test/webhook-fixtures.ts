@@ -76,7 +76,7 @@ export interface Receiver {
 }
 
 /**
- * A receiver on 127.0.0.1: `/ok` answers 204, `/fail` 500, `/slow` after 2 s, `/redirect` 302 to
+ * A receiver on 127.0.0.1: `/ok` (and `/ok-anything`) answers 204, `/fail` 500, `/slow` after 2 s, `/redirect` 302 to
  * `/ok`, `/big` 200 with 100 KB. Every request it gets is kept in `received`.
  */
 export async function startReceiver(): Promise<Receiver> {
@@ -87,7 +87,7 @@ export async function startReceiver(): Promise<Receiver> {
     request.on("end", () => {
       const path = request.url ?? "/";
       received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
-      if (path === "/ok") return response.writeHead(204).end();
+      if (path.startsWith("/ok")) return response.writeHead(204).end();
       if (path === "/fail") return response.writeHead(500, { "content-type": "text/plain" }).end("nope");
       if (path === "/redirect") return response.writeHead(302, { location: "/ok" }).end();
       if (path === "/big") return response.writeHead(200).end("x".repeat(100 * 1024));
