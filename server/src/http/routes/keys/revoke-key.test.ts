@@ -30,6 +30,7 @@ describe.each(backends)("POST /v1/keys/{id}/revoke on $name", (backend) => {
       ...key,
       key: undefined,
       status: "revoked",
+      attention: [],
       revokedAt: "2026-06-01T12:00:01.000Z",
       revokedReason: "leaked in a log",
       updatedAt: "2026-06-01T12:00:01.000Z",

@@ -45,6 +45,7 @@ describe.each(backends)("PATCH /v1/keys/{id} on $name", (backend) => {
     expect(updated).toEqual({
       ...key,
       key: undefined,
+      attention: [],
       name: "after",
       scopes: ["a:read", "a:write"],
       meta: { v: 2 },
