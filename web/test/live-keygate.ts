@@ -1,7 +1,7 @@
 /**
  * A real Keygate for component tests that talk to the server: the built service
  * (server/dist, from `npm run build`) in its own process, on a free port, with a fresh data
- * folder and a signed-in owner. `connect()` points the dashboard's `api` client at it (the
+ * folder (a copy of a migrated store, as the browser tests start from) and a signed-in owner. `connect()` points the dashboard's `api` client at it (the
  * client's own middleware chain: the request goes to the live server, and its session cookie is
  * kept), so a dialog under test sends real requests and shows the server's real answers.
  *
@@ -17,6 +17,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Middleware } from "openapi-fetch";
+import { copyMigratedDataDir } from "../../e2e/harness/migrated-data-dir";
 import { api, setCsrfToken } from "../src/api/client";
 
 export const OWNER_EMAIL = "owner@example.com";
@@ -72,6 +73,9 @@ export async function startLiveKeygate({
   env?: Record<string, string>;
 } = {}): Promise<LiveKeygate> {
   const dataDir = await mkdtemp(join(tmpdir(), "keygate-web-test-"));
+  // A copy of a store migrated once for this build: a first start without initdb and migrations
+  // (~4 s instead of ~11 s per test file on a 2-core machine).
+  await copyMigratedDataDir(REPO, dataDir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
