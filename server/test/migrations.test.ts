@@ -16,6 +16,7 @@ const TABLES = [
   "cluster_nodes",
   "identities",
   "invitations",
+  "key_notices",
   "key_secrets",
   "key_usage",
   "keygate_migrations",
@@ -29,6 +30,10 @@ const TABLES = [
   "setup_tokens",
   "usage_batches",
   "users",
+  "webhook_attempts",
+  "webhook_deliveries",
+  "webhook_endpoints",
+  "webhook_events",
   "workspaces",
 ];
 

@@ -38,6 +38,9 @@ const STATEMENTS = [
   "alter table keys add column quota_limit bigint",
   "alter table keys add column leaked_at timestamptz",
   "alter table keys add column leaked_url text",
+  // The expiry sweeps (domain/hygiene/key-sweeps.ts) read keys by expiry across workspaces.
+  `create index keys_expiry_sweep on keys (expires_at)
+   where expires_at is not null and deleted_at is null and revoked_at is null`,
   `update keys set quota_limit = greatest(quota_remaining, coalesce((quota_refill->>'amount')::bigint, 0))
    where quota_remaining is not null`,
   `create function keygate_keys_quota_limit() returns trigger language plpgsql as $$
@@ -198,6 +201,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table webhook_endpoints`.execute(db);
   await sql`drop trigger keys_quota_limit on keys`.execute(db);
   await sql`drop function keygate_keys_quota_limit()`.execute(db);
+  await sql`drop index keys_expiry_sweep`.execute(db);
   for (const column of ["quota_limit", "leaked_at", "leaked_url"])
     await sql.raw(`alter table keys drop column ${column}`).execute(db);
   for (const column of [
