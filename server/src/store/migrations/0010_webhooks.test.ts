@@ -1,4 +1,4 @@
-import { type Migration, sql } from "kysely";
+import { type Kysely, type Migration, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { pgliteBackend } from "../../../test/backends.js";
 import { keyRow, workspaceRow } from "../../../test/store-fixtures.js";
@@ -58,14 +58,14 @@ describe("migration 0010", () => {
         leak_response: "revoke",
       });
 
-      await webhooks.down(store.db);
+      await webhooks.down(store.db as unknown as Kysely<unknown>);
       const tables = await sql<{ table_name: string }>`
         select table_name from information_schema.tables
         where table_schema = current_schema() and (table_name like 'webhook%' or table_name = 'key_notices')`.execute(
         store.db,
       );
       expect(tables.rows).toEqual([]);
-      await webhooks.up(store.db);
+      await webhooks.up(store.db as unknown as Kysely<unknown>);
     } finally {
       await store.close();
     }
