@@ -27,6 +27,7 @@ import { collectKeyChange, type KeyChange, publishCollectedKeyChange } from "../
 import type { KeyDeps } from "../keys/key-access.js";
 import { revokeKeyRows } from "../keys/revoke-key.js";
 import type { Actor } from "../principal.js";
+import { reportRootKeyLeaks } from "./report-root-key-leaks.js";
 
 /** One secret found in public, as GitHub reports it. */
 export interface LeakReport {
@@ -68,8 +69,20 @@ export async function reportLeaks(
     parseKey(report.token) === undefined ? undefined : hashSecret(report.token),
   );
   const known = await knownSecrets(deps, hashes);
+  // The rest may be root keys (one indexed lookup for them all, in their own transaction).
+  const unknown = reports.flatMap((report, index) => {
+    const hash = hashes[index];
+    return hash !== undefined && !known.has(hash) ? [{ report, hash }] : [];
+  });
+  const rootKeys = await reportRootKeyLeaks(
+    { db: deps.store.db, invalidation: deps.invalidation },
+    { type: "system", id: null, ip: reporter.ip, label: reporter.label },
+    deps.clock.now(),
+    unknown,
+  );
   const labels = hashes.map(
-    (hash): LeakLabel => (hash !== undefined && known.has(hash) ? "true_positive" : "false_positive"),
+    (hash): LeakLabel =>
+      hash !== undefined && (known.has(hash) || rootKeys.has(hash)) ? "true_positive" : "false_positive",
   );
   const found: Array<{ report: LeakReport; secret: KnownSecret }> = [];
   reports.forEach((report, index) => {

@@ -4,10 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  bearer,
   createTestService,
   expectError,
   json,
   type SeededWorkspace,
+  seedRootKey,
   seedWorkspace,
   type TestService,
 } from "../../../test/harness.js";
@@ -223,6 +225,45 @@ describe("POST /v1/secret-scanning/github", () => {
       ["key.leaked", expect.objectContaining({ response: "notify", policy: "notify", source: "content" })],
     ]);
     expect(await keyRow(toKeep.key.id)).toMatchObject({ enabled: true, leaked_url: URL_FOUND });
+  });
+
+  it("deletes a reported root key at once (it answers 401 on every node), unless the workspace only notifies", async () => {
+    const seeded = await seedWorkspace(service);
+    const leaked = await seedRootKey(service, seeded.workspace.id, ["keys:read"]);
+    const kept = await workspaceWith("notify");
+    const noticed = await seedRootKey(service, kept.workspace.id, ["keys:read"]);
+    const list = (key: string) =>
+      service.app.inject({ method: "GET", url: "/v1/keys", headers: bearer(key) });
+    // Both cached as valid first.
+    expect((await list(leaked)).statusCode).toBe(200);
+    expect((await list(noticed)).statusCode).toBe(200);
+
+    expect(await labelsOf([item(leaked), item(noticed)])).toEqual([
+      { token_raw: leaked, token_type: TOKEN_TYPE, label: "true_positive" },
+      { token_raw: noticed, token_type: TOKEN_TYPE, label: "true_positive" },
+    ]);
+    expect((await list(leaked)).statusCode).toBe(401);
+    expect((await list(noticed)).statusCode).toBe(200);
+    const audit = await service.store.db
+      .selectFrom("audit_events")
+      .select(["workspace_id", "action", "details"])
+      .where("action", "in", ["root_key.deleted", "root_key.leaked"])
+      .where("workspace_id", "in", [seeded.workspace.id, kept.workspace.id])
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    expect(
+      audit.map((event) => [
+        event.workspace_id,
+        event.action,
+        (event.details as { response?: string; url?: string }).response ?? null,
+      ]),
+    ).toEqual([
+      [seeded.workspace.id, "root_key.deleted", null],
+      [seeded.workspace.id, "root_key.leaked", "delete"],
+      [kept.workspace.id, "root_key.leaked", "notify"],
+    ]);
+    expect(audit[1]?.details).toMatchObject({ url: URL_FOUND, source: "content" });
   });
 
   it("labels tokens that are not issued Keygate keys as false positives", async () => {
