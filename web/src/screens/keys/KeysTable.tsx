@@ -1,5 +1,5 @@
 /**
- * The keys as a table (seed 004): Name (with its app, environment, External ID and attention badges), Prefix, Usage count, Last used, Expiry, Status, Created
+ * The keys as a table (seed 004): Name (with its app, environment and External ID), Prefix, Usage count, Last used, Expiry, Status (with the attention badges), Created
  * at, Actions (the Enabled switch and the actions menu). It scrolls inside its own box on narrow
  * screens, so the page never scrolls sideways.
  */
@@ -59,7 +59,6 @@ export function KeysTable({ keys, appTitles }: KeysTableProps) {
                       .join(" · ")}
                   </span>
                   <KeyExternalId externalId={key.externalId} />
-                  <KeyAttentionBadges attention={key.attention} className="mt-1" />
                 </th>
                 <td className="px-3 py-2.5">
                   <KeyValue apiKey={key} compact />
@@ -73,6 +72,7 @@ export function KeysTable({ keys, appTitles }: KeysTableProps) {
                 </td>
                 <td className="px-3 py-2.5">
                   <StatusBadge status={key.status} />
+                  <KeyAttentionBadges attention={key.attention} className="mt-1 max-w-48" />
                 </td>
                 <td className="px-3 py-2.5 whitespace-nowrap">
                   <time dateTime={key.createdAt} title={formatDateTime(key.createdAt)}>

@@ -55,7 +55,7 @@ function BreachBadge({ breach }: { breach: string }) {
 function Summary({ report }: { report: KeyReport }) {
   const breaking = report.keys.filter((key) => key.breaches.length > 0).length;
   const cards: Array<{ label: string; count: number; meaning: string; danger?: boolean }> = [
-    { label: "Keys", count: report.keys.length, meaning: "Every key of the workspace, revoked ones too." },
+    { label: "Keys", count: report.keys.length, meaning: "Every active or disabled key of the workspace." },
     { label: "Breaking a policy", count: breaking, meaning: "Keys with one breach or more." },
     ...BREACHES.map(({ breach, label, meaning }) => ({
       label,
@@ -71,8 +71,8 @@ function Summary({ report }: { report: KeyReport }) {
           key={card.label}
           title={card.meaning}
           className={cn(
-            "rounded-lg border bg-white px-3 py-2.5",
-            card.danger && card.count > 0 ? "border-red-300 bg-red-50" : "border-slate-200",
+            "rounded-lg border px-3 py-2.5",
+            card.danger && card.count > 0 ? "border-red-300 bg-red-50" : "border-slate-200 bg-white",
           )}
         >
           <p className="text-xs font-medium text-slate-600">{card.label}</p>
@@ -184,7 +184,7 @@ export function KeyReportScreen() {
       <>
         <p className="mb-3 text-sm text-slate-600">
           Policy: {policyLine(report.data.policy)}. Generated {formatDateTime(report.data.generatedAt)};{" "}
-          <Link to="/settings/workspace" className="text-brand-700 hover:underline">
+          <Link to="/settings/workspace" className="text-brand-700 underline">
             change the key policies
           </Link>
           .

@@ -57,7 +57,7 @@ function Attempts({ delivery }: { delivery: WebhookDelivery }) {
           </div>
           {attempt.error && <p className="mt-1 text-red-800">{attempt.error}</p>}
           {attempt.responseExcerpt && (
-            <pre className="mt-1.5 max-h-32 overflow-auto rounded bg-slate-50 p-2 font-mono whitespace-pre-wrap break-all text-slate-800">
+            <pre className="mt-1.5 rounded bg-slate-50 p-2 font-mono whitespace-pre-wrap break-all text-slate-800">
               {attempt.responseExcerpt}
             </pre>
           )}
@@ -112,12 +112,13 @@ function DeliveryRow({ delivery, canWrite }: { delivery: WebhookDelivery; canWri
       {open && (
         <tr id={detailsId} className="border-b border-slate-100 bg-slate-50">
           <td colSpan={HEADERS.length} className="px-3 pt-1 pb-3">
-            <div className="grid gap-4 lg:grid-cols-2">
+            {/* On a phone the table scrolls sideways; what opens stays within the screen's width. */}
+            <div className="grid max-w-[calc(100vw-3.5rem)] gap-4 sm:max-w-none lg:grid-cols-2">
               <section aria-label={`Body of ${eventName}`} className="min-w-0">
                 <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-600 uppercase">
                   Body sent
                 </h3>
-                <pre className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-white p-2.5 font-mono text-xs text-slate-800">
+                <pre className="rounded-md border border-slate-200 bg-white p-2.5 font-mono text-xs break-all whitespace-pre-wrap text-slate-800">
                   {bodyOf(delivery)}
                 </pre>
                 <p className="mt-1 text-xs text-slate-500">

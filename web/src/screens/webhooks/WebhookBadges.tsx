@@ -25,9 +25,9 @@ export function EndpointStateBadge({ enabled }: { enabled: boolean }) {
 export function FailingBadge({ since }: { since: string }) {
   return (
     <span className={cn(badgeClass, "bg-red-100 text-red-800 ring-red-600/20")}>
-      Failing since{" "}
-      <time dateTime={since} title={formatDateTime(since)} className="ml-1">
-        {formatRelative(since).replace(/^in /, "")}
+      Failing since&nbsp;
+      <time dateTime={since} title={formatRelative(since)}>
+        {formatDateTime(since)}
       </time>
     </span>
   );

@@ -146,8 +146,8 @@ function EndpointDetail({ endpoint }: { endpoint: WebhookEndpoint }) {
           </p>
         </div>
       )}
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-        <section aria-labelledby="endpoint-details-heading" className="min-w-0">
+      <div className="space-y-6">
+        <section aria-labelledby="endpoint-details-heading" className="min-w-0 max-w-3xl">
           <h2 id="endpoint-details-heading" className="mb-3 text-base font-semibold text-slate-900">
             Details
           </h2>
