@@ -52,7 +52,11 @@ export const ACTION_GROUPS: ActionGroup[] = [
     label: "Invitations",
     actions: ["invitation.created", "invitation.revoked", "invitation.accepted"],
   },
-  { prefix: "root_key.*", label: "Root keys", actions: ["root_key.created", "root_key.deleted"] },
+  {
+    prefix: "root_key.*",
+    label: "Root keys",
+    actions: ["root_key.created", "root_key.deleted", "root_key.leaked"],
+  },
   {
     prefix: "workspace.*",
     label: "Workspace",
@@ -86,6 +90,7 @@ export const ACTION_GROUPS: ActionGroup[] = [
 /** The actions whose words are not just their name's ("key.leaked" → "Key reported leaked"). */
 const LABELS: Record<string, string> = {
   "key.leaked": "Key reported leaked",
+  "root_key.leaked": "Root key reported leaked",
   "webhook.created": "Webhook endpoint added",
   "webhook.updated": "Webhook endpoint updated",
   "webhook.deleted": "Webhook endpoint deleted",
