@@ -84,9 +84,10 @@ export function WebhooksScreen() {
           <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
           <p>
             {failing.length === 1
-              ? "1 endpoint is failing: its deliveries are not reaching it."
-              : `${failing.length} endpoints are failing: their deliveries are not reaching them.`}{" "}
-            Keygate keeps retrying; open the endpoint to see each attempt's answer.
+              ? "1 endpoint is failing: a delivery to it was retried for a day without success."
+              : `${failing.length} endpoints are failing: a delivery to each was retried for a day without success.`}{" "}
+            New events are still sent. Open the endpoint to see each attempt's answer, fix the receiver, then
+            redeliver what it missed.
           </p>
         </div>
       )}
