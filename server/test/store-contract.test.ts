@@ -58,6 +58,10 @@ describe.each(backends)("the store contract on $name", (backend) => {
         branding: JSON.stringify({ productName: "Acme Cloud", accentColor: "#0f766e" }),
         last_verified_at: LATER,
         foreign_key_formats: JSON.stringify([{ prefix: "sk_live_", pattern: "^sk_live_[A-Za-z0-9]{24}$" }]),
+        rotation_reminder_days: null,
+        unused_key_days: 45,
+        auto_disable_unused_days: 120,
+        leak_response: "disable",
       });
       const user = userRow({ name: "Zoë Ünicode 東京" });
       await store.db.insertInto("workspaces").values(workspace).execute();
@@ -192,6 +196,8 @@ describe.each(backends)("the store contract on $name", (backend) => {
         secret_ciphertext: "v1.0123456789abcdef.aXY.Y2lwaGVy.dGFn",
         external_id: "user_東京_1",
         source: "import",
+        leaked_at: LATER,
+        leaked_url: "https://github.com/octo/app/blob/main/.env",
       });
       const bare = keyRow(workspaceId);
       await store.db.insertInto("keys").values([full, bare]).execute();
@@ -213,6 +219,8 @@ describe.each(backends)("the store contract on $name", (backend) => {
           ],
           quota_refill: { amount: 10_000, interval: "month" },
           identity_id: null,
+          // Kept by a trigger: the larger of the quota set and the refill's amount.
+          quota_limit: 9_007_199_254_740_991,
         },
         {
           ...bare,
@@ -225,9 +233,13 @@ describe.each(backends)("the store contract on $name", (backend) => {
           identity_id: null,
           external_id: null,
           source: "keygate",
+          quota_limit: null,
+          leaked_at: null,
+          leaked_url: null,
         },
       ]);
       expect(typeof rows[0]?.quota_remaining).toBe("number");
+      expect(typeof rows[0]?.quota_limit).toBe("number");
       expect(typeof rows[0]?.usage_count).toBe("number");
     });
 

@@ -43,6 +43,8 @@ interface TenantWorld {
   identityId: string;
   identityExternalId: string;
   invitationId: string;
+  webhookId: string;
+  deliveryId: string;
 }
 
 /** Endpoints that take no id of a tenant's row, or are not the tenant's to call. */
@@ -84,6 +86,13 @@ function idScopedCalls(b: TenantWorld): Array<{ route: string; request: InjectOp
     ["PATCH", "/v1/members/{userId}", `/v1/members/${b.memberId}`, { role: "viewer" }],
     ["DELETE", "/v1/members/{userId}", `/v1/members/${b.memberId}`],
     ["DELETE", "/v1/invitations/{id}", `/v1/invitations/${b.invitationId}`],
+    ["GET", "/v1/webhooks/{id}", `/v1/webhooks/${b.webhookId}`],
+    ["PATCH", "/v1/webhooks/{id}", `/v1/webhooks/${b.webhookId}`, { description: "taken over" }],
+    ["DELETE", "/v1/webhooks/{id}", `/v1/webhooks/${b.webhookId}`],
+    ["POST", "/v1/webhooks/{id}/rotate-secret", `/v1/webhooks/${b.webhookId}/rotate-secret`],
+    ["GET", "/v1/webhooks/{id}/deliveries", `/v1/webhooks/${b.webhookId}/deliveries`],
+    ["POST", "/v1/webhooks/{id}/test", `/v1/webhooks/${b.webhookId}/test`],
+    ["POST", "/v1/webhooks/deliveries/{id}/redeliver", `/v1/webhooks/deliveries/${b.deliveryId}/redeliver`],
   ];
   return calls.map(([method, route, url, payload]) => ({
     route: `${method} ${route}`,
@@ -135,6 +144,8 @@ function listCalls(b: TenantWorld): string[] {
     "/v1/root-keys",
     "/v1/members",
     "/v1/invitations",
+    "/v1/webhooks",
+    "/v1/reports/keys",
   ];
 }
 
@@ -183,6 +194,11 @@ describe.each(backends)("tenant isolation on $name", (backend) => {
     const owner = await signInAs(service, tenant.id, "owner");
     const member = await signInAs(service, tenant.id, "developer");
     const invitation = await as("POST", "/v1/invitations", { email: `invitee@${name}.test`, role: "viewer" });
+    const webhook = await as("POST", "/v1/webhooks", {
+      url: `https://hooks.${name}.example.com/keygate`,
+      events: ["key.created"],
+    });
+    const delivery = await as("POST", `/v1/webhooks/${webhook.id}/test`);
     const rootKeys = await as("GET", "/v1/root-keys");
     const rootKeyId = (rootKeys.data as Array<{ id: string }>)[0]?.id;
     if (!rootKeyId) throw new Error("the tenant has no root key");
@@ -208,6 +224,8 @@ describe.each(backends)("tenant isolation on $name", (backend) => {
       identityId: identity.id,
       identityExternalId,
       invitationId: (invitation.invitation as { id: string } | undefined)?.id ?? invitation.id,
+      webhookId: webhook.id,
+      deliveryId: delivery.id,
     };
   }
 
@@ -304,6 +322,8 @@ describe.each(backends)("tenant isolation on $name", (backend) => {
         b.ownerId,
         b.memberId,
         b.invitationId,
+        b.webhookId,
+        b.deliveryId,
       ];
       let read = 0;
       for (const url of listCalls(b)) {
@@ -315,7 +335,8 @@ describe.each(backends)("tenant isolation on $name", (backend) => {
         expect(res.body).not.toContain(b.identityExternalId);
       }
       // Refusing everything would prove nothing: most lists are the caller's to read.
-      expect(read).toBeGreaterThanOrEqual(listCalls(b).length - 3);
+      // (A portal session is refused root keys, members, invitations, webhooks and reports.)
+      expect(read).toBeGreaterThanOrEqual(listCalls(b).length - 5);
     });
   });
 

@@ -68,14 +68,20 @@ export async function revokeKey(
   const now = deps.clock.now();
   const reason = input.reason ? input.reason : null;
 
-  const { rows, change } = await deps.store.db.transaction().execute(async (trx) => {
+  const { rows, change, policy } = await deps.store.db.transaction().execute(async (trx) => {
     const current = await lockKey(trx, workspaceId, id);
     if (current.revoked_at) throw conflict("the key is already revoked");
-    return revokeKeyRows(trx, [current], { actor: actorOf(principal, caller.ip), reason, at: now });
+    const revoked = await revokeKeyRows(trx, [current], {
+      actor: actorOf(principal, caller.ip),
+      reason,
+      at: now,
+    });
+    // Read in the transaction: nothing is read from the store between the commit and the answer.
+    return { ...revoked, policy: await readHygienePolicy(trx, workspaceId) };
   });
 
   await publishCollectedKeyChange(deps, change);
   const [row] = rows;
   if (!row) throw new Error("the revoked key is missing from its own change");
-  return toPublicKey(row, now, await readHygienePolicy(deps.store.db, workspaceId));
+  return toPublicKey(row, now, policy);
 }
