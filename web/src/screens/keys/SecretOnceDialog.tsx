@@ -8,10 +8,8 @@
  * const [secret, setSecret] = useState<OnceSecret | null>(null);
  * <SecretOnceDialog secret={secret} onDone={() => setSecret(null)} />
  */
-import { AlertTriangle } from "lucide-react";
 import type { ReactNode } from "react";
-import { Button } from "../../ui/Button";
-import { Dialog } from "../../ui/Dialog";
+import { ShownOnceDialog } from "../../ui/ShownOnceDialog";
 import { SecretField } from "./SecretField";
 
 /** The secret of a key just created or rotated. */
@@ -47,43 +45,22 @@ export interface SecretOnceDialogProps {
 export function SecretOnceDialog({ secret, onDone, note, returnFocusTo }: SecretOnceDialogProps) {
   const title = secret?.kind === "pair" ? "Successfully Generated your API Keys!" : "Copy your API key";
   return (
-    <Dialog
+    <ShownOnceDialog
       open={secret !== null}
-      onOpenChange={(open) => {
-        if (!open) onDone();
-      }}
       title={title}
       description={secret ? `The secret of ${secret.keyName}.` : undefined}
-      dismissible={false}
+      advice="Copy it now and store it in your approved secure location; share it only with the technical owner who needs it."
+      note={note}
+      onDone={onDone}
       returnFocusTo={returnFocusTo}
-      footer={
-        <Button variant="primary" onClick={onDone}>
-          Done
-        </Button>
-      }
     >
-      {secret && (
-        <div className="space-y-4">
-          <div className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
-            <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
-            <div className="space-y-1">
-              <p>
-                <strong>It will not be shown again.</strong> Copy it now and store it in your approved secure
-                location; share it only with the technical owner who needs it.
-              </p>
-              {note && <p>{note}</p>}
-            </div>
-          </div>
-          {secret.kind === "token" ? (
-            <SecretField label="API key" value={secret.key} />
-          ) : (
-            <>
-              <SecretField label="Shared Key" value={secret.sharedKey} />
-              <SecretField label="Secret Key" value={secret.secretKey} />
-            </>
-          )}
-        </div>
+      {secret?.kind === "token" && <SecretField label="API key" value={secret.key} />}
+      {secret?.kind === "pair" && (
+        <>
+          <SecretField label="Shared Key" value={secret.sharedKey} />
+          <SecretField label="Secret Key" value={secret.secretKey} />
+        </>
       )}
-    </Dialog>
+    </ShownOnceDialog>
   );
 }
