@@ -10,6 +10,10 @@
  * - `e2e`: the browser tests (playwright-core driving Debian's Chromium against a real Keygate,
  *   started from the build as the README starts it). They skip, with a printed reason, when
  *   Chromium is not installed; under CI they fail instead.
+ * - `cluster`: e2e/cluster.test.ts, three Keygate processes on PostgreSQL and Redis. It measures
+ *   how fast a change reaches the other nodes (50 ms p99, the cluster contract), so it runs alone,
+ *   after every other project has finished (`sequence.groupOrder`): two cores shared with another
+ *   test file measure that file's load, not Keygate.
  */
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
@@ -64,10 +68,21 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
+          exclude: ["e2e/cluster.test.ts"],
           testTimeout: 90_000,
           hookTimeout: 120_000,
           pool: "forks",
           isolate: false,
+        },
+      },
+      {
+        test: {
+          name: "cluster",
+          include: ["e2e/cluster.test.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+          sequence: { groupOrder: 1 },
         },
       },
     ],

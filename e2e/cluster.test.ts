@@ -46,12 +46,12 @@ const postgresUrl = clusterPostgresUrl();
 const reason = await missingClusterReason(postgresUrl);
 
 /**
- * The contract: another node refuses a changed key within 50 ms of the change's answer (p99).
- * Here three nodes, the test and the rest of the suite share two cores, and each delay includes the
- * polling verification in flight, so the test holds the p95 to it and the slowest sample to
- * {@link PROPAGATION_MAX_MS}; `npm run bench:cluster` measures the p99 on a quiet machine.
+ * The contract: another node refuses a changed key within 50 ms of the change's answer (p99). The
+ * file runs alone, after the rest of the suite (the `cluster` project in vitest.config.ts), yet three
+ * nodes and the test still share two cores and each delay includes the polling verification in
+ * flight, so the slowest sample is held to {@link PROPAGATION_MAX_MS} rather than to the p99.
  */
-const PROPAGATION_P95_MS = 50;
+const PROPAGATION_P99_MS = 50;
 const PROPAGATION_MAX_MS = 250;
 /** Longest a probe waits for a node to see a change before the test fails. */
 const PROPAGATION_GIVE_UP_MS = 3_000;
@@ -230,7 +230,7 @@ describeCluster("three Keygate nodes on one PostgreSQL and one Redis", reason, (
     expect(counts?.migrations).toBe(counts?.names);
   });
 
-  it("refuses a key disabled, re-scoped, rotated, revoked or deleted through A on B and C within 50 ms (p95; p99 in bench:cluster) of A's answer", async () => {
+  it("refuses a key disabled, re-scoped, rotated, revoked or deleted through A on B and C within 50 ms (p99) of A's answer", async () => {
     const counted: Sample[] = [];
     // 10 counted rounds of 6 changes, each watched on 2 nodes: 120 samples.
     const ROUNDS = 11;
@@ -333,11 +333,11 @@ describeCluster("three Keygate nodes on one PostgreSQL and one Redis", reason, (
     figures.push(`key change propagation: ${summaryOf(counted)}`);
     const propagated = await metricOf(b, "keygate_invalidation_propagation_seconds_count");
     expect(propagated ?? 0).toBeGreaterThan(0);
-    expect(percentile(delaysOf(counted), 95)).toBeLessThan(PROPAGATION_P95_MS);
+    expect(percentile(delaysOf(counted), 99)).toBeLessThan(PROPAGATION_P99_MS);
     expect(percentile(delaysOf(counted), 100)).toBeLessThan(PROPAGATION_MAX_MS);
   });
 
-  it("refuses on B and C, within 50 ms (p95), a tenant moved to another plan or suspended and a root key deleted through A", async () => {
+  it("refuses on B and C, within 50 ms (p99), a tenant moved to another plan or suspended and a root key deleted through A", async () => {
     const counted: Sample[] = [];
     const tenant = await expectStatus<{ id: string }>(a, "POST", "/v1/workspaces", 201, {
       root,
@@ -420,7 +420,7 @@ describeCluster("three Keygate nodes on one PostgreSQL and one Redis", reason, (
       if (round > 0) counted.push(...delays);
     }
     figures.push(`workspace and root key propagation: ${summaryOf(counted)}`);
-    expect(percentile(delaysOf(counted), 95)).toBeLessThan(PROPAGATION_P95_MS);
+    expect(percentile(delaysOf(counted), 99)).toBeLessThan(PROPAGATION_P99_MS);
     expect(percentile(delaysOf(counted), 100)).toBeLessThan(PROPAGATION_MAX_MS);
   });
 
