@@ -52,41 +52,57 @@ function BreachBadge({ breach }: { breach: string }) {
   );
 }
 
+interface SummaryCard {
+  label: string;
+  /** null: the workspace's policy does not check this. */
+  count: number | null;
+  meaning: string;
+  danger?: boolean;
+}
+
 function Summary({ report }: { report: KeyReport }) {
   const breaking = report.keys.filter((key) => key.breaches.length > 0).length;
-  const cards: Array<{ label: string; count: number; meaning: string; danger?: boolean }> = [
+  const cards: SummaryCard[] = [
     { label: "Keys", count: report.keys.length, meaning: "Every active or disabled key of the workspace." },
     { label: "Breaking a policy", count: breaking, meaning: "Keys with one breach or more." },
-    ...BREACHES.map(({ breach, label, meaning }) => ({
-      label,
-      meaning,
-      count: report.keys.filter((key) => key.breaches.includes(breach)).length,
-      danger: breach === "leaked",
-    })),
+    ...BREACHES.map(({ breach, label, meaning, checked }) =>
+      checked(report.policy)
+        ? {
+            label,
+            meaning,
+            count: report.keys.filter((key) => key.breaches.includes(breach)).length,
+            danger: breach === "leaked",
+          }
+        : { label, meaning: `${meaning} The workspace's policy does not check this.`, count: null },
+    ),
   ];
   return (
-    <ul aria-label="Summary" className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-7">
-      {cards.map((card) => (
-        <li
-          key={card.label}
-          title={card.meaning}
-          className={cn(
-            "rounded-lg border px-3 py-2.5",
-            card.danger && card.count > 0 ? "border-red-300 bg-red-50" : "border-slate-200 bg-white",
-          )}
-        >
-          <p className="text-xs font-medium text-slate-600">{card.label}</p>
-          <p
+    <dl aria-label="Summary" className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-7">
+      {cards.map((card) => {
+        const alarming = card.danger && card.count !== null && card.count > 0;
+        return (
+          <div
+            key={card.label}
+            title={card.meaning}
             className={cn(
-              "text-2xl font-semibold tabular-nums",
-              card.danger && card.count > 0 ? "text-red-800" : "text-slate-900",
+              "flex flex-col justify-between gap-1 rounded-lg border px-3 py-2.5",
+              alarming ? "border-red-300 bg-red-50" : "border-slate-200 bg-white",
             )}
           >
-            {formatNumber(card.count)}
-          </p>
-        </li>
-      ))}
-    </ul>
+            <dt className="text-xs font-medium text-slate-600">{card.label}</dt>
+            <dd
+              className={cn(
+                "font-semibold tabular-nums",
+                card.count === null ? "text-sm text-slate-500" : "text-2xl",
+                alarming ? "text-red-800" : card.count !== null && "text-slate-900",
+              )}
+            >
+              {card.count === null ? "Not checked" : formatNumber(card.count)}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
   );
 }
 
