@@ -61,6 +61,10 @@ describe("CreateKeyDialog", () => {
     expect(name).toHaveAttribute("aria-invalid", "true");
     expect(describedErrors(name)).toContain("Must not be empty");
     expect(await keyNames()).toEqual([]);
+    // Corrected, the field stops showing the last submit's error; the next submit checks again.
+    await user.type(name, "prod-main-app");
+    expect(name).not.toHaveAttribute("aria-invalid", "true");
+    expect(describedErrors(name)).not.toContain("Must not be empty");
   });
 
   it("refuses an IP that is no CIDR and a rate limit that is no number, next to each field", async () => {
@@ -80,6 +84,13 @@ describe("CreateKeyDialog", () => {
       "Enter a whole number of requests",
     );
     expect(await keyNames()).toEqual([]);
+    // Fixing the allowlist clears its error only: the rate limit's stays until it is fixed too.
+    await user.clear(ips);
+    await user.type(ips, "203.0.113.0/24");
+    expect(describedErrors(ips)).not.toContain("not-an-ip");
+    expect(describedErrors(within(dialog).getByLabelText(/^Rate limit \(requests\)/))).toContain(
+      "Enter a whole number of requests",
+    );
   });
 
   it("requires an expiry date when the workspace's policy says so", async () => {

@@ -15,6 +15,7 @@ import { useSession } from "../../app/session";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { Field, inputClass } from "../../ui/Field";
+import { withoutErrorsOf } from "../../ui/form-errors";
 import { AdvancedKeyFields } from "./AdvancedKeyFields";
 import { ExpiryField } from "./ExpiryField";
 import {
@@ -84,7 +85,10 @@ export function CreateKeyDialog({
     setRefusal(undefined);
   }, [open]);
 
-  const change = (next: Partial<KeyFormValues>) => setValues((current) => ({ ...current, ...next }));
+  const change = (next: Partial<KeyFormValues>) => {
+    setValues((current) => ({ ...current, ...next }));
+    setErrors((current) => withoutErrorsOf(current, Object.keys(next)));
+  };
   const appList = apps.data?.data ?? [];
   const chosenApp = appList.find((app) => app.id === values.appId);
 

@@ -10,6 +10,7 @@ import { useSession } from "../../app/session";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { Field, inputClass } from "../../ui/Field";
+import { withoutErrorsOf } from "../../ui/form-errors";
 import { toast } from "../../ui/toast";
 import { AdvancedKeyFields } from "./AdvancedKeyFields";
 import { KEY_NAME_ADVICE } from "./CreateKeyDialog";
@@ -47,7 +48,10 @@ export function EditKeyDialog({ apiKey, open, onOpenChange }: EditKeyDialogProps
     setRefusal(undefined);
   }, [open]);
 
-  const change = (next: Partial<KeyFormValues>) => setValues((current) => ({ ...current, ...next }));
+  const change = (next: Partial<KeyFormValues>) => {
+    setValues((current) => ({ ...current, ...next }));
+    setErrors((current) => withoutErrorsOf(current, Object.keys(next)));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { type FormEvent, useState } from "react";
 import { ApiRequestError, describeError } from "../../api/errors";
 import { Button } from "../../ui/Button";
 import { Field, inputClass } from "../../ui/Field";
+import { withoutErrorsOf } from "../../ui/form-errors";
 import { FormAlert } from "../auth/FormAlert";
 import type { AcceptInput, InvitationPreview } from "./use-invitations";
 
@@ -62,7 +63,10 @@ export function AcceptInvitationForm({ preview, token, onAccept }: AcceptInvitat
               {...props}
               autoComplete="name"
               value={name}
-              onChange={(event) => setName(event.target.value)}
+              onChange={(event) => {
+                setName(event.target.value);
+                setErrors((current) => withoutErrorsOf(current, ["name"]));
+              }}
               className={inputClass}
             />
           )}
@@ -79,7 +83,10 @@ export function AcceptInvitationForm({ preview, token, onAccept }: AcceptInvitat
             type="password"
             autoComplete={newAccount ? "new-password" : "current-password"}
             value={password}
-            onChange={(event) => setPassword(event.target.value)}
+            onChange={(event) => {
+              setPassword(event.target.value);
+              setErrors((current) => withoutErrorsOf(current, ["password"]));
+            }}
             className={inputClass}
           />
         )}

@@ -9,6 +9,7 @@ import type { Body } from "../../api/types";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { Field, inputClass } from "../../ui/Field";
+import { withoutErrorsOf } from "../../ui/form-errors";
 import { FormAlert } from "../auth/FormAlert";
 
 export type RootKeyInput = Body<"/v1/root-keys", "post">;
@@ -59,6 +60,7 @@ export function CreateRootKeyDialog({
     if (on) next.add(permission);
     else next.delete(permission);
     setChosen(next);
+    setErrors((current) => withoutErrorsOf(current, ["permissions"]));
   };
 
   const submit = async (event: FormEvent) => {
@@ -104,7 +106,10 @@ export function CreateRootKeyDialog({
             <input
               {...props}
               value={name}
-              onChange={(event) => setName(event.target.value)}
+              onChange={(event) => {
+                setName(event.target.value);
+                setErrors((current) => withoutErrorsOf(current, ["name"]));
+              }}
               className={inputClass}
             />
           )}
@@ -115,7 +120,10 @@ export function CreateRootKeyDialog({
             <input
               type="checkbox"
               checked={all}
-              onChange={(event) => setAll(event.target.checked)}
+              onChange={(event) => {
+                setAll(event.target.checked);
+                setErrors((current) => withoutErrorsOf(current, ["permissions"]));
+              }}
               className="size-4 accent-brand-600"
             />
             All permissions (*), now and later

@@ -9,11 +9,18 @@ import { ApiRequestError, describeError } from "../../api/errors";
 import type { Workspace } from "../../api/types";
 import { Button } from "../../ui/Button";
 import { Field, inputClass } from "../../ui/Field";
+import { withoutErrorsOf } from "../../ui/form-errors";
 import { formatNumber } from "../../ui/format";
 import { FormAlert } from "../auth/FormAlert";
 import { KeyHygieneFields } from "./KeyHygieneFields";
 import type { WorkspaceChanges } from "./use-workspace";
-import { checkWorkspaceForm, MAX_LIFETIME_DAYS, valuesOf, type WorkspaceFormValues } from "./workspace-form";
+import {
+  checkWorkspaceForm,
+  ERROR_PATH_OF,
+  MAX_LIFETIME_DAYS,
+  valuesOf,
+  type WorkspaceFormValues,
+} from "./workspace-form";
 
 export interface WorkspaceSettingsFormProps {
   workspace: Workspace;
@@ -63,6 +70,12 @@ export function WorkspaceSettingsForm({ workspace, canEdit, onSave }: WorkspaceS
 
   const set = (change: Partial<WorkspaceFormValues>) => {
     setValues((current) => ({ ...current, ...change }));
+    setErrors((current) =>
+      withoutErrorsOf(
+        current,
+        (Object.keys(change) as Array<keyof WorkspaceFormValues>).map((field) => ERROR_PATH_OF[field]),
+      ),
+    );
   };
 
   const initial = valuesOf(workspace);

@@ -35,6 +35,20 @@ export const DAY_SECONDS = 86_400;
 /** The longest lifetime the server stores (2,147,483,647 seconds), in whole days. */
 export const MAX_LIFETIME_DAYS = Math.floor(2_147_483_647 / DAY_SECONDS);
 
+/** Where each field's message shows: the path of the workspace property the field edits. */
+export const ERROR_PATH_OF: Record<keyof WorkspaceFormValues, string> = {
+  name: "name",
+  keyPrefix: "keyPrefix",
+  expiryRequired: "policy.expiryRequired",
+  maxLifetimeDays: "policy.maxKeyLifetimeSeconds",
+  rotationReminderOn: "policy.rotationReminderDays",
+  rotationReminderDays: "policy.rotationReminderDays",
+  unusedKeyDays: "policy.unusedKeyDays",
+  autoDisableOn: "policy.autoDisableUnusedDays",
+  autoDisableDays: "policy.autoDisableUnusedDays",
+  leakResponse: "policy.leakResponse",
+};
+
 export function valuesOf(workspace: Workspace): WorkspaceFormValues {
   const seconds = workspace.policy.maxKeyLifetimeSeconds;
   return {

@@ -12,6 +12,7 @@ import { useSession } from "../../app/session";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { Field, inputClass } from "../../ui/Field";
+import { withoutErrorsOf } from "../../ui/form-errors";
 import { FormAlert } from "../auth/FormAlert";
 import { EventsField } from "./EventsField";
 import {
@@ -162,7 +163,10 @@ function FormDialog({
     setRefusal(undefined);
   }, [open]);
 
-  const change = (next: Partial<EndpointFormValues>) => setValues((current) => ({ ...current, ...next }));
+  const change = (next: Partial<EndpointFormValues>) => {
+    setValues((current) => ({ ...current, ...next }));
+    setErrors((current) => withoutErrorsOf(current, Object.keys(next)));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

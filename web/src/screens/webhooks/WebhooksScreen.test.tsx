@@ -72,7 +72,11 @@ describe("the webhook screens", () => {
 
     // The server's refusal of plain http lands next to the URL.
     await user.type(url, "http://hooks.example.com/keygate");
+    // A field the person corrected stops showing the last submit's error.
+    expect(described(url)).not.toContain("Enter the URL that receives the events");
+    expect(within(dialog).getByText("Choose at least one event")).toBeInTheDocument();
     await user.click(within(dialog).getByLabelText("Select all"));
+    expect(within(dialog).queryByText("Choose at least one event")).toBeNull();
     expect(within(dialog).getByText("14 of 14 selected")).toBeInTheDocument();
     await user.click(within(dialog).getByRole("checkbox", { name: /^Key unused/ }));
     expect(within(dialog).getByText("13 of 14 selected")).toBeInTheDocument();

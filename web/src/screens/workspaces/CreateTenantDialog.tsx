@@ -9,6 +9,7 @@ import { useSession } from "../../app/session";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { Field, inputClass } from "../../ui/Field";
+import { withoutErrorsOf } from "../../ui/form-errors";
 import { FormAlert } from "../auth/FormAlert";
 import { PlanSelect } from "./PlanSelect";
 import {
@@ -41,7 +42,10 @@ export function CreateTenantDialog({ open, onOpenChange, onCreated }: CreateTena
     setFailure(undefined);
   }, [open]);
 
-  const change = (next: Partial<TenantFormValues>) => setValues((current) => ({ ...current, ...next }));
+  const change = (next: Partial<TenantFormValues>) => {
+    setValues((current) => ({ ...current, ...next }));
+    setErrors((current) => withoutErrorsOf(current, Object.keys(next)));
+  };
   const serverError = failure instanceof ApiRequestError ? failure : undefined;
   const taken = isApiError(failure, "CONFLICT")
     ? "Another workspace already has this External ID"
